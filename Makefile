@@ -1,0 +1,61 @@
+# Dangvu — the commands a newcomer needs. `make run` and `make test` are enough.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+# pytest arguments, e.g. `make test ARGS="-k members -x"`
+ARGS ?=
+
+.PHONY: install run test test-fast lint lock demo bench screenshots clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "Cần Python 3.11 ($(PY)) — Python 3.11 is required"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+run: install
+	$(BIN)/dangvu migrate --no-input
+	$(BIN)/dangvu demo --if-empty
+	$(BIN)/dangvu logins
+	$(BIN)/dangvu runserver $(HOST)
+
+test: install
+	scripts/ensure-chromium
+	$(BIN)/pytest -n 2 $(ARGS)
+
+# Everything but the browser tests, for a quick loop while coding.
+test-fast: install
+	$(BIN)/pytest -n 2 -m "not browser" $(ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+demo: install
+	$(BIN)/dangvu migrate --no-input
+	$(BIN)/dangvu demo
+
+bench: install
+	$(BIN)/python -m bench
+
+screenshots: install
+	scripts/ensure-chromium
+	$(BIN)/dangvu screenshots
+
+# Re-pin every dependency after editing pyproject.toml.
+lock:
+	rm -rf .lockenv && $(PY) -m venv .lockenv && .lockenv/bin/pip install --quiet ".[dev]"
+	{ echo "# Exact versions of every dependency (direct and transitive) for Python 3.11."; \
+	  echo "# Regenerate with \`make lock\` after changing pyproject.toml."; \
+	  .lockenv/bin/pip freeze --exclude dangvu; } > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""Dangvu (Đảng vụ): records and figures of the party-building work of a Party committee."""

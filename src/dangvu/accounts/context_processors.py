@@ -1,0 +1,5 @@
+from .scope import Scope
+
+
+def scope(request):
+    return {"scope": Scope.of(request.user)}

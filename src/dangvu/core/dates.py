@@ -1,0 +1,39 @@
+"""Dates as Vietnamese documents write them, and the month arithmetic the rules use."""
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """31/1 + 1 month = 28/2 (or 29/2): the end of a shorter month, never an overflow."""
+    return day + relativedelta(months=months)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    return day + relativedelta(years=years)
+
+
+def whole_months_between(start: dt.date, end: dt.date) -> int:
+    """Completed months from start to end (age in months: born 15/3/2000, on 14/3/2018 -> 215)."""
+    delta = relativedelta(end, start)
+    return delta.years * 12 + delta.months
+
+
+def format_date(day: dt.date | None) -> str:
+    """12/01/2017 — the form used in tables and forms."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def format_date_prose(day: dt.date) -> str:
+    """"ngày 12/1" as the seed writes dates in running text."""
+    return f"ngày {day.day}/{day.month}"
+
+
+def format_place_date(place: str, day: dt.date) -> str:
+    """The place-and-date line of a Party document: "Hoàng Mai, ngày 12 tháng 01 năm 2017"."""
+    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)

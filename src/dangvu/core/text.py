@@ -1,0 +1,69 @@
+"""Vietnamese text: normal form, search keys that forgive missing diacritics, and sort keys.
+
+Names come from Excel files and keyboards in both composed (NFC) and decomposed (NFD) Unicode;
+everything is stored in NFC so that "Nguyễn" typed either way is the same name.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import icu
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """NFC, trimmed, inner runs of white space folded to one space."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def unaccent(text: str | None) -> str:
+    """Lower case without diacritics: "Định Công" -> "dinh cong". đ has no decomposition, so map it."""
+    decomposed = unicodedata.normalize("NFD", clean(text).lower())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return stripped.replace("đ", "d")
+
+
+def search_key(text: str | None) -> str:
+    """What search matches against: the unaccented words, each preceded by a space, so that
+    " an" finds the word "An" (and "Anh") but not the "an" inside "Lan" or "Hoàng"."""
+    return " " + unaccent(text)
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a search box, unaccented, for matching against a search key."""
+    return [w for w in unaccent(query).split(" ") if w]
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, middle, given) of a Vietnamese full name: "Nguyễn Thị Minh Khai" -> ("Nguyễn", "Thị Minh", "Khai")."""
+    words = clean(full_name).split(" ")
+    if len(words) == 1:
+        return "", "", words[0]
+    return words[0], " ".join(words[1:-1]), words[-1]
+
+
+@lru_cache(maxsize=1)
+def _collator():
+    collator = icu.Collator.createInstance(icu.Locale("vi"))
+    collator.setStrength(icu.Collator.TERTIARY)
+    return collator
+
+
+def sort_key(text: str) -> str:
+    """ICU Vietnamese collation key as hex, so the database sorts strings the Vietnamese way.
+
+    Hex of the binary key keeps its byte order, which both SQLite and PostgreSQL compare
+    byte-wise on an ASCII column.
+    """
+    return _collator().getSortKey(clean(text)).hex()
+
+
+def name_sort_key(full_name: str) -> str:
+    """Vietnamese lists sort by given name, then middle name, then family name."""
+    family, middle, given = split_name(full_name)
+    # \x01 sorts below every letter, so "An" comes before "An Bình" at each level.
+    return "01".join(sort_key(part) for part in (given, middle, family))

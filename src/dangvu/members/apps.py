@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class MembersConfig(AppConfig):
+    name = "dangvu.members"
+    label = "members"
+    verbose_name = "Đảng viên"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Member, MemberBadge, MemberEvent
+
+        auditlog.register(Member, exclude_fields=["name_key", "sort_key"])
+        auditlog.register(MemberEvent)
+        auditlog.register(MemberBadge)

@@ -1,0 +1,182 @@
+"""Members and their lifecycle.
+
+`MemberEvent` rows are the truth: admission, recognition, transfers, removal, death … each with
+its date and decision. `MemberPeriod` rows are derived from them (see `rules.replay`): which
+organization a member belonged to, as probationary or full member, active, exempted or
+suspended, from one date up to (not including) the next. Counting the members of a subtree on
+any date is then one query over periods. The status fields on `Member` are the same derivation
+for today, kept for fast lists.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from dangvu.organizations.models import Organization
+
+
+class Sex(models.TextChoices):
+    MALE = "M", "Nam"
+    FEMALE = "F", "Nữ"
+
+
+class Status(models.TextChoices):
+    PROBATIONARY = "probationary", "Đảng viên dự bị"
+    FULL = "full", "Đảng viên chính thức"
+    TRANSFERRED_OUT = "transferred_out", "Đã chuyển sinh hoạt đi nơi khác"
+    REMOVED = "removed", "Đã xóa tên"
+    PROBATION_FAILED = "probation_failed", "Không được công nhận chính thức (xóa tên)"
+    EXPELLED = "expelled", "Đã khai trừ"
+    DIED = "died", "Từ trần"
+
+
+IN_PARTY_STATUSES = (Status.PROBATIONARY, Status.FULL)
+
+
+class Standing(models.TextChoices):
+    PROBATIONARY = "probationary", "Dự bị"
+    FULL = "full", "Chính thức"
+
+
+class Activity(models.TextChoices):
+    ACTIVE = "active", "Sinh hoạt bình thường"
+    EXEMPT = "exempt", "Miễn sinh hoạt"
+    SUSPENDED = "suspended", "Đình chỉ sinh hoạt"
+
+
+class EventKind(models.TextChoices):
+    REGISTERED = "registered", "Nhập hồ sơ ban đầu"
+    ADMITTED = "admitted", "Kết nạp"
+    RECOGNIZED = "recognized", "Công nhận đảng viên chính thức"
+    PROBATION_FAILED = "probation_failed", "Không công nhận chính thức, xóa tên"
+    TRANSFERRED = "transferred", "Chuyển sinh hoạt đảng chính thức trong Đảng bộ"
+    TRANSFERRED_IN = "transferred_in", "Chuyển sinh hoạt đảng đến"
+    TRANSFERRED_OUT = "transferred_out", "Chuyển sinh hoạt đảng đi nơi khác"
+    TEMPORARY_TRANSFER = "temporary_transfer", "Chuyển sinh hoạt đảng tạm thời"
+    MOVED = "moved", "Chuyển theo sắp xếp tổ chức"
+    REMOVED = "removed", "Xóa tên"
+    EXPELLED = "expelled", "Khai trừ"
+    DIED = "died", "Từ trần"
+    EXEMPTED = "exempted", "Miễn sinh hoạt đảng"
+    SUSPENDED = "suspended", "Đình chỉ sinh hoạt đảng"
+    RESUMED = "resumed", "Sinh hoạt đảng trở lại"
+    READMITTED = "readmitted", "Kết nạp lại"
+    RESTORED = "restored", "Khôi phục đảng tịch"
+
+
+class Member(models.Model):
+    # Identity (Mẫu 2-HSĐV).
+    full_name = models.CharField("họ và tên", max_length=120)
+    usual_name = models.CharField("họ tên thường dùng", max_length=120, blank=True)
+    birth_date = models.DateField("ngày sinh")
+    sex = models.CharField("giới tính", max_length=1, choices=Sex.choices)
+    citizen_id = models.CharField("số CCCD", max_length=12, unique=True, null=True, blank=True)
+    ethnicity = models.CharField("dân tộc", max_length=40, default="Kinh")
+    religion = models.CharField("tôn giáo", max_length=40, default="Không")
+    education = models.CharField("giáo dục phổ thông", max_length=20, blank=True)
+    qualification = models.CharField("chuyên môn, nghiệp vụ", max_length=120, blank=True)
+    political_theory = models.CharField("lý luận chính trị", max_length=40, blank=True)
+    occupation = models.CharField("nghề nghiệp", max_length=120, blank=True)
+    birthplace = models.CharField("nơi sinh", max_length=200, blank=True)
+    hometown = models.CharField("quê quán", max_length=200, blank=True)
+    address = models.CharField("nơi ở hiện nay", max_length=255, blank=True)
+    phone = models.CharField("điện thoại", max_length=20, blank=True)
+    # Party record.
+    party_card_no = models.CharField("số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
+    admitted_on = models.DateField("ngày vào Đảng")
+    admission_decision = models.CharField("quyết định kết nạp", max_length=80, blank=True)
+    recognized_on = models.DateField("ngày chính thức", null=True, blank=True)
+    # Derived from the events (rules.replay) for today; see MemberPeriod for any past date.
+    status = models.CharField("tình trạng", max_length=20, choices=Status.choices)
+    activity = models.CharField("sinh hoạt", max_length=12, choices=Activity.choices, default=Activity.ACTIVE)
+    # The cell today; for a former member, the last cell they belonged to.
+    org = models.ForeignKey(
+        Organization, verbose_name="chi bộ", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    # Search and sort keys (core.text): unaccented name, Vietnamese collation by given name.
+    name_key = models.CharField(max_length=120, db_index=True, editable=False)
+    sort_key = models.CharField(max_length=400, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "đảng viên"
+        verbose_name_plural = "đảng viên"
+        ordering = ["sort_key"]
+        indexes = [models.Index(fields=["org", "status"])]
+        permissions = [("override_admission_age", "Chấp thuận ngoại lệ về tuổi kết nạp")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def in_party(self) -> bool:
+        return self.status in IN_PARTY_STATUSES
+
+
+class MemberEvent(models.Model):
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("sự kiện", max_length=24, choices=EventKind.choices)
+    date = models.DateField("ngày hiệu lực")
+    decision_no = models.CharField("số quyết định", max_length=80, blank=True)
+    decision_date = models.DateField("ngày quyết định", null=True, blank=True)
+    org = models.ForeignKey(
+        Organization, verbose_name="tổ chức", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_org = models.ForeignKey(
+        Organization, verbose_name="chuyển đến", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField("nơi đi / nơi đến", max_length=255, blank=True)
+    until = models.DateField("đến ngày", null=True, blank=True)
+    standing = models.CharField("loại đảng viên", max_length=12, choices=Standing.choices, blank=True)
+    reason = models.TextField("lý do", blank=True)
+    override_reason = models.TextField("lý do chấp thuận ngoại lệ", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "sự kiện đảng viên"
+        verbose_name_plural = "sự kiện đảng viên"
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["kind", "date"]), models.Index(fields=["member", "date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
+
+
+class MemberPeriod(models.Model):
+    """Derived: the member belonged to `org` with this standing and activity during
+    [valid_from, valid_to). Rebuilt from the events by members.services; never edited by hand."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="periods")
+    org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    standing = models.CharField(max_length=12, choices=Standing.choices)
+    activity = models.CharField(max_length=12, choices=Activity.choices)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    start_kind = models.CharField(max_length=24, choices=EventKind.choices)
+    end_kind = models.CharField(max_length=24, choices=EventKind.choices, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["org", "valid_from"]),
+            models.Index(fields=["member", "valid_from"]),
+            models.Index(fields=["valid_from", "valid_to"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="memberperiod_nonempty",
+            )
+        ]
+
+
+class MemberBadge(models.Model):
+    """A Huy hiệu Đảng presented to a member."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="badges")
+    years = models.PositiveSmallIntegerField("huy hiệu (năm tuổi đảng)")
+    presented_on = models.DateField("ngày trao")
+    decision_no = models.CharField("số quyết định", max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = "huy hiệu Đảng"
+        verbose_name_plural = "huy hiệu Đảng"
+        constraints = [models.UniqueConstraint(fields=["member", "years"], name="one_badge_per_milestone")]

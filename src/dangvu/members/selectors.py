@@ -1,0 +1,102 @@
+"""Reads of the member registry: membership on any date, status and party age at any date,
+badges due, search. Lists that a user sees go through accounts.scope first."""
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+
+from dangvu.core.text import search_terms
+from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import covering, subtree_ids_on
+
+from . import rules
+from .models import IN_PARTY_STATUSES, Member, MemberBadge, MemberEvent, MemberPeriod, Standing
+from .services import rule_events
+
+
+def periods_on(org: Organization, day: dt.date, include_subtree: bool = True) -> QuerySet[MemberPeriod]:
+    """Who belonged to `org` (and, by default, the units under it as the tree stood that day)
+    at the end of `day`."""
+    qs = MemberPeriod.objects.filter(covering(day))
+    if include_subtree:
+        return qs.filter(org_id__in=subtree_ids_on(org, day))
+    return qs.filter(org=org)
+
+
+def member_count_on(org: Organization, day: dt.date, include_subtree: bool = True) -> int:
+    return periods_on(org, day, include_subtree).count()
+
+
+def member_counts_on(org: Organization, day: dt.date) -> dict:
+    """Members, probationary, full, exempted and suspended in the subtree at the end of `day`."""
+    agg = periods_on(org, day).aggregate(
+        total=Count("id"),
+        probationary=Count("id", filter=Q(standing=Standing.PROBATIONARY)),
+        full=Count("id", filter=Q(standing=Standing.FULL)),
+        exempt=Count("id", filter=Q(activity="exempt")),
+        suspended=Count("id", filter=Q(activity="suspended")),
+    )
+    return agg
+
+
+def members_on(org: Organization, day: dt.date, include_subtree: bool = True) -> QuerySet[Member]:
+    """The members of `org` at the end of `day`, as things were then."""
+    return Member.objects.filter(pk__in=periods_on(org, day, include_subtree).values("member_id"))
+
+
+def state_on(member: Member, day: dt.date) -> rules.State:
+    """Status, cell, standing and activity of `member` at the end of `day`."""
+    return rules.replay(rule_events(member), until=day)
+
+
+def party_age_years(member: Member, on: dt.date) -> int:
+    return rules.party_age_years(member.admitted_on, rule_events(member), on)
+
+
+def timeline(member: Member) -> QuerySet[MemberEvent]:
+    return member.events.select_related("org", "to_org").order_by("date", "id")
+
+
+def badges_due(members: QuerySet[Member], presentation: dt.date, include_overdue: bool = False):
+    """[(member, years)] of those in `members` due a Huy hiệu Đảng at `presentation`.
+
+    Three queries whatever the number: candidates (in the Party then, admitted at least 30
+    years before, allowing the 24 months the gravely ill may gain), their events, their badges.
+    """
+    earliest = dt.date(presentation.year - 28, presentation.month, 1)
+    candidates = list(
+        members.filter(admitted_on__lte=earliest, status__in=IN_PARTY_STATUSES).order_by("sort_key")
+    )
+    events: dict[int, list] = {m.pk: [] for m in candidates}
+    for ev in MemberEvent.objects.filter(member__in=[m.pk for m in candidates]).order_by("date", "id"):
+        events[ev.member_id].append(rules.Event(ev.kind, ev.date, ev.org_id, ev.to_org_id, ev.standing))
+    received: dict[int, set] = {}
+    for member_id, years in MemberBadge.objects.filter(member__in=events.keys()).values_list("member_id", "years"):
+        received.setdefault(member_id, set()).add(years)
+    due = []
+    for m in candidates:
+        years = rules.badge_due(
+            m.admitted_on, events[m.pk], presentation, frozenset(received.get(m.pk, ())),
+            include_overdue=include_overdue,
+        )  # fmt: skip
+        if years:
+            due.append((m, years))
+    return due
+
+
+def search(members: QuerySet[Member], query: str) -> QuerySet[Member]:
+    """Members matching every word of `query` without regard to diacritics ("nguyen van an"),
+    or exactly by party card number or citizen ID when the query is a number."""
+    query = (query or "").strip()
+    if not query:
+        return members
+    compact = query.replace(" ", "")
+    if compact.isdigit():
+        return members.filter(Q(citizen_id=compact) | Q(party_card_no=compact) | Q(citizen_id__startswith=compact))
+    words = search_terms(query)
+    qs = members
+    for word in words:
+        qs = qs.filter(name_key__contains=" " + word)
+    # A whole name typed as a phrase ranks on the same filter; word order is not enforced, so
+    # "an nguyen" still finds Nguyễn Văn An.
+    return qs

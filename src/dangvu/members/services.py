@@ -1,0 +1,415 @@
+"""Writes to the member registry. Each service validates everything first and raises a
+ValidationError naming the field, in Vietnamese, before anything is stored; it runs in one
+transaction and is attributed to `actor` in the audit.
+
+The events are the record; after each change the member's periods and current status are
+rebuilt from all of their events (rules.replay), so an event entered late, with an earlier date,
+still yields a consistent history or is refused.
+"""
+
+import datetime as dt
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean, name_sort_key, search_key
+from dangvu.organizations.models import MEMBER_LEVELS, Organization
+
+from . import rules
+from .models import EventKind, Member, MemberBadge, MemberEvent, MemberPeriod, Sex, Standing, Status
+
+IDENTITY_FIELDS = (
+    "full_name", "usual_name", "birth_date", "sex", "citizen_id", "ethnicity", "religion", "education",
+    "qualification", "political_theory", "occupation", "birthplace", "hometown", "address", "phone",
+    "party_card_no",
+)  # fmt: skip
+DECISION_REQUIRED = {
+    EventKind.ADMITTED, EventKind.RECOGNIZED, EventKind.EXPELLED, EventKind.READMITTED, EventKind.RESTORED,
+    EventKind.PROBATION_FAILED, EventKind.REMOVED,
+}  # fmt: skip
+_CITIZEN_ID = re.compile(r"^\d{12}$")
+_CARD_NO = re.compile(r"^[0-9A-Z.\-/]{4,20}$")
+
+
+def can_override_admission_age(actor) -> bool:
+    return actor is None or actor.has_perm("members.override_admission_age")
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def _past_date(field_name: str, value, label: str, required: bool = True):
+    if value is None:
+        if required:
+            fail(field_name, f"Hãy nhập {label.lower()} (ngày/tháng/năm).")
+        return
+    if not isinstance(value, dt.date):
+        fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
+    if value > dt.date.today():
+        fail(field_name, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
+    if value.year < 1900:
+        fail(field_name, f"{label} {format_date(value)} không hợp lệ.")
+
+
+def clean_identity(data: dict, member: Member | None = None) -> dict:
+    """Normalize and check identity fields; raise one ValidationError listing every bad field."""
+    out = {}
+    errors: dict[str, str] = {}
+    for name in IDENTITY_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        out[name] = clean(value) if isinstance(value, str) else value
+    if "full_name" in out and len(out["full_name"].split(" ")) < 2:
+        errors["full_name"] = "Hãy nhập đủ họ và tên (ít nhất hai chữ), ví dụ Nguyễn Văn An."
+    if "sex" in out and out["sex"] not in Sex.values:
+        errors["sex"] = "Giới tính phải là Nam hoặc Nữ."
+    if "birth_date" in out:
+        try:
+            _past_date("birth_date", out["birth_date"], "Ngày sinh")
+        except ValidationError as e:
+            errors["birth_date"] = e.message_dict["birth_date"][0]
+    for name, pattern, label, hint in (
+        ("citizen_id", _CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
+        ("party_card_no", _CARD_NO, "Số thẻ đảng viên", "chỉ gồm chữ số (4–20 ký tự)"),
+    ):
+        if name not in out:
+            continue
+        value = (out[name] or "").replace(" ", "").upper() or None
+        out[name] = value
+        if value is None:
+            continue
+        if not pattern.match(value):
+            errors[name] = f"{label} {value} không hợp lệ: {hint}."
+            continue
+        clash = Member.objects.filter(**{name: value})
+        if member is not None:
+            clash = clash.exclude(pk=member.pk)
+        other = clash.first()
+        if other:
+            errors[name] = f"{label} {value} đã có ở đảng viên {other.full_name}; hãy kiểm tra lại."
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _check_org(field_name: str, org: Organization | None, day: dt.date):
+    if org is None:
+        fail(field_name, "Hãy chọn chi bộ.")
+    if org.level not in MEMBER_LEVELS:
+        fail(field_name, f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
+    if not org.is_active_on(day):
+        fail(field_name, f"{org.name} không hoạt động vào ngày {format_date(day)}.")
+
+
+# --- rebuilding the derived state --------------------------------------------------------------
+
+def _as_rule_event(ev: MemberEvent) -> rules.Event:
+    return rules.Event(ev.kind, ev.date, ev.org_id, ev.to_org_id, ev.standing)
+
+
+def rule_events(member: Member) -> list[rules.Event]:
+    return [_as_rule_event(e) for e in member.events.order_by("date", "id")]
+
+
+def _replay_or_fail(events: list[rules.Event]) -> rules.State:
+    try:
+        return rules.replay(events)
+    except rules.RuleError as e:
+        fail(e.field, e.message)
+
+
+def _rebuild(member: Member, state: rules.State):
+    """Store the periods and today's status derived from the events."""
+    MemberPeriod.objects.filter(member=member).delete()
+    MemberPeriod.objects.bulk_create(
+        MemberPeriod(
+            member=member,
+            org_id=p.org_id,
+            standing=p.standing,
+            activity=p.activity,
+            valid_from=p.valid_from,
+            valid_to=p.valid_to,
+            start_kind=p.start_kind,
+            end_kind=p.end_kind,
+        )
+        for p in state.periods
+    )
+    recognized = [p.valid_from for p in state.periods if p.start_kind == EventKind.RECOGNIZED]
+    changed = {
+        "status": state.status,
+        "org_id": state.org_id or (state.periods[-1].org_id if state.periods else member.org_id),
+        "activity": state.activity,
+    }
+    if recognized:
+        changed["recognized_on"] = recognized[-1]
+    updates = [k for k, v in changed.items() if getattr(member, k) != v]
+    for k, v in changed.items():
+        setattr(member, k, v)
+    if updates:
+        member.save(update_fields=updates)
+
+
+def _append_event(member: Member, event: MemberEvent) -> MemberEvent:
+    """Check that the new event fits the member's history, then store it and rebuild."""
+    events = rule_events(member)
+    events.append(_as_rule_event(event))
+    events.sort(key=lambda e: e.date)  # stable: same-day events keep their order of entry
+    state = _replay_or_fail(events)
+    event.member = member
+    event.save()
+    _rebuild(member, state)
+    return event
+
+
+# --- services ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def member_admit(
+    *,
+    actor,
+    org: Organization,
+    admitted_on: dt.date,
+    decision_no: str,
+    decision_date: dt.date | None = None,
+    age_override_reason: str = "",
+    **identity,
+) -> Member:
+    """Admit a new probationary member into the cell `org` on `admitted_on` (the decision's date).
+
+    Guarantees: identity valid and unique; aged 18–60 counted in months unless an authorised
+    actor records a reason; the cell active that day; one ADMITTED event and one period.
+    """
+    data = clean_identity(identity)
+    for required in ("full_name", "birth_date", "sex"):
+        if not data.get(required):
+            fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
+    _past_date("admitted_on", admitted_on, "Ngày kết nạp")
+    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
+    if not clean(decision_no):
+        fail("decision_no", "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU.")
+    _check_org("org", org, admitted_on)
+    problem = rules.admission_age_problem(data["birth_date"], admitted_on)
+    override = clean(age_override_reason)
+    if problem:
+        if not override:
+            fail("birth_date", problem)
+        if not can_override_admission_age(actor):
+            fail("age_override_reason", "Chỉ Ban Tổ chức cấp ủy cấp trên được chấp thuận ngoại lệ về tuổi.")
+    with acting_as(actor):
+        member = Member(
+            **data,
+            admitted_on=admitted_on,
+            admission_decision=clean(decision_no),
+            status=Status.PROBATIONARY,
+            org=org,
+            name_key=search_key(data["full_name"]),
+            sort_key=name_sort_key(data["full_name"]),
+        )
+        member.save()
+        _append_event(
+            member,
+            MemberEvent(
+                kind=EventKind.ADMITTED,
+                date=admitted_on,
+                decision_no=clean(decision_no),
+                decision_date=decision_date or admitted_on,
+                org=org,
+                override_reason=override if problem else "",
+            ),
+        )
+    return member
+
+
+@transaction.atomic
+def member_register(
+    *,
+    actor,
+    org: Organization,
+    joined_on: dt.date,
+    admitted_on: dt.date,
+    recognized_on: dt.date | None = None,
+    transferred_in: bool = False,
+    place: str = "",
+    decision_no: str = "",
+    **identity,
+) -> Member:
+    """Bring an existing member into the registry: from an earlier system or paper records
+    (REGISTERED), or transferred in from outside the committee (TRANSFERRED_IN, an increase).
+    Their admission and recognition dates are historical facts recorded as given."""
+    data = clean_identity(identity)
+    for required in ("full_name", "birth_date", "sex"):
+        if not data.get(required):
+            fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
+    _past_date("admitted_on", admitted_on, "Ngày vào Đảng")
+    _past_date("joined_on", joined_on, "Ngày bắt đầu sinh hoạt")
+    _past_date("recognized_on", recognized_on, "Ngày chính thức", required=False)
+    if admitted_on <= data["birth_date"]:
+        fail("admitted_on", "Ngày vào Đảng phải sau ngày sinh.")
+    if joined_on < admitted_on:
+        fail("joined_on", "Ngày bắt đầu sinh hoạt tại chi bộ không thể trước ngày vào Đảng.")
+    if recognized_on and recognized_on < rules.probation_end(admitted_on):
+        fail("recognized_on", f"Ngày chính thức sớm nhất là {format_date(rules.probation_end(admitted_on))}.")
+    if transferred_in and not clean(place):
+        fail("place", "Hãy nhập nơi chuyển đến từ (đảng bộ, chi bộ nơi đi).")
+    _check_org("org", org, joined_on)
+    full_on = recognized_on and recognized_on <= joined_on
+    with acting_as(actor):
+        member = Member(
+            **data,
+            admitted_on=admitted_on,
+            recognized_on=recognized_on,
+            status=Status.FULL if full_on else Status.PROBATIONARY,
+            org=org,
+            name_key=search_key(data["full_name"]),
+            sort_key=name_sort_key(data["full_name"]),
+        )
+        member.save()
+        _append_event(
+            member,
+            MemberEvent(
+                kind=EventKind.TRANSFERRED_IN if transferred_in else EventKind.REGISTERED,
+                date=joined_on,
+                org=org,
+                place=clean(place),
+                decision_no=clean(decision_no),
+                standing=Standing.FULL if full_on else Standing.PROBATIONARY,
+            ),
+        )
+        if recognized_on and not full_on:
+            _append_event(member, MemberEvent(kind=EventKind.RECOGNIZED, date=recognized_on, org=org))
+    return member
+
+
+@transaction.atomic
+def member_update(*, actor, member: Member, **identity) -> Member:
+    """Correct identity fields; the audit keeps the old values."""
+    data = clean_identity(identity, member=member)
+    with acting_as(actor):
+        for k, v in data.items():
+            setattr(member, k, v)
+        if "full_name" in data:
+            member.name_key = search_key(member.full_name)
+            member.sort_key = name_sort_key(member.full_name)
+        member.save()
+    return member
+
+
+@transaction.atomic
+def member_record_event(
+    *,
+    actor,
+    member: Member,
+    kind: str,
+    date: dt.date,
+    decision_no: str = "",
+    decision_date: dt.date | None = None,
+    to_org: Organization | None = None,
+    place: str = "",
+    until: dt.date | None = None,
+    reason: str = "",
+    org: Organization | None = None,
+    standing: str = "",
+) -> MemberEvent:
+    """Record a lifecycle event after admission (recognition, transfer, removal, death …).
+
+    Refuses, naming the field: a date in the future or before the admission, a missing decision
+    number where one is required, a destination cell that is not active, and any event that
+    does not fit the member's state on that date (rules.apply)."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if kind not in EventKind.values or kind in (EventKind.ADMITTED, EventKind.REGISTERED):
+        fail("kind", "Loại sự kiện không hợp lệ.")
+    _past_date("date", date, "Ngày hiệu lực")
+    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
+    if date < member.admitted_on:
+        fail("date", f"Ngày hiệu lực phải sau ngày vào Đảng ({format_date(member.admitted_on)}).")
+    if kind in DECISION_REQUIRED and not clean(decision_no):
+        fail("decision_no", "Hãy nhập số quyết định.")
+    if kind in (EventKind.TRANSFERRED, EventKind.MOVED, EventKind.READMITTED, EventKind.RESTORED):
+        target = to_org if kind in (EventKind.TRANSFERRED, EventKind.MOVED) else org
+        _check_org("to_org" if to_org is not None or kind in (EventKind.TRANSFERRED, EventKind.MOVED) else "org",
+                   target, date)
+    if kind == EventKind.TEMPORARY_TRANSFER:
+        if to_org is None and not clean(place):
+            fail("place", "Hãy chọn chi bộ hoặc nhập nơi sinh hoạt tạm thời.")
+        if until is not None and until <= date:
+            fail("until", "Ngày kết thúc sinh hoạt tạm thời phải sau ngày bắt đầu.")
+    if kind == EventKind.TRANSFERRED_OUT and not clean(place):
+        fail("place", "Hãy nhập nơi chuyển đến (đảng bộ, chi bộ ngoài hệ thống).")
+    if kind == EventKind.TRANSFERRED_IN:
+        _check_org("org", org, date)
+        if not clean(place):
+            fail("place", "Hãy nhập nơi chuyển đến từ.")
+    with acting_as(actor):
+        return _append_event(
+            member,
+            MemberEvent(
+                kind=kind,
+                date=date,
+                decision_no=clean(decision_no),
+                decision_date=decision_date,
+                org=org or member.org,
+                to_org=to_org,
+                place=clean(place),
+                until=until,
+                reason=clean(reason),
+                standing=standing or (Standing.FULL if member.recognized_on else ""),
+            ),
+        )
+
+
+def member_recognize(*, actor, member: Member, decision_no: str, decision_date: dt.date) -> MemberEvent:
+    """Recognize a probationary member as full. It takes effect the day probation ends, even
+    when the meeting and the decision come later; a decision before that day is refused."""
+    if member.status != Status.PROBATIONARY:
+        label = "đã là đảng viên chính thức" if member.status == Status.FULL else member.get_status_display().lower()
+        fail("kind", f"Không thể công nhận chính thức: đảng viên {label}.")
+    probation_started = member.periods.filter(start_kind__in=[EventKind.ADMITTED, EventKind.READMITTED]).order_by(
+        "-valid_from"
+    ).values_list("valid_from", flat=True).first() or member.admitted_on
+    ends = rules.probation_end(probation_started)
+    _past_date("decision_date", decision_date, "Ngày quyết định")
+    if decision_date < ends:
+        fail("decision_date", f"Chưa hết 12 tháng dự bị: sớm nhất ngày {format_date(ends)} mới được công nhận.")
+    return member_record_event(
+        actor=actor, member=member, kind=EventKind.RECOGNIZED, date=ends, decision_no=decision_no,
+        decision_date=decision_date,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def members_move_with_unit(
+    *, actor, source: Organization, target: Organization, on: dt.date, decision: str = "", member_ids=None
+) -> int:
+    """Move the members of `source` on `on` to `target` because of a restructuring (merge,
+    split); each gets a MOVED event, so their history shows where they were before."""
+    ids = MemberPeriod.objects.filter(org=source, valid_from__lte=on, valid_to__isnull=True)
+    if member_ids is not None:
+        ids = ids.filter(member_id__in=member_ids)
+    members = list(Member.objects.filter(pk__in=ids.values("member_id")))
+    if members:
+        _check_org("target", target, on)
+    moved = 0
+    for member in members:
+        member_record_event(
+            actor=actor, member=member, kind=EventKind.MOVED, date=on, to_org=target, decision_no=decision,
+            reason=f"Sắp xếp tổ chức: {source.name} → {target.name}",
+        )  # fmt: skip
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def member_award_badge(*, actor, member: Member, years: int, presented_on: dt.date, decision_no: str = ""):
+    """Record a Huy hiệu Đảng presented to the member; one per milestone."""
+    if years not in rules.BADGE_YEARS:
+        fail("years", "Huy hiệu Đảng chỉ có các mốc 30, 40, 45, 50 … 90 năm tuổi đảng.")
+    _past_date("presented_on", presented_on, "Ngày trao")
+    if member.badges.filter(years=years).exists():
+        fail("years", f"Đảng viên đã nhận Huy hiệu {years} năm tuổi Đảng.")
+    with acting_as(actor):
+        return MemberBadge.objects.create(member=member, years=years, presented_on=presented_on,
+                                          decision_no=clean(decision_no))

@@ -1,0 +1,105 @@
+"""The organization tree, with its history.
+
+`Organization.parent` and `.path` describe the tree as it is today. Every position an
+organization has held in the tree is kept as an `OrgPeriod` (parent and materialized path,
+valid from one date up to, not including, another), so the tree as of any past date is one
+indexed query: the periods covering that date whose path starts with the root's path then.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+
+class Kind(models.TextChoices):
+    WARD = "ward", "Xã, phường, thị trấn"
+    AGENCY = "agency", "Cơ quan"
+    PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp"
+    STATE_ENTERPRISE = "state_enterprise", "Doanh nghiệp nhà nước"
+    NON_STATE_ENTERPRISE = "non_state_enterprise", "Doanh nghiệp ngoài khu vực Nhà nước"
+    ARMED_FORCES = "armed_forces", "Lực lượng vũ trang"
+    SCHOOL = "school", "Trường học"
+    OTHER = "other", "Khác"
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", "Đảng bộ tỉnh, thành phố"
+    DISTRICT = "district", "Đảng bộ quận, huyện (cấp trên cơ sở)"
+    # A grassroots organization (tổ chức cơ sở đảng) is one of the next two.
+    GRASSROOTS_COMMITTEE = "grassroots_committee", "Đảng bộ cơ sở"
+    GRASSROOTS_CELL = "grassroots_cell", "Chi bộ cơ sở"
+    CELL = "cell", "Chi bộ trực thuộc"
+
+
+GRASSROOTS_LEVELS = (Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL)
+# Members belong to the cells where they hold party activity (a chi bộ cơ sở is its own cell).
+MEMBER_LEVELS = (Level.GRASSROOTS_CELL, Level.CELL)
+# Which levels may sit under which: the rule the restructuring services check.
+ALLOWED_CHILDREN = {
+    None: {Level.PROVINCE, Level.DISTRICT},
+    Level.PROVINCE: {Level.DISTRICT, Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL},
+    Level.DISTRICT: {Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL},
+    Level.GRASSROOTS_COMMITTEE: {Level.CELL},
+    Level.GRASSROOTS_CELL: set(),
+    Level.CELL: set(),
+}
+
+
+class Organization(models.Model):
+    code = models.CharField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=255)
+    short_name = models.CharField("tên ngắn", max_length=120, blank=True)
+    kind = models.CharField("loại hình", max_length=32, choices=Kind.choices)
+    level = models.CharField("cấp", max_length=32, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    founded_on = models.DateField("ngày thành lập")
+    dissolved_on = models.DateField("ngày giải thể, sáp nhập", null=True, blank=True)
+    founding_decision = models.CharField("quyết định thành lập", max_length=80, blank=True)
+    # The organization this one was merged into, when it ended that way.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="sáp nhập vào"
+    )
+    name_key = models.CharField(max_length=255, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = "tổ chức đảng"
+        verbose_name_plural = "tổ chức đảng"
+        ordering = ["path"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_grassroots(self) -> bool:
+        return self.level in GRASSROOTS_LEVELS
+
+    def is_active_on(self, day) -> bool:
+        return self.founded_on <= day and (self.dissolved_on is None or day < self.dissolved_on)
+
+
+class OrgPeriod(models.Model):
+    """Where an organization stood in the tree from `valid_from` up to (not including) `valid_to`."""
+
+    org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="periods")
+    parent = models.ForeignKey(Organization, null=True, on_delete=models.PROTECT, related_name="+")
+    path = models.CharField(max_length=255)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["path", "valid_from"]),
+            models.Index(fields=["org", "valid_from"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="orgperiod_nonempty",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.org_id} {self.path} [{self.valid_from}, {self.valid_to})"

@@ -1,0 +1,71 @@
+"""Reads of the organization tree, today or as of a past date."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
+
+
+def covering(day: dt.date, prefix: str = "") -> Q:
+    """Rows whose [valid_from, valid_to) interval covers `day`."""
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+def path_on(org: Organization, day: dt.date) -> str | None:
+    """The organization's path in the tree as it was on `day` (None if it did not exist then)."""
+    period = OrgPeriod.objects.filter(covering(day), org=org).only("path").first()
+    return period.path if period else None
+
+
+def subtree_periods_on(root: Organization, day: dt.date) -> QuerySet[OrgPeriod]:
+    """The periods of `root` and every unit under it on `day`, as the tree stood that day.
+    Two queries whatever the size of the subtree: the root's path then, and an indexed prefix match."""
+    root_path = path_on(root, day)
+    if root_path is None:
+        return OrgPeriod.objects.none()
+    return OrgPeriod.objects.filter(covering(day), path__startswith=root_path)
+
+
+def subtree_ids_on(root: Organization, day: dt.date) -> QuerySet:
+    """Ids of `root` and every unit under it on `day`."""
+    return subtree_periods_on(root, day).values("org_id")
+
+
+def subtree_now(root: Organization) -> QuerySet[Organization]:
+    """`root` and every unit under it in today's tree, dissolved ones included."""
+    return Organization.objects.filter(path__startswith=root.path)
+
+
+def tree_on(root: Organization, day: dt.date) -> list[tuple[Organization, int]]:
+    """The tree under `root` as it stood on `day`, in display order, with each unit's depth
+    below `root`."""
+    periods = list(subtree_periods_on(root, day).select_related("org"))
+    base = min((p.path.count("/") for p in periods), default=0)
+    periods.sort(key=lambda p: _display_key(p.path, {q.org_id: q.org for q in periods}))
+    return [(p.org, p.path.count("/") - base) for p in periods]
+
+
+def _display_key(path: str, orgs: dict) -> list:
+    ids = [int(x) for x in path.strip("/").split("/")]
+    return [(orgs[i].name_key if i in orgs else "", i) for i in ids]
+
+
+def grassroots_now(root: Organization) -> QuerySet[Organization]:
+    return subtree_now(root).filter(level__in=GRASSROOTS_LEVELS, dissolved_on__isnull=True)
+
+
+def children_now(org: Organization, include_dissolved: bool = False) -> QuerySet[Organization]:
+    qs = org.children.all()
+    if not include_dissolved:
+        qs = qs.filter(dissolved_on__isnull=True)
+    return qs.order_by("name_key")
+
+
+def ancestors(org: Organization) -> list[Organization]:
+    """From the root down to `org`'s superior, as the tree is today."""
+    ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]
+    by_id = Organization.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]

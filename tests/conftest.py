@@ -1,0 +1,95 @@
+"""Shared fixtures: a small hand-built tree and a member factory, all built through the services."""
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from dangvu.accounts.models import Role
+from dangvu.accounts.services import user_create
+from dangvu.members.services import member_admit, member_register
+from dangvu.organizations.models import Kind, Level
+from dangvu.organizations.services import org_found
+
+D = dt.date
+FOUNDED = D(2004, 1, 1)
+
+
+@pytest.fixture
+def actor(django_user_model):
+    return django_user_model.objects.create_superuser("root", password="x" * 12)
+
+
+class Tree:
+    """HN (province) → HM (district) → ward A (đảng bộ cơ sở: cells A1, A2), ward B (cell B1),
+    agency C (chi bộ cơ sở)."""
+
+    def __init__(self, actor):
+        def found(code, name, kind, level, parent, on=FOUNDED):
+            return org_found(actor=actor, code=code, name=name, kind=kind, level=level, parent=parent, founded_on=on)
+
+        self.hn = found("HN", "Đảng bộ Thành phố Hà Nội", Kind.OTHER, Level.PROVINCE, None)
+        self.hm = found("HM", "Đảng bộ quận Hoàng Mai", Kind.OTHER, Level.DISTRICT, self.hn)
+        self.a = found("A", "Đảng bộ phường Định Công", Kind.WARD, Level.GRASSROOTS_COMMITTEE, self.hm)
+        self.a1 = found("A1", "Chi bộ tổ dân phố số 1", Kind.WARD, Level.CELL, self.a)
+        self.a2 = found("A2", "Chi bộ tổ dân phố số 2", Kind.WARD, Level.CELL, self.a)
+        self.b = found("B", "Đảng bộ phường Đại Kim", Kind.WARD, Level.GRASSROOTS_COMMITTEE, self.hm)
+        self.b1 = found("B1", "Chi bộ khu dân cư số 1", Kind.WARD, Level.CELL, self.b)
+        self.c = found("C", "Chi bộ Trường THCS Tân Mai", Kind.SCHOOL, Level.GRASSROOTS_CELL, self.hm)
+
+
+@pytest.fixture
+def tree(db, actor):
+    return Tree(actor)
+
+
+_ids = itertools.count(1)
+
+
+def identity(**overrides):
+    n = next(_ids)
+    data = {
+        "full_name": f"Nguyễn Văn Thử {n}",
+        "birth_date": D(1980, 5, 17),
+        "sex": "M",
+        "citizen_id": f"{1000000 + n:012d}",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def admit(actor):
+    """admit(org, on, **identity) -> a probationary member admitted on `on`."""
+
+    def _admit(org, on=D(2015, 3, 2), **kw):
+        return member_admit(actor=actor, org=org, admitted_on=on, decision_no=f"{on.day}-QĐ/QU", **identity(**kw))
+
+    return _admit
+
+
+@pytest.fixture
+def register(actor):
+    """register(org, joined_on, admitted_on, recognized_on) -> an existing full member."""
+
+    def _register(org, joined_on=FOUNDED, admitted_on=D(1990, 2, 3), recognized_on=D(1991, 2, 3), **kw):
+        return member_register(
+            actor=actor, org=org, joined_on=joined_on, admitted_on=admitted_on, recognized_on=recognized_on,
+            **identity(**kw),
+        )  # fmt: skip
+
+    return _register
+
+
+@pytest.fixture
+def make_user(tree):
+    def _make(role, org, username=None):
+        return user_create(
+            actor=None, username=username or f"{role}-{org.code}".lower(), password="mat-khau-thu-nghiem-1",
+            role=role, org=org, check_password=False,
+        )  # fmt: skip
+
+    return _make
+
+
+__all__ = ["D", "Role", "identity"]
