@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class IndicatorsConfig(AppConfig):
     name = "dangvu.indicators"
     label = "indicators"
+    verbose_name = "Chỉ số"
+
+    def ready(self):
+        from .registry import autodiscover
+
+        autodiscover()

@@ -34,6 +34,20 @@ def subtree_ids_on(root: Organization, day: dt.date) -> QuerySet:
     return subtree_periods_on(root, day).values("org_id")
 
 
+def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> QuerySet:
+    """Ids of the units that stood under `root` at some time in [start, end] (inclusive), as the
+    tree stood then: the units to count a period's events in, even those merged away mid-period.
+    Two queries whatever the size of the subtree."""
+    overlapping = Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+    root_paths = list(OrgPeriod.objects.filter(overlapping, org_id=root.pk).values_list("path", flat=True).distinct())
+    if not root_paths:
+        return OrgPeriod.objects.none().values("org_id")
+    under = Q()
+    for p in root_paths:
+        under |= Q(path__startswith=p)
+    return OrgPeriod.objects.filter(overlapping & under).values("org_id").distinct()
+
+
 def subtree_now(root: Organization) -> QuerySet[Organization]:
     """`root` and every unit under it in today's tree, dissolved ones included."""
     return Organization.objects.filter(path__startswith=root.path)

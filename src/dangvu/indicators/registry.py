@@ -1,0 +1,93 @@
+"""The indicator catalogue: the one place where a figure is defined.
+
+An indicator is a named figure computed for a unit's subtree and a period, with the records
+behind it. Each business app declares its own in `<app>/indicators.py` with `@indicator(...)`;
+the registry discovers those modules. The dashboard, targets, reports, the API and
+`dangvu indicators` all ask `compute()` — none of them counts on its own.
+
+Every `compute` and `records` function must take a fixed number of SQL queries whatever the
+size of the subtree (tests check it with django_assert_max_num_queries).
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from dangvu.organizations.models import Organization
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed interval of days, [start, end]."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def year(cls, year: int) -> "Period":
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def __str__(self):
+        if self.start == dt.date(self.start.year, 1, 1) and self.end == dt.date(self.start.year, 12, 31):
+            return f"năm {self.start.year}"
+        return f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
+
+
+Number = int | float | Decimal
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str  # stable: reports and the API use it
+    label: str  # Vietnamese, as a report would say it
+    unit: str  # "tổ chức", "đảng viên", "lượt", "%", "đồng" …
+    compute: Callable[[Organization, Period], Number]
+    records: Callable[[Organization, Period], QuerySet] | None = None
+    area: str = ""
+    # For ratios: the keys of the numerator and denominator indicators.
+    parts: tuple[str, ...] = field(default_factory=tuple)
+    # Whether a target (chỉ tiêu) makes sense for this figure.
+    targetable: bool = True
+    order: int = 100
+
+
+REGISTRY: dict[str, Indicator] = {}
+
+
+def indicator(key: str, label: str, unit: str, *, records=None, area: str = "", parts=(), targetable=True,
+              order: int = 100):
+    """Register the decorated `compute(org, period)` function as indicator `key`."""
+
+    def register(compute):
+        if key in REGISTRY and REGISTRY[key].compute is not compute:
+            raise RuntimeError(f"Indicator {key} is defined twice")
+        REGISTRY[key] = Indicator(key, label, unit, compute, records, area or key.split(".")[0], tuple(parts),
+                                  targetable, order)
+        return compute
+
+    return register
+
+
+def autodiscover():
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("indicators")
+
+
+def get(key: str) -> Indicator:
+    if not REGISTRY:
+        autodiscover()
+    return REGISTRY[key]
+
+
+def all_indicators() -> list[Indicator]:
+    if not REGISTRY:
+        autodiscover()
+    return sorted(REGISTRY.values(), key=lambda i: (i.order, i.key))
+
+
+def compute(key: str, org: Organization, period: Period) -> Number:
+    return get(key).compute(org, period)
