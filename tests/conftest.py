@@ -15,6 +15,12 @@ D = dt.date
 FOUNDED = D(2004, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness is for production logins, not for building fixtures.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def actor(django_user_model):
     return django_user_model.objects.create_superuser("root", password="x" * 12)

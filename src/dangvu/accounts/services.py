@@ -21,8 +21,9 @@ def user_create(*, actor, username: str, password: str, role: str, org, full_nam
     if check_password:
         validate_password(password)
     with acting_as(actor):
-        user = User(username=username, first_name=full_name, is_staff=role == Role.ADMIN,
-                    is_superuser=role == Role.ADMIN)
+        user = User(
+            username=username, first_name=full_name, is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN
+        )
         user.set_password(password)
         user.save()
         RoleAssignment.objects.create(user=user, role=role, org=org)

@@ -26,7 +26,7 @@ def format_date(day: dt.date | None) -> str:
 
 
 def format_date_prose(day: dt.date) -> str:
-    """"ngày 12/1" as the seed writes dates in running text."""
+    """ "ngày 12/1" as the seed writes dates in running text."""
     return f"ngày {day.day}/{day.month}"
 
 

@@ -57,15 +57,17 @@ class Indicator:
 REGISTRY: dict[str, Indicator] = {}
 
 
-def indicator(key: str, label: str, unit: str, *, records=None, area: str = "", parts=(), targetable=True,
-              order: int = 100):
+def indicator(
+    key: str, label: str, unit: str, *, records=None, area: str = "", parts=(), targetable=True, order: int = 100
+):
     """Register the decorated `compute(org, period)` function as indicator `key`."""
 
     def register(compute):
         if key in REGISTRY and REGISTRY[key].compute is not compute:
             raise RuntimeError(f"Indicator {key} is defined twice")
-        REGISTRY[key] = Indicator(key, label, unit, compute, records, area or key.split(".")[0], tuple(parts),
-                                  targetable, order)
+        REGISTRY[key] = Indicator(
+            key, label, unit, compute, records, area or key.split(".")[0], tuple(parts), targetable, order
+        )
         return compute
 
     return register

@@ -167,6 +167,9 @@ class MemberPeriod(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.member_id}@{self.org_id} {self.standing} [{self.valid_from}, {self.valid_to})"
+
 
 class MemberBadge(models.Model):
     """A Huy hiệu Đảng presented to a member."""
@@ -180,3 +183,6 @@ class MemberBadge(models.Model):
         verbose_name = "huy hiệu Đảng"
         verbose_name_plural = "huy hiệu Đảng"
         constraints = [models.UniqueConstraint(fields=["member", "years"], name="one_badge_per_milestone")]
+
+    def __str__(self):
+        return f"Huy hiệu {self.years} năm tuổi Đảng"

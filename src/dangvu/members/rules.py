@@ -40,6 +40,7 @@ class RuleError(Exception):
 
 # --- admission age -------------------------------------------------------------------------
 
+
 def admission_age_problem(birth_date: dt.date, admitted_on: dt.date) -> str | None:
     """None if the age fits 18–60 years counted in months, else the Vietnamese reason."""
     months = whole_months_between(birth_date, admitted_on)
@@ -61,6 +62,7 @@ def probation_end(admitted_on: dt.date) -> dt.date:
 
 
 # --- the lifecycle as a state machine --------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Event:

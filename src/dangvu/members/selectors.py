@@ -64,9 +64,7 @@ def badges_due(members: QuerySet[Member], presentation: dt.date, include_overdue
     years before, allowing the 24 months the gravely ill may gain), their events, their badges.
     """
     earliest = dt.date(presentation.year - 28, presentation.month, 1)
-    candidates = list(
-        members.filter(admitted_on__lte=earliest, status__in=IN_PARTY_STATUSES).order_by("sort_key")
-    )
+    candidates = list(members.filter(admitted_on__lte=earliest, status__in=IN_PARTY_STATUSES).order_by("sort_key"))
     events: dict[int, list] = {m.pk: [] for m in candidates}
     for ev in MemberEvent.objects.filter(member__in=[m.pk for m in candidates]).order_by("date", "id"):
         events[ev.member_id].append(rules.Event(ev.kind, ev.date, ev.org_id, ev.to_org_id, ev.standing))

@@ -41,6 +41,7 @@ def can_override_admission_age(actor) -> bool:
 
 # --- validation ------------------------------------------------------------------------------
 
+
 def _past_date(field_name: str, value, label: str, required: bool = True):
     if value is None:
         if required:
@@ -107,6 +108,7 @@ def _check_org(field_name: str, org: Organization | None, day: dt.date):
 
 # --- rebuilding the derived state --------------------------------------------------------------
 
+
 def _as_rule_event(ev: MemberEvent) -> rules.Event:
     return rules.Event(ev.kind, ev.date, ev.org_id, ev.to_org_id, ev.standing)
 
@@ -166,6 +168,7 @@ def _append_event(member: Member, event: MemberEvent) -> MemberEvent:
 
 
 # --- services ----------------------------------------------------------------------------------
+
 
 @transaction.atomic
 def member_admit(
@@ -330,8 +333,9 @@ def member_record_event(
         fail("decision_no", "Hãy nhập số quyết định.")
     if kind in (EventKind.TRANSFERRED, EventKind.MOVED, EventKind.READMITTED, EventKind.RESTORED):
         target = to_org if kind in (EventKind.TRANSFERRED, EventKind.MOVED) else org
-        _check_org("to_org" if to_org is not None or kind in (EventKind.TRANSFERRED, EventKind.MOVED) else "org",
-                   target, date)
+        _check_org(
+            "to_org" if to_org is not None or kind in (EventKind.TRANSFERRED, EventKind.MOVED) else "org", target, date
+        )
     if kind == EventKind.TEMPORARY_TRANSFER:
         if to_org is None and not clean(place):
             fail("place", "Hãy chọn chi bộ hoặc nhập nơi sinh hoạt tạm thời.")
@@ -367,9 +371,13 @@ def member_recognize(*, actor, member: Member, decision_no: str, decision_date: 
     if member.status != Status.PROBATIONARY:
         label = "đã là đảng viên chính thức" if member.status == Status.FULL else member.get_status_display().lower()
         fail("kind", f"Không thể công nhận chính thức: đảng viên {label}.")
-    probation_started = member.periods.filter(start_kind__in=[EventKind.ADMITTED, EventKind.READMITTED]).order_by(
-        "-valid_from"
-    ).values_list("valid_from", flat=True).first() or member.admitted_on
+    probation_started = (
+        member.periods.filter(start_kind__in=[EventKind.ADMITTED, EventKind.READMITTED])
+        .order_by("-valid_from")
+        .values_list("valid_from", flat=True)
+        .first()
+        or member.admitted_on
+    )
     ends = rules.probation_end(probation_started)
     _past_date("decision_date", decision_date, "Ngày quyết định")
     if decision_date < ends:
@@ -411,5 +419,6 @@ def member_award_badge(*, actor, member: Member, years: int, presented_on: dt.da
     if member.badges.filter(years=years).exists():
         fail("years", f"Đảng viên đã nhận Huy hiệu {years} năm tuổi Đảng.")
     with acting_as(actor):
-        return MemberBadge.objects.create(member=member, years=years, presented_on=presented_on,
-                                          decision_no=clean(decision_no))
+        return MemberBadge.objects.create(
+            member=member, years=years, presented_on=presented_on, decision_no=clean(decision_no)
+        )
