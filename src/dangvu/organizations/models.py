@@ -68,6 +68,11 @@ class Organization(models.Model):
         verbose_name = "tổ chức đảng"
         verbose_name_plural = "tổ chức đảng"
         ordering = ["path"]
+        indexes = [
+            # Subtree queries are `path LIKE 'prefix%'`; on PostgreSQL with a non-C collation only
+            # a pattern-ops index serves them (other databases ignore opclasses).
+            models.Index(fields=["path"], name="org_path_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
 
     def __str__(self):
         return self.name
@@ -92,6 +97,7 @@ class OrgPeriod(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["path", "valid_from"]),
+            models.Index(fields=["path"], name="orgperiod_path_prefix", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["org", "valid_from"]),
         ]
         constraints = [
