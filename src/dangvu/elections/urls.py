@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.area_list, name="election-list"),
+    path("them/", views.election_create, name="election-create"),
+    path("<int:pk>/", views.election_detail, name="election-detail"),
+]

@@ -1,0 +1,75 @@
+"""Writes of elections and their per-area results. Each service validates first, raises a
+ValidationError naming the field in Vietnamese, runs in one transaction and is audited."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean, unaccent
+from dangvu.organizations.models import Organization
+
+from .models import Election, ElectionArea
+
+
+@transaction.atomic
+def election_create(*, actor, name: str, date: dt.date, organizer: Organization) -> Election:
+    """An election held on `date` (not in the future), led by `organizer`."""
+    name = clean(name)
+    if not name:
+        fail("name", "Hãy nhập tên cuộc bầu cử.")
+    if not isinstance(date, dt.date):
+        fail("date", "Ngày bầu cử không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 22/05/2016.")
+    if date > dt.date.today():
+        fail("date", f"Ngày bầu cử {format_date(date)} ở tương lai; chỉ ghi kết quả cuộc bầu cử đã diễn ra.")
+    if organizer is None:
+        fail("organizer", "Hãy chọn tổ chức đảng lãnh đạo cuộc bầu cử.")
+    if not organizer.is_active_on(date):
+        fail("organizer", f"{organizer.name} không hoạt động vào ngày {format_date(date)}.")
+    with acting_as(actor):
+        return Election.objects.create(name=name, date=date, organizer=organizer)
+
+
+def _n(number: int) -> str:
+    """10.600 — Vietnamese thousands separator."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _count(field: str, value, label: str) -> int:
+    if value is None or value == "":
+        fail(field, f"Hãy nhập {label}.")
+    if not isinstance(value, int) or isinstance(value, bool):
+        fail(field, f"{label.capitalize()} phải là số nguyên.")
+    if value < 0:
+        fail(field, f"{label.capitalize()} không thể âm ({value}).")
+    return value
+
+
+@transaction.atomic
+def election_area_record(
+    *, actor, election: Election, name: str, org: Organization, registered: int, voted: int
+) -> ElectionArea:
+    """The result of one area: registered voters and voters who voted (at most all of them).
+    An area appears once per election."""
+    name = clean(name)
+    if not name:
+        fail("name", "Hãy nhập tên khu vực bỏ phiếu (phường, đơn vị).")
+    registered = _count("registered", registered, "số cử tri trong danh sách")
+    voted = _count("voted", voted, "số cử tri đã đi bầu")
+    if voted > registered:
+        fail(
+            "voted",
+            f"Khu vực {name}: số cử tri đi bầu ({_n(voted)}) lớn hơn số cử tri trong danh sách ({_n(registered)}), "
+            "tỷ lệ vượt 100%; hãy kiểm tra lại hai số này.",
+        )
+    if org is None:
+        fail("org", "Hãy chọn tổ chức đảng của địa bàn (phường, đơn vị).")
+    if not org.is_active_on(election.date):
+        fail("org", f"{org.name} không hoạt động vào ngày bầu cử {format_date(election.date)}.")
+    key = unaccent(name)
+    if any(unaccent(n) == key for n in election.areas.values_list("name", flat=True)):
+        fail("name", f"Khu vực {name} đã có kết quả trong cuộc bầu cử này; hãy sửa kết quả đã nhập.")
+    with acting_as(actor):
+        return ElectionArea.objects.create(election=election, name=name, org=org, registered=registered, voted=voted)

@@ -1,0 +1,142 @@
+"""Reads of inspections, supervisions and discipline: the records behind the indicators, the
+lists a user's scope may see, and the statute-of-limitations alerts. Each takes a fixed number
+of queries whatever the size of the subtree."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from dangvu.indicators.registry import Period
+from dangvu.members.models import Member, MemberPeriod
+from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import subtree_ids_during
+
+from . import rules
+from .models import Discipline, Inspection
+
+
+def inspections_in(org: Organization, period: Period, kind: str | None = None) -> QuerySet[Inspection]:
+    """Inspections (or supervisions) started in `period` and conducted by a unit that stood in
+    `org`'s subtree during the period."""
+    qs = Inspection.objects.filter(
+        start_date__range=(period.start, period.end),
+        conducted_by_id__in=subtree_ids_during(org, period.start, period.end),
+    )
+    return qs.filter(kind=kind) if kind else qs
+
+
+def disciplines_in(org: Organization, period: Period) -> QuerySet[Discipline]:
+    """Discipline decisions dated in `period` by a unit that stood in `org`'s subtree then."""
+    return Discipline.objects.filter(
+        decision_date__range=(period.start, period.end),
+        decided_by_id__in=subtree_ids_during(org, period.start, period.end),
+    )
+
+
+def member_disciplines(org: Organization, period: Period) -> QuerySet[Discipline]:
+    """Discipline decisions dated in `period` of members who belonged to `org`'s subtree on the
+    decision date, whoever decided (a ward's member may be disciplined by the district)."""
+    belonged = MemberPeriod.objects.filter(
+        member_id=OuterRef("subject_member_id"),
+        org_id__in=subtree_ids_during(org, period.start, period.end),
+        valid_from__lte=OuterRef("decision_date"),
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("decision_date")))
+    return Discipline.objects.filter(
+        Exists(belonged), subject_member__isnull=False, decision_date__range=(period.start, period.end)
+    )
+
+
+def disciplined_members(org: Organization, period: Period) -> QuerySet[Member]:
+    """The members of `org`'s subtree disciplined in `period`, each once however many decisions
+    (the review rules: a member disciplined in the year is rated lowest; one violation counts once)."""
+    return Member.objects.filter(pk__in=member_disciplines(org, period).values("subject_member_id"))
+
+
+# --- what a user's scope may see ---------------------------------------------------------------
+
+
+def visible_inspections(root: Organization | None) -> QuerySet[Inspection]:
+    """Inspections conducted in, or of a unit or member in, the subtree of `root` (today's tree)."""
+    if root is None:
+        return Inspection.objects.none()
+    p = root.path
+    return Inspection.objects.filter(
+        Q(conducted_by__path__startswith=p)
+        | Q(subject_org__path__startswith=p)
+        | Q(subject_member__org__path__startswith=p)
+    ).select_related("conducted_by", "subject_org", "subject_member")
+
+
+def visible_disciplines(root: Organization | None) -> QuerySet[Discipline]:
+    if root is None:
+        return Discipline.objects.none()
+    p = root.path
+    return Discipline.objects.filter(
+        Q(decided_by__path__startswith=p)
+        | Q(subject_org__path__startswith=p)
+        | Q(subject_member__org__path__startswith=p)
+    ).select_related("decided_by", "subject_org", "subject_member")
+
+
+def filter_by(qs: QuerySet, date_field: str, org_field: str, org: Organization | None, year: int | None):
+    """A list narrowed as an indicator counts: the year by `date_field`, the org by the subtree
+    it had during that year (or today's subtree when no year is given)."""
+    if year:
+        period = Period.year(year)
+        qs = qs.filter(**{f"{date_field}__range": (period.start, period.end)})
+        if org is not None:
+            qs = qs.filter(**{f"{org_field}_id__in": subtree_ids_during(org, period.start, period.end)})
+    elif org is not None:
+        qs = qs.filter(**{f"{org_field}__path__startswith": org.path})
+    return qs
+
+
+# --- statute of limitations ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limitation:
+    record: object  # a Discipline or an Inspection
+    form: str
+    ends: dt.date | None  # None: no statute of limitations
+    state: str  # "none", "open", "passed"
+
+
+def _state(ends: dt.date | None, on: dt.date) -> str:
+    if ends is None:
+        return "none"
+    return "open" if on <= ends else "passed"
+
+
+def discipline_limitations(disciplines: QuerySet[Discipline], on: dt.date) -> list[Limitation]:
+    """Each decision with the last day of the statute of limitations of its violation for its
+    form, and whether that day has passed on `on` (after it, no heavier form may be decided for
+    the same violation). One query."""
+    return [
+        Limitation(d, d.form, ends, _state(ends, on))
+        for d in disciplines.order_by("violation_date", "id")
+        for ends in [rules.limitation_ends(d.form, d.violation_date)]
+    ]
+
+
+def disciplines_past_limitation(disciplines: QuerySet[Discipline], on: dt.date) -> list[Limitation]:
+    return [item for item in discipline_limitations(disciplines, on) if item.state == "passed"]
+
+
+def violations_awaiting_discipline(inspections: QuerySet[Inspection], on: dt.date) -> list[Limitation]:
+    """Inspections that found a dated violation not yet followed by a discipline decision, with
+    the last day a khiển trách may still be decided and whether it has passed — the dashboard's
+    "vi phạm sắp hết / đã hết thời hiệu" alert. One query."""
+    decided = Discipline.objects.filter(
+        Q(inspection_id=OuterRef("pk"))
+        | (Q(subject_member_id=OuterRef("subject_member_id")) & Q(subject_member__isnull=False))
+        | (Q(subject_org_id=OuterRef("subject_org_id")) & Q(subject_org__isnull=False)),
+        decision_date__gte=OuterRef("violation_date"),
+    )
+    pending = inspections.filter(violations_found=True, violation_date__isnull=False).filter(~Exists(decided))
+    return [
+        Limitation(i, "reprimand", ends, _state(ends, on))
+        for i in pending.order_by("violation_date", "id")
+        for ends in [rules.limitation_ends("reprimand", i.violation_date)]
+    ]
