@@ -1,0 +1,29 @@
+"""The election pages show only the areas in the user's scope and refuse writes without the capability."""
+
+from dangvu.elections.services import election_area_record, election_create
+
+from ..conftest import D
+
+
+def test_a_ward_sees_its_own_area_not_another_wards(tree, actor, make_user, client):
+    e = election_create(actor=actor, name="Bầu cử 2016", date=D(2016, 5, 22), organizer=tree.hm)
+    election_area_record(actor=actor, election=e, name="Phường Định Công", org=tree.a, registered=200, voted=199)
+    election_area_record(actor=actor, election=e, name="Phường Đại Kim", org=tree.b, registered=100, voted=98)
+    client.force_login(make_user("grassroots", tree.a))
+    page = client.get("/bau-cu/?year=2016").content.decode()
+    assert "Phường Định Công" in page and "Phường Đại Kim" not in page
+    assert client.get(f"/bau-cu/?year=2016&org={tree.b.pk}").status_code == 404
+    detail = client.get(f"/bau-cu/{e.pk}/").content.decode()
+    assert "Phường Đại Kim" not in detail
+    assert client.get("/bau-cu/them/").status_code == 403
+
+
+def test_an_officer_enters_a_result_and_sees_the_services_refusal(tree, actor, make_user, client):
+    e = election_create(actor=actor, name="Bầu cử 2016", date=D(2016, 5, 22), organizer=tree.hm)
+    client.force_login(make_user("org_board", tree.hm))
+    answer = client.post(f"/bau-cu/{e.pk}/", {"name": "Phường Đại Kim", "org": tree.b.pk, "registered": 100,
+                                              "voted": 120})  # fmt: skip
+    assert answer.status_code == 200 and "tỷ lệ vượt 100%" in answer.content.decode()
+    answer = client.post(f"/bau-cu/{e.pk}/", {"name": "Phường Đại Kim", "org": tree.b.pk, "registered": 100,
+                                              "voted": 98})  # fmt: skip
+    assert answer.status_code == 302 and e.areas.get().voted == 98
