@@ -1,10 +1,257 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+"""Member pages: the list with search, a member's page with timeline and change history, the
+admission, identity and lifecycle forms, and the badges due.
 
+Every member comes through the user's scope (404 outside it); every write needs
+Capability.EDIT_MEMBERS and goes through members.services."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.text import capfirst
+from django_tables2 import RequestConfig
+
+from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core.audit import history_of
+from dangvu.core.dates import format_date
+from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.organizations.selectors import tree_on
+from dangvu.web.forms import add_service_errors
+from dangvu.web.templatetags.web import mask_id
+
+from . import rules, selectors, services
+from .forms import HINTS, AdmitForm, BadgeDateForm, EventForm, IdentityForm, MemberFilterForm, kinds_for
+from .models import IN_PARTY_STATUSES, EventKind, Member
+from .tables import MemberTable
+
+
+@login_required
+def member_list(request):
+    scope = Scope.of(request.user)
+    units = tree_on(scope.root, dt.date.today()) if scope.root else []
+    form = MemberFilterForm(request.GET or None, units=units)
+    members = scope.members().select_related("org")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["unit"]:
+            members = members.filter(org__path__startswith=scope.get_org(data["unit"]).path)
+        if data["status"] == "dang":
+            members = members.filter(status__in=IN_PARTY_STATUSES)
+        elif data["status"]:
+            members = members.filter(status=data["status"])
+        query = data["q"].strip()
+        if query.replace(" ", "").isdigit() and not scope.can(Capability.VIEW_CITIZEN_ID):
+            # Without the right to see citizen IDs, a number finds only the party card.
+            members = members.filter(party_card_no=query.replace(" ", ""))
+        else:
+            members = selectors.search(members, query)
+    table = MemberTable(members)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(request, "members/list.html", {"form": form, "table": table})
+
+
+def _next_badge(member: Member, events: list, received: set[int], today: dt.date) -> dict | None:
+    """The first badge milestone the member has not received: when it is reached, and the
+    presentation day it falls to."""
+    if member.status not in IN_PARTY_STATUSES:
+        return None
+    for years in rules.BADGE_YEARS:
+        if years in received:
+            continue
+        day = rules.milestone_date(member.admitted_on, events, years)
+        if day is None:
+            return None
+        return {
+            "years": years,
+            "reached": day,
+            "presentation": rules.next_presentation_date(day),
+            "late": day < today,
+        }
+    return None
+
+
+_ACTIONS = {0: "Tạo mới", 1: "Sửa", 2: "Xóa", 3: "Xem"}
+_EMPTY = {None, "None", ""}
+_NOT_SHOWN = {"member", "created_at", "name_key", "sort_key"}
+
+
+def _history(scope: Scope, member: Member, events: list, badges: list) -> list[dict]:
+    """The audit entries of the member and of their events and badges, newest first, with each
+    change as (field, old, new) in words; citizen IDs masked for those who may not see them."""
+    entries = list(history_of(member))
+    for obj in [*events, *badges]:
+        entries += list(history_of(obj))
+    entries.sort(key=lambda e: e.timestamp, reverse=True)
+    show_ids = scope.can(Capability.VIEW_CITIZEN_ID)
+    out = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        shown = entry.changes_display_dict  # keyed by verbose name, values in words
+        changes = []
+        for name in entry.changes_dict:
+            try:
+                f = model._meta.get_field(name)
+            except Exception:
+                continue
+            # Reverse relations, ids and bookkeeping are not what the clerk changed.
+            if not f.concrete or f.primary_key or name in _NOT_SHOWN:
+                continue
+            old, new = ([*shown.get(f.verbose_name, []), None, None])[:2]
+            old, new = ("" if v in _EMPTY else str(v) for v in (old, new))
+            if not old and not new:
+                continue
+            if name == "citizen_id" and not show_ids:
+                old, new = mask_id(old), mask_id(new)
+            changes.append((capfirst(f.verbose_name), old, new))
+        what = "Lý lịch đảng viên" if model is Member else entry.object_repr
+        out.append(
+            {"entry": entry, "action": _ACTIONS.get(entry.action, ""), "what": what, "changes": changes}
+        )
+    return out
 
 
 @login_required
 def member_detail(request, pk):
-    member = Scope.of(request.user).get_member(pk)
-    return HttpResponse(member.full_name)
+    scope = Scope.of(request.user)
+    member = scope.get_member(pk)
+    today = dt.date.today()
+    events = list(selectors.timeline(member))
+    badges = list(member.badges.order_by("years"))
+    rule_events = [rules.Event(e.kind, e.date, e.org_id, e.to_org_id, e.standing) for e in events]
+    context = {
+        "member": member,
+        "show_citizen_id": scope.can(Capability.VIEW_CITIZEN_ID),
+        "can_edit": scope.can(Capability.EDIT_MEMBERS),
+        "cell_in_scope": scope.covers(member.org),
+        "party_age": selectors.party_age_years(member, today),
+        "next_badge": _next_badge(member, rule_events, {b.years for b in badges}, today),
+        "events": events,
+        "badges": badges,
+        "history": _history(scope, member, events, badges),
+        "kinds": kinds_for(member),
+        "probation_end": rules.probation_end(member.admitted_on),
+    }
+    return render(request, "members/detail.html", context)
+
+
+# --- writes --------------------------------------------------------------------------------------
+
+
+def _writable_member(request, pk) -> tuple[Scope, Member]:
+    scope = Scope.of(request.user)
+    member = scope.get_member(pk)  # 404 outside the scope, before any permission talk
+    scope.require(Capability.EDIT_MEMBERS)
+    return scope, member
+
+
+def _cells(scope: Scope):
+    return scope.orgs().filter(level__in=MEMBER_LEVELS, dissolved_on__isnull=True)
+
+
+@login_required
+def member_admit(request, org_pk):
+    scope = Scope.of(request.user)
+    cell = scope.get_org(org_pk)
+    scope.require(Capability.EDIT_MEMBERS)
+    if cell.level not in MEMBER_LEVELS or cell.dissolved_on:
+        raise Http404("Chỉ kết nạp vào chi bộ đang hoạt động.")
+    form = AdmitForm(request.POST or None, can_override_age=scope.can(Capability.OVERRIDE_AGE))
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.member_admit(
+                actor=request.user, org=cell, **form.admission(), **form.identity()
+            )
+        except ValidationError as e:
+            add_service_errors(form, e)
+        else:
+            messages.success(request, f"Đã kết nạp đồng chí {member.full_name} vào {cell.name}.")
+            return redirect("member-detail", pk=member.pk)
+    return render(request, "members/admit.html", {"form": form, "cell": cell})
+
+
+@login_required
+def member_edit(request, pk):
+    scope, member = _writable_member(request, pk)
+    show_id = scope.can(Capability.VIEW_CITIZEN_ID)
+    initial = {name: getattr(member, name) for name in services.IDENTITY_FIELDS}
+    form = IdentityForm(request.POST or None, initial=initial, show_citizen_id=show_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(actor=request.user, member=member, **form.identity())
+        except ValidationError as e:
+            add_service_errors(form, e)
+        else:
+            messages.success(request, "Đã lưu lý lịch đảng viên.")
+            return redirect("member-detail", pk=member.pk)
+    return render(request, "members/edit.html", {"form": form, "member": member})
+
+
+@login_required
+def member_event_kinds(request, pk):
+    scope, member = _writable_member(request, pk)
+    kinds = [(k, EventKind(k).label, HINTS.get(k, "")) for k in kinds_for(member)]
+    return render(request, "members/event_kinds.html", {"member": member, "kinds": kinds})
+
+
+@login_required
+def member_event(request, pk, kind):
+    scope, member = _writable_member(request, pk)
+    if kind not in kinds_for(member):
+        raise Http404("Sự kiện này không áp dụng cho tình trạng hiện tại của đảng viên.")
+    form = EventForm(request.POST or None, kind=kind, cells=_cells(scope))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if kind == EventKind.RECOGNIZED:
+                event = services.member_recognize(
+                    actor=request.user, member=member, decision_no=data["decision_no"],
+                    decision_date=data["decision_date"],
+                )  # fmt: skip
+            else:
+                event = services.member_record_event(actor=request.user, member=member, kind=kind, **data)
+        except ValidationError as e:
+            add_service_errors(form, e, {"kind": None, "target": "to_org"})
+        else:
+            messages.success(
+                request, f"Đã ghi nhận: {event.get_kind_display().lower()} ngày {format_date(event.date)}."
+            )
+            return redirect("member-detail", pk=member.pk)
+    context = {
+        "member": member,
+        "form": form,
+        "kind": kind,
+        "label": EventKind(kind).label,
+        "hint": HINTS.get(kind, ""),
+        "probation_end": rules.probation_end(member.admitted_on),
+    }
+    return render(request, "members/event.html", context)
+
+
+# --- badges --------------------------------------------------------------------------------------
+
+
+@login_required
+def badges_due(request):
+    scope = Scope.of(request.user)
+    default = rules.next_presentation_date(dt.date.today())
+    initial = {"dip": f"{default.day}/{default.month}", "nam": default.year}
+    form = BadgeDateForm(request.GET or None, initial=initial)
+    presentation, overdue = default, False
+    if form.is_valid():
+        day, month = (int(x) for x in form.cleaned_data["dip"].split("/"))
+        presentation = dt.date(form.cleaned_data["nam"], month, day)
+        overdue = form.cleaned_data["qua_han"]
+    elif request.GET:
+        form = BadgeDateForm(initial=initial)
+    due = selectors.badges_due(scope.members().select_related("org"), presentation, include_overdue=overdue)
+    page = Paginator(due, 100).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "members/badges.html",
+        {"form": form, "presentation": presentation, "page": page, "total": len(due)},
+    )

@@ -3,5 +3,10 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("cay/", views.org_tree, name="org-tree"),
     path("<int:pk>/", views.org_detail, name="org-detail"),
+    path("<int:pk>/thanh-lap/", views.org_found, name="org-found"),
+    path("<int:pk>/chuyen/", views.org_move, name="org-move"),
+    path("<int:pk>/sap-nhap/", views.org_merge, name="org-merge"),
+    path("<int:pk>/giai-the/", views.org_dissolve, name="org-dissolve"),
 ]

@@ -1,10 +1,211 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+"""Organization pages: the tree as of a date, a unit's page, and the restructuring forms.
 
+Every unit comes through the user's scope (404 outside it); restructuring needs
+Capability.RESTRUCTURE and picks its targets only among the units in scope."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django_tables2 import RequestConfig
+
+from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core.dates import format_date
+from dangvu.members import selectors as member_selectors
+from dangvu.members.models import IN_PARTY_STATUSES
+from dangvu.members.tables import MemberTable
+from dangvu.web.forms import add_service_errors
+
+from . import selectors, services
+from .forms import DissolveForm, FoundForm, MergeForm, MoveForm, TreeDateForm
+from .models import ALLOWED_CHILDREN, MEMBER_LEVELS, Organization
+
+
+def _with_subtree_counts(rows: list[tuple[Organization, int]], direct: dict[int, int]) -> list[dict]:
+    """Rows of a tree in display order (pre-order, with depths) plus each unit's own member count,
+    summed up the tree: a unit counts the members of every unit under it."""
+    out = [{"org": org, "depth": depth, "count": direct.get(org.pk, 0)} for org, depth in rows]
+    stack: list[dict] = []
+    for row in reversed(out):
+        # Walking backwards, a unit's children have been summed already and wait on the stack.
+        while stack and stack[-1]["depth"] > row["depth"]:
+            child = stack.pop()
+            if child["depth"] == row["depth"] + 1:
+                row["count"] += child["count"]
+        stack.append(row)
+    return out
+
+
+def direct_counts_on(root: Organization, day: dt.date) -> dict[int, int]:
+    """Members of each unit under `root` on `day`, in one grouped query."""
+    rows = member_selectors.periods_on(root, day).values("org_id").annotate(n=Count("id")).order_by()
+    return {r["org_id"]: r["n"] for r in rows}
+
+
+@login_required
+def org_tree(request):
+    scope = Scope.of(request.user)
+    if scope.root is None:
+        raise PermissionDenied("Tài khoản của bạn chưa được gắn với đơn vị nào.")
+    form = TreeDateForm(request.GET or None)
+    day = dt.date.today()
+    if form.is_valid() and form.cleaned_data["ngay"]:
+        day = form.cleaned_data["ngay"]
+    rows = _with_subtree_counts(selectors.tree_on(scope.root, day), direct_counts_on(scope.root, day))
+    return render(
+        request,
+        "organizations/tree.html",
+        {"form": form, "day": day, "rows": rows, "is_today": day == dt.date.today()},
+    )
 
 
 @login_required
 def org_detail(request, pk):
-    org = Scope.of(request.user).get_org(pk)
-    return HttpResponse(org.name)
+    scope = Scope.of(request.user)
+    org = scope.get_org(pk)
+    today = dt.date.today()
+    crumbs = [a for a in selectors.ancestors(org) if scope.covers(a)]
+    children = list(selectors.children_now(org, include_dissolved=True))
+    # Sub-units with the members of their own subtrees: three queries however big the subtree.
+    counted = _with_subtree_counts(selectors.tree_on(org, today), direct_counts_on(org, today))
+    child_counts = {row["org"].pk: row["count"] for row in counted if row["depth"] == 1}
+    members = scope.members().filter(org__path__startswith=org.path, status__in=IN_PARTY_STATUSES)
+    table = MemberTable(
+        members.select_related("org"), exclude=() if org.level not in MEMBER_LEVELS else ("org",)
+    )
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
+    context = {
+        "org": org,
+        "crumbs": crumbs,
+        "children": [(c, child_counts.get(c.pk, 0)) for c in children],
+        "counts": member_selectors.member_counts_on(org, today),
+        "today": today,
+        "table": table,
+        "merged_into": org.merged_into if org.merged_into and scope.covers(org.merged_into) else None,
+        "can_admit": scope.can(Capability.EDIT_MEMBERS)
+        and org.level in MEMBER_LEVELS
+        and org.dissolved_on is None,
+        "can_found": can_restructure and bool(ALLOWED_CHILDREN[org.level]),
+        "can_restructure": can_restructure and org.pk != scope.root.pk,
+    }
+    return render(request, "organizations/detail.html", context)
+
+
+# --- restructuring -------------------------------------------------------------------------------
+
+
+def _restructure_target(request, pk):
+    scope = Scope.of(request.user)
+    scope.require(Capability.RESTRUCTURE)
+    org = scope.get_org(pk)
+    if org.dissolved_on is not None:
+        raise PermissionDenied(f"{org.name} đã giải thể ngày {format_date(org.dissolved_on)}.")
+    return scope, org
+
+
+def _active_units(scope, exclude: Organization):
+    return scope.orgs().filter(dissolved_on__isnull=True).exclude(path__startswith=exclude.path)
+
+
+def _form_page(request, org, form, title, intro, submit, aliases=None, action=None):
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except ValidationError as e:
+            add_service_errors(form, e, aliases)
+        else:
+            messages.success(request, result[1])
+            return redirect("org-detail", pk=result[0].pk)
+    return render(
+        request,
+        "organizations/form.html",
+        {"org": org, "form": form, "title": title, "intro": intro, "submit": submit},
+    )
+
+
+@login_required
+def org_found(request, pk):
+    scope, parent = _restructure_target(request, pk)
+    if not ALLOWED_CHILDREN[parent.level]:
+        raise PermissionDenied(f"{parent.get_level_display()} không có tổ chức trực thuộc.")
+    form = FoundForm(request.POST or None, parent=parent)
+
+    def act(data):
+        org = services.org_found(
+            actor=request.user, code=data["code"], name=data["name"], short_name=data["short_name"],
+            kind=data["kind"], level=data["level"], parent=parent, founded_on=data["founded_on"],
+            decision=data["decision"],
+        )  # fmt: skip
+        return org, f"Đã thành lập {org.name} trực thuộc {parent.name}."
+
+    return _form_page(
+        request, parent, form, f"Thành lập tổ chức trực thuộc {parent.name}",
+        "Tổ chức mới được ghi vào cây tổ chức từ ngày thành lập.", "Thành lập", {"parent": "level"}, act,
+    )  # fmt: skip
+
+
+@login_required
+def org_move(request, pk):
+    scope, org = _restructure_target(request, pk)
+    if org.pk == scope.root.pk:
+        raise PermissionDenied("Không thể chuyển đơn vị gốc của phạm vi bạn quản lý.")
+    form = MoveForm(request.POST or None, units=_active_units(scope, org))
+
+    def act(data):
+        moved = services.org_move(actor=request.user, org=org, new_parent=data["new_parent"], on=data["on"])
+        return (
+            moved,
+            f"Đã chuyển {moved.name} về trực thuộc {data['new_parent'].name} "
+            f"từ ngày {format_date(data['on'])}.",
+        )
+
+    return _form_page(
+        request, org, form, f"Chuyển {org.name} sang cấp trên mới",
+        "Tổ chức cùng các tổ chức trực thuộc và đảng viên của nó chuyển sang cấp trên mới "
+        "từ ngày có hiệu lực; lịch sử trước ngày đó giữ nguyên.", "Chuyển", {"org": None}, act,
+    )  # fmt: skip
+
+
+@login_required
+def org_merge(request, pk):
+    scope, org = _restructure_target(request, pk)
+    if org.pk == scope.root.pk:
+        raise PermissionDenied("Không thể sáp nhập đơn vị gốc của phạm vi bạn quản lý.")
+    form = MergeForm(request.POST or None, units=_active_units(scope, org))
+
+    def act(data):
+        target = data["target"]
+        services.org_merge(
+            actor=request.user, source=org, target=target, on=data["on"], decision=data["decision"]
+        )
+        return target, f"Đã sáp nhập {org.name} vào {target.name} từ ngày {format_date(data['on'])}."
+
+    return _form_page(
+        request, org, form, f"Sáp nhập {org.name} vào tổ chức khác",
+        "Các tổ chức trực thuộc và đảng viên chuyển sang tổ chức nhận sáp nhập; "
+        "tổ chức này kết thúc hoạt động từ ngày có hiệu lực.",
+        "Sáp nhập", {"new_parent": "target", "org": None}, act,
+    )  # fmt: skip
+
+
+@login_required
+def org_dissolve(request, pk):
+    scope, org = _restructure_target(request, pk)
+    if org.pk == scope.root.pk:
+        raise PermissionDenied("Không thể giải thể đơn vị gốc của phạm vi bạn quản lý.")
+    form = DissolveForm(request.POST or None)
+
+    def act(data):
+        ended = services.org_dissolve(actor=request.user, org=org, on=data["on"], decision=data["decision"])
+        return ended, f"Đã ghi nhận giải thể {ended.name} từ ngày {format_date(data['on'])}."
+
+    return _form_page(
+        request, org, form, f"Giải thể {org.name}",
+        "Chỉ giải thể được khi tổ chức không còn tổ chức trực thuộc và đảng viên đang sinh hoạt.",
+        "Giải thể", {"org": None}, act,
+    )  # fmt: skip

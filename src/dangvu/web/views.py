@@ -1,12 +1,14 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from dangvu.accounts.scope import Scope
 
 
 @login_required
 def home(request):
+    """A user starts on the page of the unit their role is bound to."""
     scope = Scope.of(request.user)
     if scope.root is None:
-        return redirect("login")
+        # Not a redirect to the login page: it sends a logged-in user straight back here.
+        return render(request, "web/no_scope.html", status=403)
     return redirect("org-detail", pk=scope.root.pk)

@@ -1,0 +1,80 @@
+"""Form pieces every page shares: dates typed as dd/mm/yyyy, a unit chosen by its code (with a
+searchable list of the units in scope), and service errors shown next to the field they name."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from dangvu.core.text import clean
+
+DATE_HINT = "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2016."
+
+
+class VnDateField(forms.DateField):
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
+        kwargs.setdefault("error_messages", {"invalid": DATE_HINT})
+        kwargs.setdefault("help_text", "ngày/tháng/năm")
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update(
+            {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "12"}
+        )
+        return attrs
+
+    def prepare_value(self, value):
+        if hasattr(value, "strftime"):
+            return value.strftime("%d/%m/%Y")
+        return value
+
+
+class UnitCodeField(forms.CharField):
+    """A unit typed by its code, or picked from a list (an HTML datalist, so no script is needed)
+    whose entries read "CODE — name". Resolves to an Organization among `queryset` only."""
+
+    def __init__(self, *args, queryset=None, datalist_id="units", **kwargs):
+        self.queryset = queryset
+        self.datalist_id = datalist_id
+        kwargs.setdefault("help_text", "Gõ mã hoặc một phần tên rồi chọn trong danh sách.")
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"list": self.datalist_id, "autocomplete": "off", "size": "40"})
+        return attrs
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        code = clean(value.split("—")[0]).upper()
+        org = self.queryset.filter(code=code).first() if self.queryset is not None else None
+        if org is None:
+            raise ValidationError(
+                f"Không tìm thấy tổ chức có mã {code} trong phạm vi của bạn; hãy chọn trong danh sách."
+            )
+        return org
+
+    def choices(self):
+        return self.queryset.order_by("path") if self.queryset is not None else []
+
+
+def unit_label(org) -> str:
+    return f"{org.code} — {org.name}"
+
+
+def add_service_errors(form: forms.Form, error: ValidationError, aliases: dict | None = None):
+    """Show a service's ValidationError on the form: next to the field it names when the form has
+    that field (after `aliases`, e.g. {"on": "date"}), otherwise at the top of the form."""
+    aliases = aliases or {}
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for field, messages in error.message_dict.items():
+        target = aliases.get(field, field)
+        for message in messages:
+            form.add_error(target if target in form.fields else None, message)

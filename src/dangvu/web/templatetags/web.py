@@ -1,0 +1,42 @@
+"""Template helpers shared by every page."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+
+@register.inclusion_tag("web/_field.html")
+def field(bound_field, wide=False):
+    """Label, the input, the hint and the errors of one field, tied together for screen readers."""
+    return {"f": bound_field, "wide": wide}
+
+
+@register.simple_tag
+def unit_datalist(bound_field):
+    """The searchable list behind a UnitCodeField: "CODE — name" for every unit it accepts."""
+    f = bound_field.field
+    options = format_html_join(
+        "", '<option value="{} — {}"></option>', ((o.code, o.name) for o in f.choices())
+    )
+    return format_html('<datalist id="{}">{}</datalist>', f.datalist_id, options)
+
+
+@register.filter
+def mask_id(value: str | None) -> str:
+    """A citizen ID as someone without the right to see it gets it: only the last three digits."""
+    if not value:
+        return ""
+    return "•" * (len(value) - 3) + value[-3:]
+
+
+@register.filter
+def indent(depth) -> str:
+    return f"{1.5 * int(depth or 0):.1f}rem"
+
+
+@register.filter
+def role_label(role) -> str:
+    from dangvu.accounts.models import Role
+
+    return Role(role).label if role in Role.values else ""
