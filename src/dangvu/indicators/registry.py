@@ -30,6 +30,11 @@ class Period:
     def year(cls, year: int) -> "Period":
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
+    @property
+    def day_before(self) -> dt.date:
+        """The day whose end is the period's opening balance."""
+        return self.start - dt.timedelta(days=1)
+
     def __str__(self):
         if self.start == dt.date(self.start.year, 1, 1) and self.end == dt.date(self.start.year, 12, 31):
             return f"năm {self.start.year}"
@@ -52,13 +57,25 @@ class Indicator:
     # Whether a target (chỉ tiêu) makes sense for this figure.
     targetable: bool = True
     order: int = 100
+    # Where the records reach an organization's `path`, for the scope check of the records page
+    # (e.g. "org__path", "member__org__path"); empty: guessed from the model's fields.
+    records_scope: str = ""
 
 
 REGISTRY: dict[str, Indicator] = {}
 
 
 def indicator(
-    key: str, label: str, unit: str, *, records=None, area: str = "", parts=(), targetable=True, order: int = 100
+    key: str,
+    label: str,
+    unit: str,
+    *,
+    records=None,
+    area: str = "",
+    parts=(),
+    targetable=True,
+    order: int = 100,
+    records_scope: str = "",
 ):
     """Register the decorated `compute(org, period)` function as indicator `key`."""
 
@@ -66,8 +83,9 @@ def indicator(
         if key in REGISTRY and REGISTRY[key].compute is not compute:
             raise RuntimeError(f"Indicator {key} is defined twice")
         REGISTRY[key] = Indicator(
-            key, label, unit, compute, records, area or key.split(".")[0], tuple(parts), targetable, order
-        )
+            key, label, unit, compute, records, area or key.split(".")[0], tuple(parts), targetable, order,
+            records_scope,
+        )  # fmt: skip
         return compute
 
     return register
@@ -80,9 +98,16 @@ def autodiscover():
 
 
 def get(key: str) -> Indicator:
+    """The indicator `key`; KeyError if no area defines it."""
     if not REGISTRY:
         autodiscover()
     return REGISTRY[key]
+
+
+def exists(key: str) -> bool:
+    if not REGISTRY:
+        autodiscover()
+    return key in REGISTRY
 
 
 def all_indicators() -> list[Indicator]:
@@ -93,3 +118,9 @@ def all_indicators() -> list[Indicator]:
 
 def compute(key: str, org: Organization, period: Period) -> Number:
     return get(key).compute(org, period)
+
+
+def records(key: str, org: Organization, period: Period) -> QuerySet | None:
+    """The records behind indicator `key` for `org`'s subtree over `period` (None if it has none)."""
+    ind = get(key)
+    return ind.records(org, period) if ind.records else None

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="indicators-start"),
+    path("<int:org_pk>/<int:year>/", views.figures, name="indicators"),
+    path("<int:org_pk>/<int:year>/<str:key>/", views.records, name="indicator-records"),
+]

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("<int:org_pk>/<int:year>/", views.targets_page, name="targets"),
+    path("xoa/<int:pk>/", views.target_remove, name="target-delete"),
+]

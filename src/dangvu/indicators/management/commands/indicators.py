@@ -1,0 +1,67 @@
+"""`dangvu indicators --org HM --year 2016 [--json]`: every figure of a unit for a year, with its
+target and plan achievement, as a plain table or as JSON keyed by indicator."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from dangvu.indicators.display import vn_number, vn_percent
+from dangvu.indicators.selectors import as_period, evaluate
+from dangvu.organizations.models import Organization
+
+
+class Command(BaseCommand):
+    help = "Các chỉ số của một đơn vị trong một năm, kèm chỉ tiêu và tỷ lệ đạt kế hoạch."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--org", required=True, help="mã đơn vị, ví dụ HM")
+        parser.add_argument("--year", required=True, type=int, help="năm, ví dụ 2016")
+        parser.add_argument("--json", dest="as_json", action="store_true", help="in ra JSON thay cho bảng")
+
+    def handle(self, *args, org, year, as_json: bool, **options):
+        unit = Organization.objects.filter(code=org.strip().upper()).first()
+        if unit is None:
+            raise CommandError(
+                f"Không tìm thấy đơn vị có mã “{org}”; hãy kiểm tra lại mã (ví dụ HM).", returncode=1
+            )
+        if not 1930 <= year <= 9999:
+            raise CommandError(f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.", returncode=1)
+        period = as_period(year)
+        figures = evaluate(unit, period)
+        if as_json:
+            self.stdout.write(_as_json(unit, period, figures))
+        else:
+            self.stdout.write(_as_table(unit, period, figures))
+
+
+def _as_json(unit, period, figures) -> str:
+    doc = {
+        "org": {"code": unit.code, "name": unit.name},
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "indicators": {
+            f.key: {
+                "label": f.label,
+                "unit": f.unit,
+                "value": f.value,
+                "target": f.target,
+                "percent": f.percent,
+                "subordinate_target_sum": f.subordinate_target_sum,
+                "records": f.records,
+            }
+            for f in figures
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _as_table(unit, period, figures) -> str:
+    header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "% kế hoạch")
+    rows = [(f.label, vn_number(f.value), vn_number(f.target), vn_percent(f.percent)) for f in figures]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+
+    def line(cells):
+        first = cells[0].ljust(widths[0])
+        return "  ".join([first, *(c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))]).rstrip()
+
+    title = f"{unit.name} ({unit.code}) — {period}"
+    return "\n".join([title, "", line(header), "  ".join("-" * w for w in widths), *map(line, rows)])

@@ -1,0 +1,211 @@
+"""Figures of the member registry: members at the end of a period, admissions, and the flows in
+and out of a subtree. A fixed number of queries each, whatever the subtree size.
+
+`members.increase` and `members.decrease` are defined so that, for any subtree and period,
+
+    members.total at the end of the day before the period
+        + members.increase − members.decrease = members.total at the end of the period.
+
+A member counts in a subtree at the end of day t when a MemberPeriod of theirs covers t and its
+unit stood under the subtree's root that day (exactly what `members.total` counts). The increase
+is the number of (member, day d in the period) where the member counts at the end of d but not at
+the end of d − 1; the decrease, the reverse. So a member enters by admission, transfer in from
+outside, re-admission, restoration, or a move/transfer from a unit outside the subtree — or by
+their whole unit being moved under the subtree (org_move); and leaves the opposite ways. A move
+between two units inside the subtree is neither.
+
+Same-day changes follow the end-of-day rule. A stay that starts and ends inside the subtree on
+the same day (admitted and transferred out on 5/3) leaves no period at all — `rules.replay` drops
+empty periods — so it is neither an increase nor a decrease, though the admission still counts in
+`members.admitted`, which counts admission events. A member who leaves and comes back on the
+same day is in the subtree at the end of both days, so nothing counts.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from dangvu.indicators.registry import Period, indicator
+from dangvu.organizations.models import Organization, OrgPeriod
+from dangvu.organizations.selectors import subtree_ids_during
+
+from .models import EventKind, MemberEvent, MemberPeriod, Standing
+from .selectors import periods_on
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+# --- members at the end of the period -------------------------------------------------------
+
+
+def periods_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
+    return periods_on(org, period.end)
+
+
+def probationary_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
+    return periods_on(org, period.end).filter(standing=Standing.PROBATIONARY)
+
+
+def full_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
+    return periods_on(org, period.end).filter(standing=Standing.FULL)
+
+
+@indicator(
+    "members.total", "Tổng số đảng viên", "đảng viên", records=periods_at_end, targetable=False, order=20
+)
+def total(org: Organization, period: Period) -> int:
+    return periods_at_end(org, period).count()
+
+
+@indicator(
+    "members.probationary",
+    "Đảng viên dự bị",
+    "đảng viên",
+    records=probationary_at_end,
+    targetable=False,
+    order=21,
+)
+def probationary(org: Organization, period: Period) -> int:
+    return probationary_at_end(org, period).count()
+
+
+@indicator(
+    "members.full", "Đảng viên chính thức", "đảng viên", records=full_at_end, targetable=False, order=22
+)
+def full(org: Organization, period: Period) -> int:
+    return full_at_end(org, period).count()
+
+
+# --- admissions ---------------------------------------------------------------------------------
+
+
+def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
+    """Admission events dated in the period, in units that stood in the subtree during it."""
+    return MemberEvent.objects.filter(
+        kind=EventKind.ADMITTED,
+        date__range=(period.start, period.end),
+        org_id__in=subtree_ids_during(org, period.start, period.end),
+    )
+
+
+@indicator("members.admitted", "Kết nạp đảng viên mới", "đảng viên", records=admissions, order=23)
+def admitted(org: Organization, period: Period) -> int:
+    return admissions(org, period).count()
+
+
+# --- flows in and out ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """A member entering (or leaving) the subtree's end-of-day count on `day`. `period_id` is the
+    MemberPeriod that carries them in (covering `day`) or out (covering the day before)."""
+
+    member_id: int
+    day: dt.date
+    period_id: int
+    kind: str  # the event kind that started / ended that period, or "moved" for a unit's move
+
+
+def _overlapping(start: dt.date, end: dt.date) -> Q:
+    return Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+
+
+def _boundary_in(start: dt.date, end: dt.date) -> Q:
+    return Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end))
+
+
+def _covers(row: dict, day: dt.date) -> bool:
+    return row["valid_from"] <= day and (row["valid_to"] is None or day < row["valid_to"])
+
+
+def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[Crossing]]:
+    """(entries, exits) of `org`'s subtree during `period`, as the tree stood each day.
+
+    Three queries whatever the subtree size: the root's positions in the tree; the member periods
+    of its units that begin or end in the period, or whose unit moved in the period; those units'
+    positions. Only members whose standing in the subtree may have changed are read.
+    """
+    before, end = period.day_before, period.end
+    roots = list(
+        OrgPeriod.objects.filter(_overlapping(before, end), org=org).values("path", "valid_from", "valid_to")
+    )
+    if not roots:
+        return [], []
+    under = Q()
+    for r in roots:
+        under |= Q(path__startswith=r["path"])
+    units = OrgPeriod.objects.filter(under & _overlapping(before, end))
+    moved_units = units.filter(_boundary_in(period.start, end)).values("org_id")
+    candidates = MemberPeriod.objects.filter(
+        _overlapping(before, end), org_id__in=units.values("org_id")
+    ).filter(_boundary_in(period.start, end) | Q(org_id__in=moved_units))
+    rows = list(
+        candidates.values("id", "member_id", "org_id", "valid_from", "valid_to", "start_kind", "end_kind")
+    )
+    positions = defaultdict(list)
+    unit_rows = OrgPeriod.objects.filter(_overlapping(before, end), org_id__in=candidates.values("org_id"))
+    for p in unit_rows.values("org_id", "path", "valid_from", "valid_to"):
+        positions[p["org_id"]].append(p)
+
+    def in_subtree(row: dict, day: dt.date) -> bool:
+        root = next((r for r in roots if _covers(r, day)), None)
+        unit = next((p for p in positions[row["org_id"]] if _covers(p, day)), None)
+        return root is not None and unit is not None and unit["path"].startswith(root["path"])
+
+    by_member = defaultdict(list)
+    for row in rows:
+        by_member[row["member_id"]].append(row)
+    entries, exits = [], []
+    for member_id, periods in by_member.items():
+        days = set()
+        for row in periods:
+            days.update((row["valid_from"], row["valid_to"]))
+            for p in positions[row["org_id"]]:
+                days.update((p["valid_from"], p["valid_to"]))
+        for day in sorted(d for d in days if d is not None and period.start <= d <= end):
+            now = next((r for r in periods if _covers(r, day) and in_subtree(r, day)), None)
+            then = next(
+                (r for r in periods if _covers(r, day - _ONE_DAY) and in_subtree(r, day - _ONE_DAY)), None
+            )
+            if now and not then:
+                kind = now["start_kind"] if now["valid_from"] == day else EventKind.MOVED
+                entries.append(Crossing(member_id, day, now["id"], kind))
+            elif then and not now:
+                kind = then["end_kind"] if then["valid_to"] == day else EventKind.MOVED
+                exits.append(Crossing(member_id, day, then["id"], kind))
+    return entries, exits
+
+
+def increase_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
+    return MemberPeriod.objects.filter(pk__in=[c.period_id for c in crossings(org, period)[0]])
+
+
+def decrease_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
+    return MemberPeriod.objects.filter(pk__in=[c.period_id for c in crossings(org, period)[1]])
+
+
+@indicator(
+    "members.increase",
+    "Đảng viên tăng trong kỳ",
+    "đảng viên",
+    records=increase_periods,
+    targetable=False,
+    order=24,
+)
+def increase(org: Organization, period: Period) -> int:
+    return len(crossings(org, period)[0])
+
+
+@indicator(
+    "members.decrease",
+    "Đảng viên giảm trong kỳ",
+    "đảng viên",
+    records=decrease_periods,
+    targetable=False,
+    order=25,
+)
+def decrease(org: Organization, period: Period) -> int:
+    return len(crossings(org, period)[1])

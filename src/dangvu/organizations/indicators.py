@@ -1,0 +1,43 @@
+"""Figures of the organization tree. Two or three queries each, whatever the subtree size."""
+
+from django.db.models import QuerySet
+
+from dangvu.indicators.registry import Period, indicator
+
+from .models import GRASSROOTS_LEVELS, Kind, Organization
+from .selectors import subtree_ids_during, subtree_periods_on
+
+
+def grassroots_at_end(org: Organization, period: Period) -> QuerySet[Organization]:
+    """Grassroots organizations (đảng bộ cơ sở, chi bộ cơ sở) in the subtree at the end of the
+    period, as the tree stood that day: units dissolved or moved away before then are not counted."""
+    ids = subtree_periods_on(org, period.end).filter(org__level__in=GRASSROOTS_LEVELS).values("org_id")
+    return Organization.objects.filter(pk__in=ids)
+
+
+def founded_in_non_state_enterprises(org: Organization, period: Period) -> QuerySet[Organization]:
+    """Party organizations of non-state enterprises founded in the period, among the units that
+    stood in the subtree at some time during it."""
+    return Organization.objects.filter(
+        kind=Kind.NON_STATE_ENTERPRISE,
+        founded_on__range=(period.start, period.end),
+        pk__in=subtree_ids_during(org, period.start, period.end),
+    )
+
+
+@indicator(
+    "orgs.grassroots", "Tổ chức cơ sở đảng", "tổ chức", records=grassroots_at_end, targetable=False, order=10
+)
+def grassroots(org: Organization, period: Period) -> int:
+    return grassroots_at_end(org, period).count()
+
+
+@indicator(
+    "orgs.founded.non_state_enterprise",
+    "Tổ chức đảng thành lập mới trong doanh nghiệp ngoài khu vực Nhà nước",
+    "tổ chức",
+    records=founded_in_non_state_enterprises,
+    order=11,
+)
+def founded_non_state_enterprise(org: Organization, period: Period) -> int:
+    return founded_in_non_state_enterprises(org, period).count()
