@@ -1,0 +1,60 @@
+"""The cadre action form: plain fields; the service does the checking."""
+
+from django import forms
+from django.db.models import Q
+
+from dangvu.organizations.models import Level
+
+from .models import ActionKind
+
+
+class MemberRefField(forms.CharField):
+    """A member typed by party card number or citizen ID: lists of tens of thousands do not fit a menu."""
+
+    def __init__(self, members, **kw):
+        self.members = members
+        super().__init__(**kw)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        ref = value.replace(" ", "")
+        member = self.members.filter(Q(party_card_no=ref) | Q(citizen_id=ref)).first()
+        if member is None:
+            raise forms.ValidationError(
+                f"Không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn; "
+                "hãy kiểm tra lại, hoặc để trống và nhập họ tên."
+            )
+        return member
+
+
+def deciding_orgs(scope):
+    """Committees that decide: every unit in scope except the cells under a grassroots committee."""
+    return scope.orgs().exclude(level=Level.CELL).order_by("path")
+
+
+class CadreActionForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên (nếu không có trong danh sách đảng viên)", required=False)
+    kind = forms.ChoiceField(label="Hình thức", choices=ActionKind.choices)
+    position = forms.CharField(label="Chức vụ", required=False)
+    from_org = forms.ModelChoiceField(label="Từ đơn vị", queryset=None, required=False)
+    from_unit = forms.CharField(label="Từ đơn vị (ngoài hệ thống tổ chức đảng)", required=False)
+    to_org = forms.ModelChoiceField(label="Đến đơn vị", queryset=None, required=False)
+    to_unit = forms.CharField(label="Đến đơn vị (ngoài hệ thống tổ chức đảng)", required=False)
+    decided_by = forms.ModelChoiceField(label="Cấp ủy quyết định", queryset=None, required=False)
+    decision_no = forms.CharField(label="Số quyết định", required=False)
+    decision_date = forms.DateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
+    effective_date = forms.DateField(label="Ngày hiệu lực (để trống nếu là ngày quyết định)", required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, scope, **kw):
+        super().__init__(*args, **kw)
+        self.fields["member"] = MemberRefField(
+            scope.members(), label="Số thẻ đảng viên hoặc số CCCD (nếu là đảng viên trong danh sách)", required=False
+        )
+        self.order_fields(["member"])
+        orgs = scope.orgs().order_by("path")
+        self.fields["from_org"].queryset = orgs
+        self.fields["to_org"].queryset = orgs
+        self.fields["decided_by"].queryset = deciding_orgs(scope)

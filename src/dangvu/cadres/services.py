@@ -1,0 +1,168 @@
+"""Writes of cadre actions. Each service validates everything first, raising a ValidationError
+that names the field in Vietnamese, then writes in one transaction attributed to `actor`."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import add_years, format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean, unaccent
+from dangvu.members.models import Member
+from dangvu.organizations.models import Organization
+
+from .models import TERM_KINDS, TERM_YEARS, ActionKind, CadreAction
+
+# The fields a user types; the services take them as keyword arguments.
+FIELDS = (
+    "member", "full_name", "kind", "position", "from_org", "from_unit", "to_org", "to_unit", "decided_by",
+    "decision_no", "decision_date", "effective_date", "note",
+)  # fmt: skip
+# Kinds that concern a named post: the post must be given.
+POSITION_REQUIRED = (*TERM_KINDS, ActionKind.DISMISSAL, ActionKind.RESIGNATION)
+
+
+def term_end_for(kind: str, effective_date: dt.date) -> dt.date | None:
+    """Appointments and re-appointments run TERM_YEARS from the effective date; other actions have no term."""
+    return add_years(effective_date, TERM_YEARS) if kind in TERM_KINDS else None
+
+
+def _past_date(field_name: str, value, label: str):
+    if value is None:
+        fail(field_name, f"Hãy nhập {label.lower()} (ngày/tháng/năm), ví dụ 15/3/2016.", code="required")
+    if not isinstance(value, dt.date):
+        fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 15/3/2016.")
+    if value > dt.date.today():
+        fail(field_name, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
+
+
+def _same_position(a: str, b: str) -> bool:
+    return unaccent(a) == unaccent(b)
+
+
+def _has_prior_appointment(*, member, full_name, position, before, exclude_pk=None) -> bool:
+    person = Q(member=member) if member else Q(member__isnull=True, full_name=full_name)
+    earlier = CadreAction.objects.filter(person, kind__in=TERM_KINDS, effective_date__lt=before)
+    if exclude_pk:
+        earlier = earlier.exclude(pk=exclude_pk)
+    return any(_same_position(p, position) for p in earlier.values_list("position", flat=True))
+
+
+def _validated(data: dict, instance: CadreAction | None = None) -> dict:
+    """Normalize and check one action's fields; returns the values to store."""
+    member: Member | None = data.get("member")
+    full_name = clean(data.get("full_name"))
+    if member is not None:
+        full_name = member.full_name
+    elif not full_name:
+        fail(
+            "full_name",
+            "Hãy chọn đảng viên trong danh sách, hoặc nhập họ và tên cán bộ (nếu không có trong danh sách).",
+            code="required",
+        )
+    kind = data.get("kind")
+    if kind not in ActionKind.values:
+        fail(
+            "kind",
+            "Hãy chọn hình thức: điều động, luân chuyển, bổ nhiệm, bổ nhiệm lại, biệt phái, miễn nhiệm hoặc từ chức.",
+        )
+    kind_label = ActionKind(kind).label.lower()
+    position = clean(data.get("position"))
+    if kind in POSITION_REQUIRED and not position:
+        fail("position", f"Hãy nhập chức vụ của quyết định {kind_label}, ví dụ Phó Chủ tịch UBND phường.")
+    decided_by: Organization | None = data.get("decided_by")
+    if decided_by is None:
+        fail("decided_by", "Hãy chọn cấp ủy ra quyết định (tổ chức đảng có thẩm quyền).")
+    decision_no = clean(data.get("decision_no"))
+    if not decision_no:
+        fail("decision_no", f"Hãy nhập số quyết định {kind_label}, ví dụ 125-QĐ/QU.")
+    decision_date = data.get("decision_date")
+    if decision_date is None:
+        fail(
+            "decision_date",
+            f"Quyết định {kind_label} chưa có ngày quyết định; hãy nhập ngày ký quyết định (ngày/tháng/năm).",
+            code="required",
+        )
+    _past_date("decision_date", decision_date, "Ngày quyết định")
+    effective_date = data.get("effective_date") or decision_date
+    _past_date("effective_date", effective_date, "Ngày hiệu lực")
+    if effective_date < decision_date:
+        fail(
+            "effective_date",
+            f"Ngày hiệu lực {format_date(effective_date)} trước ngày quyết định {format_date(decision_date)}; "
+            "quyết định chỉ có hiệu lực từ ngày ký trở đi.",
+        )
+    if not decided_by.is_active_on(decision_date):
+        fail(
+            "decided_by",
+            f"{decided_by.name} không hoạt động vào ngày {format_date(decision_date)} "
+            "(chưa thành lập hoặc đã giải thể); hãy chọn đúng cấp ủy đã ra quyết định.",
+        )
+    note = clean(data.get("note"))
+    if kind == ActionKind.REAPPOINTMENT and not note:
+        prior = _has_prior_appointment(
+            member=member, full_name=full_name, position=position, before=effective_date,
+            exclude_pk=instance.pk if instance else None,
+        )  # fmt: skip
+        if not prior:
+            fail(
+                "note",
+                f"Chưa có quyết định bổ nhiệm {full_name} vào chức vụ {position} trước ngày "
+                f"{format_date(effective_date)}; hãy nhập quyết định bổ nhiệm trước đó, hoặc ghi chú "
+                "căn cứ bổ nhiệm lại (ví dụ bổ nhiệm lần đầu năm 2011 theo Quyết định số …).",
+            )
+    return {
+        "member": member,
+        "full_name": full_name,
+        "kind": kind,
+        "position": position,
+        "from_org": data.get("from_org"),
+        "from_unit": "" if data.get("from_org") else clean(data.get("from_unit")),
+        "to_org": data.get("to_org"),
+        "to_unit": "" if data.get("to_org") else clean(data.get("to_unit")),
+        "decided_by": decided_by,
+        "decision_no": decision_no,
+        "decision_date": decision_date,
+        "effective_date": effective_date,
+        "term_end": term_end_for(kind, effective_date),
+        "note": note,
+    }
+
+
+def _unknown(fields) -> None:
+    extra = set(fields) - set(FIELDS)
+    if extra:
+        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
+
+
+@transaction.atomic
+def cadre_action_create(*, actor, **fields) -> CadreAction:
+    """Record a cadre action. The term end of an appointment is computed (5 years from the
+    effective date); a missing effective date means the decision date."""
+    _unknown(fields)
+    values = _validated(fields)
+    with acting_as(actor):
+        return CadreAction.objects.create(**values)
+
+
+@transaction.atomic
+def cadre_action_update(*, actor, action: CadreAction, **fields) -> CadreAction:
+    """Correct a recorded action; the audit keeps the previous values."""
+    _unknown(fields)
+    current = {name: getattr(action, name) for name in FIELDS}
+    current.update(fields)
+    values = _validated(current, instance=action)
+    with acting_as(actor):
+        for name, value in values.items():
+            setattr(action, name, value)
+        action.save()
+    return action
+
+
+@transaction.atomic
+def cadre_action_delete(*, actor, action: CadreAction) -> None:
+    """Remove an action entered by mistake; the audit keeps what it was."""
+    with acting_as(actor):
+        action.delete()

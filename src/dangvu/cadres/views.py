@@ -1,0 +1,99 @@
+"""Pages of cadre work: a scoped list (filters ?year=, ?org=, ?kind=, ?q=), a detail page, and
+create / edit forms that call the services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from dangvu.accounts.models import Capability
+from dangvu.accounts.scope import Scope
+from dangvu.core.audit import history_of
+
+from . import selectors, services
+from .forms import CadreActionForm
+from .models import ActionKind, CadreAction
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _get_action(scope, pk) -> CadreAction:
+    action = selectors.action_list(scope.root).filter(pk=pk).first()
+    if action is None:
+        raise Http404("Không tìm thấy quyết định trong phạm vi của bạn.")
+    return action
+
+
+def _show_errors(form, error: ValidationError):
+    for field, msgs in error.message_dict.items():
+        for msg in msgs:
+            form.add_error(field if field in form.fields else None, msg)
+
+
+@login_required
+def action_list(request):
+    scope = Scope.of(request.user)
+    year = _int(request.GET.get("year"))
+    org_pk = _int(request.GET.get("org"))
+    org = scope.get_org(org_pk) if org_pk else None
+    kinds = [k for k in request.GET.getlist("kind") if k in ActionKind.values]
+    query = request.GET.get("q", "").strip()
+    actions = selectors.action_list(scope.root, year=year, org=org, kinds=kinds, query=query)
+    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cadres/list.html",
+        {
+            "page": page, "total": page.paginator.count, "year": year, "org": org, "kinds": kinds, "q": query,
+            "kind_choices": ActionKind.choices, "can_edit": scope.can(Capability.EDIT_RECORDS),
+        },
+    )  # fmt: skip
+
+
+@login_required
+def action_detail(request, pk):
+    scope = Scope.of(request.user)
+    action = _get_action(scope, pk)
+    return render(
+        request,
+        "cadres/detail.html",
+        {"action": action, "history": history_of(action, 20), "can_edit": scope.can(Capability.EDIT_RECORDS)},
+    )
+
+
+def _initial(action: CadreAction) -> dict:
+    data = {name: getattr(action, name) for name in services.FIELDS}
+    data["member"] = (action.member.party_card_no or action.member.citizen_id) if action.member else ""
+    if action.member:
+        data["full_name"] = ""
+    return data
+
+
+@login_required
+def action_edit(request, pk=None):
+    scope = Scope.of(request.user)
+    scope.require(Capability.EDIT_RECORDS)
+    action = _get_action(scope, pk) if pk else None
+    if request.method == "POST":
+        form = CadreActionForm(request.POST, scope=scope)
+        if form.is_valid():
+            try:
+                if action:
+                    action = services.cadre_action_update(actor=request.user, action=action, **form.cleaned_data)
+                else:
+                    action = services.cadre_action_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as e:
+                _show_errors(form, e)
+            else:
+                messages.success(request, "Đã lưu quyết định công tác cán bộ.")
+                return redirect("cadre-detail", pk=action.pk)
+    else:
+        form = CadreActionForm(initial=_initial(action) if action else {}, scope=scope)
+    return render(request, "cadres/form.html", {"form": form, "action": action})
