@@ -1,0 +1,35 @@
+"""Forms of training classes and attendances: plain fields; the services check."""
+
+from django import forms
+
+from dangvu.cadres.forms import MemberRefField
+from dangvu.organizations.models import Level
+
+from .models import ClassKind
+
+
+class TrainingClassForm(forms.Form):
+    title = forms.CharField(label="Tên lớp", required=False)
+    organizer = forms.ModelChoiceField(label="Đơn vị tổ chức", queryset=None, required=False)
+    kind = forms.ChoiceField(label="Loại lớp", choices=ClassKind.choices)
+    start_date = forms.DateField(label="Ngày khai giảng (ngày/tháng/năm)", required=False)
+    end_date = forms.DateField(label="Ngày bế giảng (để trống nếu học một ngày)", required=False)
+    place = forms.CharField(label="Địa điểm", required=False)
+    unnamed_count = forms.IntegerField(
+        label="Số lượt tham dự không ghi tên", required=False, min_value=0,
+        help_text="Khi không nhập danh sách từng người; người có tên trong danh sách được đếm riêng.",
+    )  # fmt: skip
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, scope, **kw):
+        super().__init__(*args, **kw)
+        self.fields["organizer"].queryset = scope.orgs().exclude(level=Level.CELL).order_by("path")
+
+
+class AttendanceForm(forms.Form):
+    attended_on = forms.DateField(label="Ngày tham dự (để trống nếu là ngày khai giảng)", required=False)
+
+    def __init__(self, *args, scope, **kw):
+        super().__init__(*args, **kw)
+        self.fields["member"] = MemberRefField(scope.members(), label="Số thẻ đảng viên hoặc số CCCD")
+        self.order_fields(["member"])

@@ -1,0 +1,141 @@
+"""Writes of training classes and attendances. Each service validates first (a ValidationError
+naming the field, in Vietnamese), then writes in one transaction attributed to `actor`."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean
+from dangvu.members.models import Member
+from dangvu.organizations.models import Organization
+
+from .models import Attendance, ClassKind, TrainingClass
+
+FIELDS = ("title", "organizer", "kind", "start_date", "end_date", "place", "unnamed_count", "note")
+
+
+def _date(field_name: str, value, label: str):
+    if value is None:
+        fail(field_name, f"Hãy nhập {label.lower()} (ngày/tháng/năm), ví dụ 15/3/2016.", code="required")
+    if not isinstance(value, dt.date):
+        fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 15/3/2016.")
+
+
+def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
+    title = clean(data.get("title"))
+    if not title:
+        fail("title", "Hãy nhập tên lớp, ví dụ Lớp bồi dưỡng nghiệp vụ công tác đảng năm 2016.")
+    organizer: Organization | None = data.get("organizer")
+    if organizer is None:
+        fail("organizer", "Hãy chọn tổ chức đảng mở lớp.")
+    kind = data.get("kind")
+    if kind not in ClassKind.values:
+        fail("kind", "Hãy chọn loại lớp.")
+    start, end = data.get("start_date"), data.get("end_date") or data.get("start_date")
+    _date("start_date", start, "Ngày khai giảng")
+    _date("end_date", end, "Ngày bế giảng")
+    if end < start:
+        fail(
+            "end_date",
+            f"Ngày bế giảng {format_date(end)} trước ngày khai giảng {format_date(start)}; hãy kiểm tra lại.",
+        )
+    if not organizer.is_active_on(start):
+        fail(
+            "organizer",
+            f"{organizer.name} không hoạt động vào ngày {format_date(start)} (chưa thành lập hoặc đã giải thể).",
+        )
+    unnamed = data.get("unnamed_count") or 0
+    if not isinstance(unnamed, int) or unnamed < 0:
+        fail("unnamed_count", "Số lượt không ghi tên phải là số nguyên, không âm (để 0 nếu đã nhập danh sách).")
+    if instance is not None and instance.pk:
+        outside = instance.attendances.exclude(attended_on__gte=start, attended_on__lte=end)
+        first = outside.select_related("member").first()
+        if first is not None:
+            fail(
+                "start_date",
+                f"Đồng chí {first.member.full_name} tham dự ngày {format_date(first.attended_on)}, ngoài thời gian "
+                f"lớp mới nhập ({format_date(start)}–{format_date(end)}); hãy sửa ngày tham dự trước.",
+            )
+    return {
+        "title": title, "organizer": organizer, "kind": kind, "start_date": start, "end_date": end,
+        "place": clean(data.get("place")), "unnamed_count": unnamed, "note": clean(data.get("note")),
+    }  # fmt: skip
+
+
+def _unknown(fields):
+    extra = set(fields) - set(FIELDS)
+    if extra:
+        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
+
+
+@transaction.atomic
+def training_class_create(*, actor, **fields) -> TrainingClass:
+    """Record a class. Without an end date it is a one-day class."""
+    _unknown(fields)
+    values = _validated(fields)
+    with acting_as(actor):
+        return TrainingClass.objects.create(**values)
+
+
+@transaction.atomic
+def training_class_update(*, actor, training_class: TrainingClass, **fields) -> TrainingClass:
+    """Correct a class; its named attendances must still fall within its dates."""
+    _unknown(fields)
+    current = {name: getattr(training_class, name) for name in FIELDS}
+    current.update(fields)
+    values = _validated(current, instance=training_class)
+    with acting_as(actor):
+        for name, value in values.items():
+            setattr(training_class, name, value)
+        training_class.save()
+    return training_class
+
+
+@transaction.atomic
+def training_class_delete(*, actor, training_class: TrainingClass) -> None:
+    with acting_as(actor):
+        training_class.attendances.all().delete()
+        training_class.delete()
+
+
+@transaction.atomic
+def attendance_add(
+    *, actor, training_class: TrainingClass, member: Member | None, attended_on: dt.date | None = None
+) -> Attendance:
+    """Record that `member` attended `training_class` (on its first day unless told). A person at a
+    class counts once."""
+    if member is None:
+        fail("member", "Hãy chọn đảng viên tham dự.")
+    day = attended_on or training_class.start_date
+    _date("attended_on", day, "Ngày tham dự")
+    if day < training_class.start_date:
+        fail(
+            "attended_on",
+            f"Ngày tham dự {format_date(day)} trước ngày khai giảng lớp ({format_date(training_class.start_date)}); "
+            "hãy nhập ngày trong thời gian lớp học.",
+        )
+    if day > training_class.end_date:
+        fail(
+            "attended_on",
+            f"Ngày tham dự {format_date(day)} sau ngày bế giảng lớp ({format_date(training_class.end_date)}); "
+            "hãy nhập ngày trong thời gian lớp học.",
+        )
+    if day > dt.date.today():
+        fail("attended_on", f"Ngày tham dự {format_date(day)} ở tương lai; chỉ ghi nhận người đã tham dự.")
+    if Attendance.objects.filter(training_class=training_class, member=member).exists():
+        fail(
+            "member",
+            f"Đồng chí {member.full_name} đã có tên trong lớp này; mỗi người chỉ tính một lượt ở một lớp.",
+            code="unique",
+        )
+    with acting_as(actor):
+        return Attendance.objects.create(training_class=training_class, member=member, attended_on=day)
+
+
+@transaction.atomic
+def attendance_remove(*, actor, attendance: Attendance) -> None:
+    with acting_as(actor):
+        attendance.delete()
