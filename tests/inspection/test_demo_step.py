@@ -24,7 +24,9 @@ def test_exactly_four_members_are_disciplined_in_2016(tree, register, actor):
     assert sorted(ctx.disciplined_2016) == sorted(
         Discipline.objects.filter(decision_date__year=2016).values_list("subject_member_id", flat=True)
     )
-    assert sorted(Discipline.objects.values_list("form", flat=True)) == ["removal", "reprimand", "reprimand", "warning"]
+    forms_2016 = Discipline.objects.filter(decision_date__year=2016).values_list("form", flat=True)
+    assert sorted(forms_2016) == ["removal", "reprimand", "reprimand", "warning"]
+    assert registry.compute("discipline.orgs", tree.hm, Period.year(2015)) == 1
     for year in (2014, 2015, 2016):
         assert registry.compute("inspection.orgs", tree.hm, Period.year(year)) > 0
         assert registry.compute("supervision.members", tree.hm, Period.year(year)) > 0

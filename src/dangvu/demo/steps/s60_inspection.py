@@ -53,6 +53,7 @@ def build(ctx: DemoContext) -> None:
     for year in YEARS:
         for month, day in WAVES:
             _wave(ctx, rng, hm, dt.date(year, month, day), counts)
+    _discipline_a_cell(ctx, rng, hm, dt.date(2015, 10, 12))
     ctx.disciplined_2016 = _discipline_2016(ctx, rng, hm)
     ctx.say(
         f"Kiểm tra, giám sát 2014–2016: {counts['orgs']} lượt tổ chức, {counts['members']} lượt đảng viên; "
@@ -97,6 +98,21 @@ def _wave(ctx, rng, hm, start: dt.date, counts: dict) -> None:
             violations_found=found, violation_date=start - dt.timedelta(days=rng.randint(30, 400)) if found else None,
         )  # fmt: skip
         counts["members"] += 1
+
+
+def _discipline_a_cell(ctx, rng, hm, decided_on: dt.date) -> None:
+    """One cell reprimanded by its grassroots committee in 2015 (none in 2016: the seed names none)."""
+    units = _units_on(hm, decided_on)
+    cells = sorted(pk for pk, (level, _) in units.items() if level == Level.CELL)
+    if not cells:
+        return
+    cell = Organization.objects.get(pk=rng.choice(cells))
+    committee = Organization.objects.get(pk=units[cell.pk][1])
+    discipline_record(
+        actor=ctx.actor, form=Form.REPRIMAND, subject_org=cell, decided_by=committee,
+        decision_no="15-QĐ/ĐU", decision_date=decided_on, violation_date=dt.date(2015, 3, 1),
+        reason="Buông lỏng quản lý đảng viên, để đảng viên vi phạm kéo dài",
+    )  # fmt: skip
 
 
 def _discipline_2016(ctx, rng, hm) -> list[int]:

@@ -66,4 +66,5 @@ def build(ctx: DemoContext) -> None:
                              registered=count, voted=count - away)  # fmt: skip
     election_area_record(actor=ctx.actor, election=election, name=ARMED_FORCES, org=armed[0] if armed else hm,
                          registered=forces, voted=forces)  # fmt: skip
-    ctx.say(f"Bầu cử 22/5/2016: {len(WARDS) + 1} khu vực, {sum(registered) + forces:,} cử tri.".replace(",", "."))
+    voters = f"{sum(registered) + forces:,}".replace(",", ".")
+    ctx.say(f"Bầu cử 22/5/2016: {len(WARDS) + 1} khu vực, {voters} cử tri.")
