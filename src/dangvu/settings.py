@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dangvu.inspection",
     "dangvu.elections",
     "dangvu.awards",
+    "dangvu.reviews",
     "dangvu.indicators",
     "dangvu.demo",
     "dangvu.web",

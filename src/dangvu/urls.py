@@ -15,4 +15,5 @@ urlpatterns = [
     path("kiem-tra/", include("dangvu.inspection.urls")),
     path("bau-cu/", include("dangvu.elections.urls")),
     path("khen-thuong/", include("dangvu.awards.urls")),
+    path("danh-gia/", include("dangvu.reviews.urls")),
 ]

@@ -1,0 +1,70 @@
+"""The figures of the annual review, from the decided results of the cycles of the period's
+years, for the organizations that stood in the subtree during the period."""
+
+from dangvu.indicators.registry import indicator
+
+from . import selectors as s
+
+
+def _top_5_years(org, period):
+    return s.top_years_in_a_row(org, period.end.year, 5)
+
+
+@indicator(
+    "review.orgs.rated", "Tổ chức cơ sở đảng được đánh giá, xếp loại", "tổ chức",
+    records=s.decided_org_results, order=700,
+)  # fmt: skip
+def orgs_rated(org, period):
+    return s.decided_org_results(org, period).values("org_id").distinct().count()
+
+
+@indicator(
+    "review.orgs.top", "Tổ chức cơ sở đảng xếp loại trong sạch, vững mạnh / hoàn thành xuất sắc nhiệm vụ",
+    "tổ chức", records=s.top_org_results, order=701,
+)  # fmt: skip
+def orgs_top(org, period):
+    return s.top_org_results(org, period).values("org_id").distinct().count()
+
+
+def _top_exemplary_records(org, period):
+    return s.top_org_results(org, period).filter(exemplary=True)
+
+
+@indicator(
+    "review.orgs.top_exemplary", "Tổ chức cơ sở đảng trong sạch, vững mạnh tiêu biểu", "tổ chức",
+    records=_top_exemplary_records, order=702,
+)  # fmt: skip
+def orgs_top_exemplary(org, period):
+    return _top_exemplary_records(org, period).values("org_id").distinct().count()
+
+
+@indicator(
+    "review.orgs.top_5_years", "Tổ chức cơ sở đảng 5 năm liền trong sạch, vững mạnh / hoàn thành xuất sắc nhiệm vụ",
+    "tổ chức", records=_top_5_years, order=703,
+)  # fmt: skip
+def orgs_top_5_years(org, period):
+    return _top_5_years(org, period).count()
+
+
+@indicator(
+    "review.members.rated", "Đảng viên được đánh giá, xếp loại", "đảng viên",
+    records=s.decided_member_results, order=710,
+)  # fmt: skip
+def members_rated(org, period):
+    return s.decided_member_results(org, period).count()
+
+
+@indicator(
+    "review.members.good_or_better", "Đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên", "đảng viên",
+    records=s.good_member_results, order=711,
+)  # fmt: skip
+def members_good_or_better(org, period):
+    return s.good_member_results(org, period).count()
+
+
+@indicator(
+    "review.overrides", "Quyết định xếp loại khác quy tắc (có ghi lý do)", "lượt",
+    records=s.overrides_in, targetable=False, order=720,
+)  # fmt: skip
+def overrides(org, period):
+    return s.overrides_in(org, period).count()
