@@ -1,0 +1,125 @@
+"""Writes of awards. Each service validates first (a ValidationError naming the field, in
+Vietnamese), then writes in one transaction attributed to `actor`."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean
+from dangvu.organizations.models import Organization
+
+from .models import ORG_ONLY_TITLES, Award, Program, RecipientKind, Title
+
+FIELDS = (
+    "recipient_kind", "recipient_org", "recipient_member", "recipient_name", "title", "title_detail", "program",
+    "for_year", "awarded_by", "decision_no", "decision_date", "note",
+)  # fmt: skip
+
+
+def _check_recipient(kind, org: Organization | None, member, name: str, decision_date: dt.date, title: str):
+    given = [x for x in (org, member, name) if x]
+    if len(given) != 1:
+        fail(
+            "recipient_org" if org else "recipient_name",
+            "Mỗi quyết định khen ghi đúng một đối tượng: chọn một tổ chức đảng, hoặc một đảng viên, hoặc nhập "
+            "tên tập thể / cá nhân khác (không nhập nhiều hơn một)."
+            if given
+            else "Hãy chọn tổ chức đảng hoặc đảng viên được khen, hoặc nhập tên tập thể / cá nhân được khen.",
+        )
+    if org is not None:
+        if kind != RecipientKind.COLLECTIVE:
+            fail("recipient_kind", "Tổ chức đảng là tập thể; hãy chọn đối tượng là Tập thể.")
+        if org.dissolved_on is not None and org.dissolved_on <= decision_date:
+            fail(
+                "recipient_org",
+                f"{org.name} đã giải thể hoặc sáp nhập từ ngày {format_date(org.dissolved_on)}, trước ngày quyết định "
+                f"{format_date(decision_date)}; không thể khen thưởng tổ chức không còn hoạt động. "
+                "Hãy kiểm tra lại tổ chức hoặc ngày quyết định.",
+            )
+        if org.founded_on > decision_date:
+            fail(
+                "recipient_org",
+                f"{org.name} thành lập ngày {format_date(org.founded_on)}, sau ngày quyết định; hãy kiểm tra lại.",
+            )
+    if member is not None and kind != RecipientKind.PERSON:
+        fail("recipient_kind", "Đảng viên là cá nhân; hãy chọn đối tượng là Cá nhân.")
+    if title in ORG_ONLY_TITLES and org is None:
+        fail(
+            "recipient_org",
+            f"Danh hiệu “{Title(title).label}” chỉ dành cho tổ chức đảng; hãy chọn tổ chức đảng được khen.",
+        )
+
+
+def _validated(data: dict) -> dict:
+    kind = data.get("recipient_kind")
+    if kind not in RecipientKind.values:
+        fail("recipient_kind", "Hãy chọn đối tượng được khen: tập thể hoặc cá nhân.")
+    title = data.get("title")
+    if title not in Title.values:
+        fail("title", "Hãy chọn danh hiệu hoặc hình thức khen thưởng.")
+    program = data.get("program")
+    if program not in Program.values:
+        fail("program", "Hãy chọn căn cứ khen thưởng (kết quả đánh giá, Chỉ thị 03, Chỉ thị 05 hoặc khác).")
+    awarded_by: Organization | None = data.get("awarded_by")
+    if awarded_by is None:
+        fail("awarded_by", "Hãy chọn cấp ủy ra quyết định khen thưởng.")
+    decision_no = clean(data.get("decision_no"))
+    if not decision_no:
+        fail("decision_no", "Hãy nhập số quyết định khen thưởng, ví dụ 512-QĐ/QU.")
+    day = data.get("decision_date")
+    if day is None:
+        fail("decision_date", "Hãy nhập ngày quyết định khen thưởng (ngày/tháng/năm).", code="required")
+    if not isinstance(day, dt.date):
+        fail("decision_date", "Ngày quyết định không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 30/12/2016.")
+    if day > dt.date.today():
+        fail("decision_date", f"Ngày quyết định {format_date(day)} ở tương lai; hãy nhập ngày đã ký quyết định.")
+    if not awarded_by.is_active_on(day):
+        fail("awarded_by", f"{awarded_by.name} không hoạt động vào ngày {format_date(day)}.")
+    org, member, name = data.get("recipient_org"), data.get("recipient_member"), clean(data.get("recipient_name"))
+    _check_recipient(kind, org, member, name, day, title)
+    for_year = data.get("for_year")
+    if for_year is not None and not (1930 <= for_year <= day.year):
+        fail("for_year", f"Năm thành tích {for_year} không hợp lệ; phải không sau năm quyết định ({day.year}).")
+    return {
+        "recipient_kind": kind, "recipient_org": org, "recipient_member": member, "recipient_name": name,
+        "title": title, "title_detail": clean(data.get("title_detail")), "program": program, "for_year": for_year,
+        "awarded_by": awarded_by, "decision_no": decision_no, "decision_date": day, "note": clean(data.get("note")),
+    }  # fmt: skip
+
+
+def _unknown(fields):
+    extra = set(fields) - set(FIELDS)
+    if extra:
+        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
+
+
+@transaction.atomic
+def award_create(*, actor, **fields) -> Award:
+    """Record an award to exactly one recipient: a party organization active on the decision
+    date, a member, or a named collective or person."""
+    _unknown(fields)
+    values = _validated(fields)
+    with acting_as(actor):
+        return Award.objects.create(**values)
+
+
+@transaction.atomic
+def award_update(*, actor, award: Award, **fields) -> Award:
+    _unknown(fields)
+    current = {name: getattr(award, name) for name in FIELDS}
+    current.update(fields)
+    values = _validated(current)
+    with acting_as(actor):
+        for name, value in values.items():
+            setattr(award, name, value)
+        award.save()
+    return award
+
+
+@transaction.atomic
+def award_delete(*, actor, award: Award) -> None:
+    with acting_as(actor):
+        award.delete()
