@@ -1,0 +1,73 @@
+"""`dangvu indicators`: the JSON shape a report or a script reads, the plain table, and the error
+for an unknown unit."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from dangvu.targets.services import target_set
+
+from ..conftest import D
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("indicators", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def year_2016(tree, admit, register, actor):
+    for day in (3, 4, 5):
+        admit(tree.a1, on=D(2016, 4, day))
+    register(tree.b1)
+    target_set(
+        actor=actor, org=tree.hm, indicator_key="members.admitted", year=2016, value=2, note="kế hoạch"
+    )
+    target_set(
+        actor=actor, org=tree.a, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm
+    )
+    target_set(
+        actor=actor, org=tree.b, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm
+    )
+    return tree
+
+
+def test_json_shape_on_hand_built_data(year_2016):
+    doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
+    assert set(doc) == {"org", "period", "indicators"}
+    assert doc["org"] == {"code": "HM", "name": "Đảng bộ quận Hoàng Mai"}
+    assert doc["period"] == {"start": "2016-01-01", "end": "2016-12-31"}
+    assert doc["indicators"]["members.admitted"] == {
+        "label": "Kết nạp đảng viên mới",
+        "unit": "đảng viên",
+        "value": 3,
+        "target": 2,
+        "percent": 150.0,
+        "subordinate_target_sum": 2,
+        "records": 3,
+    }
+    total = doc["indicators"]["members.total"]
+    assert (total["value"], total["target"], total["percent"], total["records"]) == (4, None, None, 4)
+    assert doc["indicators"]["orgs.grassroots"]["value"] == 3
+    for key in ("members.increase", "members.decrease", "orgs.founded.non_state_enterprise"):
+        assert key in doc["indicators"]
+    for missing in ("candidates.in_pipeline", "meetings.held", "dues.collected"):
+        assert missing not in doc["indicators"]  # their records do not exist yet
+
+
+def test_plain_table_in_vietnamese(year_2016):
+    text = run("--org", "hm", "--year", "2016")
+    assert "Đảng bộ quận Hoàng Mai (HM) — năm 2016" in text
+    assert "% kế hoạch" in text and "Chỉ tiêu" in text
+    line = next(ln for ln in text.splitlines() if ln.startswith("Kết nạp đảng viên mới"))
+    assert line.split()[-3:] == ["3", "2", "150,0%"]
+
+
+def test_an_unknown_unit_is_a_clear_error_with_exit_code_1(tree):
+    with pytest.raises(CommandError) as e:
+        run("--org", "XX", "--year", "2016")
+    assert "Không tìm thấy đơn vị có mã “XX”" in str(e.value)
+    assert e.value.returncode == 1
