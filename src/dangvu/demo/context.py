@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dangvu.organizations.models import Organization
 
@@ -21,6 +22,9 @@ class DemoContext:
     rng: random.Random = field(default_factory=lambda: random.Random(SEED))
     orgs: dict[str, Organization] = field(default_factory=dict)  # by code
     log: list[str] = field(default_factory=list)
+    # Where s90_accounts writes the demo logins; None: settings.DATA_DIR / "demo-logins.txt".
+    logins_file: Path | None = None
+    logins: list = field(default_factory=list)  # the demo logins made (demo.logins.Line)
 
     def org(self, code: str) -> Organization:
         return self.orgs[code]
@@ -31,3 +35,8 @@ class DemoContext:
     def rng_for(self, name: str) -> random.Random:
         """An independent, seeded generator per step, so adding a step never changes another's data."""
         return random.Random(f"{SEED}:{name}")
+
+
+def seconds(elapsed: float) -> str:
+    """A duration as the log shows it, with the Vietnamese decimal comma: "12,3 giây"."""
+    return f"{elapsed:.1f}".replace(".", ",") + " giây"

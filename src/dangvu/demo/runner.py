@@ -2,11 +2,12 @@
 
 import importlib
 import pkgutil
+import time
 
 from django.db import transaction
 
 from . import steps
-from .context import DemoContext
+from .context import DemoContext, seconds
 
 
 def step_modules():
@@ -15,10 +16,12 @@ def step_modules():
 
 
 @transaction.atomic
-def build_demo(*, actor=None, scale: float = 1.0, log=print) -> DemoContext:
-    ctx = DemoContext(actor=actor, scale=scale)
+def build_demo(*, actor=None, scale: float = 1.0, log=print, logins_file=None) -> DemoContext:
+    ctx = DemoContext(actor=actor, scale=scale, logins_file=logins_file)
     for module in step_modules():
+        started = time.perf_counter()
         module.build(ctx)
+        ctx.say(f"Bước {module.__name__.rsplit('.', 1)[-1]}: {seconds(time.perf_counter() - started)}.")
         for line in ctx.log:
             log(line)
         ctx.log.clear()

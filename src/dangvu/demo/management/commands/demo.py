@@ -1,0 +1,46 @@
+"""`dangvu demo`: build the Hoàng Mai 2016 demo data set, once."""
+
+import time
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from dangvu.demo.context import seconds
+from dangvu.demo.logins import system_user
+from dangvu.demo.runner import build_demo
+from dangvu.organizations.models import Organization
+
+ALREADY_THERE = "Dữ liệu mẫu Hoàng Mai 2016 đã có; không thay đổi gì."
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo dữ liệu mẫu Hoàng Mai 2016: cây tổ chức, đảng viên và biến động từ 2006, tài khoản dùng thử. "
+        "Chạy lại không thay đổi gì."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=float, default=1.0,
+            help="Tỷ lệ số đảng viên (1 = khoảng 16.000; 0,05 = khoảng 1.000). Các con số của bài báo giữ nguyên.",
+        )  # fmt: skip
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Chỉ tạo khi cơ sở dữ liệu chưa có tổ chức đảng nào."
+        )
+
+    def handle(self, *args, scale: float, if_empty: bool, **options):
+        if if_empty and Organization.objects.exists():
+            self.stdout.write("Cơ sở dữ liệu đã có tổ chức đảng; không tạo dữ liệu mẫu.")
+            return
+        if Organization.objects.filter(code="HM").exists():
+            self.stdout.write(ALREADY_THERE)
+            return
+        if not 0 < scale <= 5:
+            raise CommandError("--scale phải lớn hơn 0 và không quá 5, ví dụ 0.05 hoặc 1.")
+        started = time.perf_counter()
+        self.stdout.write(f"Đang tạo dữ liệu mẫu Hoàng Mai 2016 (tỷ lệ {scale:g})…")
+        try:
+            build_demo(actor=system_user(), scale=scale, log=self.stdout.write)
+        except ValidationError as e:
+            raise CommandError(f"Không tạo được dữ liệu mẫu, không có gì được lưu: {'; '.join(e.messages)}") from e
+        self.stdout.write(f"Xong trong {seconds(time.perf_counter() - started)}. Xem tài khoản dùng thử: dangvu logins")

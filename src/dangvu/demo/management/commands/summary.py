@@ -1,0 +1,81 @@
+"""`dangvu summary --org HM --year 2016`: the main figures of a subtree, from the selectors."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count
+
+from dangvu.core.dates import format_date
+from dangvu.members.models import EventKind, MemberEvent
+from dangvu.members.selectors import member_count_on, member_counts_on
+from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
+from dangvu.organizations.selectors import subtree_ids_during, subtree_periods_on
+
+FIRST_YEAR = 2006
+# Columns of the yearly table: (event kind, heading).
+YEARLY = [
+    (EventKind.ADMITTED, "Kết nạp"),
+    (EventKind.RECOGNIZED, "Công nhận CT"),
+    (EventKind.TRANSFERRED_IN, "Chuyển đến"),
+    (EventKind.TRANSFERRED_OUT, "Chuyển đi"),
+    (EventKind.DIED, "Từ trần"),
+    (EventKind.REMOVED, "Xóa tên"),
+    (EventKind.PROBATION_FAILED, "Không CN CT"),
+]
+
+
+def vn(number: int) -> str:
+    """16.523: thousands separated by a dot, as Vietnamese documents write them."""
+    return f"{number:,}".replace(",", ".")
+
+
+class Command(BaseCommand):
+    help = "In các số liệu chính của một đảng bộ đến cuối năm: tổ chức đảng, đảng viên, biến động theo năm."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--org", default="HM", help="Mã tổ chức đảng (mặc định HM).")
+        parser.add_argument("--year", type=int, default=2016, help="Năm (mặc định 2016).")
+
+    def handle(self, *args, org: str, year: int, **options):
+        root = Organization.objects.filter(code=org.strip().upper()).first()
+        if root is None:
+            raise CommandError(f"Không có tổ chức đảng mã {org}; hãy kiểm tra lại mã (ví dụ HM).")
+        end = dt.date(year, 12, 31)
+        out = self.stdout.write
+        out(f"{root.name} — số liệu đến ngày {format_date(end)}")
+        out("")
+        self.organizations(root, end)
+        out("")
+        counts = member_counts_on(root, end)
+        out(f"Đảng viên đến {format_date(end)}")
+        for label, key in (("Tổng số", "total"), ("Dự bị", "probationary"), ("Chính thức", "full"),
+                           ("Miễn sinh hoạt", "exempt")):  # fmt: skip
+            out(f"  {label:<28}{vn(counts[key]):>8}")
+        out("")
+        self.yearly(root, year)
+
+    def organizations(self, root, end):
+        by_level = dict(
+            subtree_periods_on(root, end).exclude(org_id=root.pk).values_list("org__level").annotate(n=Count("id"))
+        )
+        grassroots = sum(by_level.get(level, 0) for level in GRASSROOTS_LEVELS)
+        self.stdout.write(f"Tổ chức đảng đến {format_date(end)}")
+        rows = [(Level(level).label, by_level[level]) for level in Level.values if by_level.get(level)]
+        rows.insert(0, ("Tổ chức cơ sở đảng", grassroots))
+        for label, n in rows:
+            self.stdout.write(f"  {label:<44}{vn(n):>8}")
+
+    def yearly(self, root, year):
+        headings = [h for _, h in YEARLY] + ["Cuối năm"]
+        self.stdout.write("Biến động đảng viên theo năm")
+        self.stdout.write("  Năm  " + "  ".join(f"{h:>12}" for h in headings))
+        for y in range(FIRST_YEAR, year + 1):
+            start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            # The units under the root at some time in the year, as the tree stood then.
+            counts = dict(
+                MemberEvent.objects.filter(date__range=(start, end), org_id__in=subtree_ids_during(root, start, end))
+                .values_list("kind")
+                .annotate(n=Count("id"))
+            )
+            cells = [vn(counts.get(kind, 0)) for kind, _ in YEARLY] + [vn(member_count_on(root, end))]
+            self.stdout.write(f"  {y}  " + "  ".join(f"{c:>12}" for c in cells))
