@@ -69,3 +69,10 @@ def test_unknown_indicator_is_404(client, tree, make_user):
     assert (
         client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "nope.nothing"])).status_code == 404
     )
+
+
+def test_the_start_page_opens_the_users_unit_for_the_year_asked(client, tree, make_user):
+    client.force_login(make_user(Role.GRASSROOTS, tree.a))
+    response = client.get(reverse("indicators-start") + "?nam=2016")
+    assert response.status_code == 302 and response.url == reverse("indicators", args=[tree.a.pk, 2016])
+    assert client.get(reverse("indicators-start") + f"?nam=2016&don_vi={tree.b.pk}").status_code == 404

@@ -56,7 +56,16 @@ def _as_json(unit, period, figures) -> str:
 
 def _as_table(unit, period, figures) -> str:
     header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "% kế hoạch")
-    rows = [(f.label, vn_number(f.value), vn_number(f.target), vn_percent(f.percent)) for f in figures]
+    suffix = {"%": "%"}
+    rows = [
+        (
+            f.label,
+            vn_number(f.value) + suffix.get(f.unit, ""),
+            vn_number(f.target) + (suffix.get(f.unit, "") if f.target is not None else ""),
+            vn_percent(f.percent),
+        )
+        for f in figures
+    ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
 
     def line(cells):
