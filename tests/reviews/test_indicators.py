@@ -1,0 +1,99 @@
+"""The review indicators on hand-built data: decided results only, the subtree as it stood in the
+year, overrides counted, "top class 5 years in a row", and a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import dangvu.reviews.indicators  # noqa: F401
+from dangvu.indicators import registry
+from dangvu.indicators.registry import Period
+from dangvu.reviews.models import Stage
+from dangvu.reviews.selectors import member_history, org_history, top_years_in_a_row
+from dangvu.reviews.services import member_results_record_bulk, org_result_record, review_cycle_open
+
+Y2016 = Period.year(2016)
+KEYS = [
+    "review.orgs.rated", "review.orgs.top", "review.orgs.top_exemplary", "review.orgs.top_5_years",
+    "review.members.rated", "review.members.good_or_better", "review.overrides",
+]  # fmt: skip
+
+
+def decide(actor, cycle, org, cls, **kw):
+    return org_result_record(actor=actor, cycle=cycle, org=org, stage=Stage.DECISION, cls=cls, **kw)
+
+
+@pytest.fixture
+def year_2016(tree, actor, register):
+    cycle = review_cycle_open(actor=actor, committee=tree.hm, year=2016)
+    decide(actor, cycle, tree.a, "tsvm", points=95, exemplary=True)
+    decide(actor, cycle, tree.b, "tsvm", points=91)
+    # Proposed but not decided: not counted.
+    org_result_record(actor=actor, cycle=cycle, org=tree.c, stage=Stage.PROPOSAL, cls="good", points=80)
+    # A cell's result feeds its committee's rules but is not a grassroots result.
+    decide(actor, cycle, tree.a1, "tsvm")
+    a_members = [register(tree.a1) for _ in range(3)]
+    c_members = [register(tree.c) for _ in range(2)]
+    member_results_record_bulk(
+        actor=actor, cycle=cycle, org=tree.a, stage=Stage.DECISION,
+        rows=[{"member": a_members[0], "cls": "excellent"}, {"member": a_members[1], "cls": "completed"},
+              {"member": a_members[2], "cls": "good"}],
+    )  # fmt: skip
+    member_results_record_bulk(
+        actor=actor,
+        cycle=cycle,
+        org=tree.c,
+        stage=Stage.PROPOSAL,
+        rows=[{"member": m, "cls": "good"} for m in c_members],
+    )
+    decide(actor, cycle, tree.c, "good", points=45, override_reason="Điểm trừ do sự cố khách quan, đã khắc phục")
+    return cycle, a_members
+
+
+def test_review_indicators_count_decided_results(tree, year_2016):
+    values = {key: registry.compute(key, tree.hm, Y2016) for key in KEYS}
+    assert values == {
+        "review.orgs.rated": 3, "review.orgs.top": 2, "review.orgs.top_exemplary": 1, "review.orgs.top_5_years": 0,
+        "review.members.rated": 3, "review.members.good_or_better": 2, "review.overrides": 1,
+    }  # fmt: skip
+    assert registry.compute("review.orgs.rated", tree.a, Y2016) == 1
+    assert registry.compute("review.orgs.rated", tree.hm, Period.year(2015)) == 0
+    records = registry.get("review.orgs.top").records(tree.hm, Y2016)
+    assert set(records.values_list("org__code", flat=True)) == {"A", "B"}
+    assert registry.get("review.overrides").records(tree.hm, Y2016).get().rules == ["hd27.org.weak_points"]
+
+
+def test_review_indicators_take_a_fixed_number_of_queries(tree, year_2016, register, actor):
+    def count(org):
+        counts = {}
+        for key in KEYS:
+            ind = registry.get(key)
+            with CaptureQueriesContext(connection) as q:
+                ind.compute(org, Y2016)
+                list(ind.records(org, Y2016))
+            counts[key] = len(q.captured_queries)
+        return counts
+
+    small = count(tree.b)
+    assert count(tree.hm) == small and max(small.values()) <= 6
+
+
+def test_top_five_years_in_a_row_and_history(tree, actor, year_2016):
+    _, a_members = year_2016
+    for year in (2017, 2018, 2019, 2020):
+        cycle = review_cycle_open(actor=actor, committee=tree.hm, year=year)
+        top = "tsvm" if year < 2018 else "excellent"
+        if year >= 2018:  # from 2018 an excellent committee needs its cells classed
+            decide(actor, cycle, tree.a1, "excellent")
+            decide(actor, cycle, tree.a2, "good")
+            decide(actor, cycle, tree.b1, "excellent")
+        decide(actor, cycle, tree.a, top if year != 2019 else "good")
+        decide(actor, cycle, tree.c, top)
+        decide(actor, cycle, tree.b, top)
+    # B: TSVM 2016, 2017, excellent 2018–2020: five in a row. A missed 2019; C was good in 2016.
+    assert list(top_years_in_a_row(tree.hm, 2020, 5).values_list("code", flat=True)) == ["B"]
+    assert registry.compute("review.orgs.top_5_years", tree.hm, Period.year(2020)) == 1
+    assert [(r.cycle.year, r.decided_class) for r in org_history(tree.a)][:3] == [
+        (2016, "tsvm"), (2017, "tsvm"), (2018, "excellent"),
+    ]  # fmt: skip
+    assert [r.decided_class for r in member_history(a_members[0])] == ["excellent"]
