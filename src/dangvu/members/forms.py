@@ -44,7 +44,10 @@ class AdmitForm(IdentityForm):
         super().__init__(*args, **kwargs)
         self.fields["admitted_on"] = VnDateField(label="Ngày kết nạp (ngày ký quyết định)")
         self.fields["decision_no"] = forms.CharField(
-            label="Số quyết định kết nạp", max_length=80, required=False, help_text="Ví dụ 125-QĐ/QU."
+            label="Số quyết định kết nạp",
+            max_length=80,
+            help_text="Ví dụ 125-QĐ/QU.",
+            error_messages={"required": "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU."},
         )
         self.fields["decision_date"] = VnDateField(
             label="Ngày quyết định", required=False, help_text="Để trống nếu trùng ngày kết nạp."

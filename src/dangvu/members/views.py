@@ -34,9 +34,11 @@ from .tables import MemberTable
 def member_list(request):
     scope = Scope.of(request.user)
     units = tree_on(scope.root, dt.date.today()) if scope.root else []
-    form = MemberFilterForm(request.GET or None, units=units)
+    form = MemberFilterForm(request.GET or None, units=units, initial={"status": "dang"})
     members = scope.members().select_related("org")
-    if form.is_valid():
+    if not form.is_bound:
+        members = members.filter(status__in=IN_PARTY_STATUSES)  # what a clerk opens the list for
+    elif form.is_valid():
         data = form.cleaned_data
         if data["unit"]:
             members = members.filter(org__path__startswith=scope.get_org(data["unit"]).path)

@@ -22,7 +22,9 @@ from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import DissolveForm, FoundForm, MergeForm, MoveForm, TreeDateForm
-from .models import ALLOWED_CHILDREN, MEMBER_LEVELS, Organization
+from .models import ALLOWED_CHILDREN, MEMBER_LEVELS, Level, Organization
+
+COLLAPSE_OVER = 80  # rows of the tree beyond which cells are folded away by default
 
 
 def _with_subtree_counts(rows: list[tuple[Organization, int]], direct: dict[int, int]) -> list[dict]:
@@ -56,11 +58,15 @@ def org_tree(request):
     if form.is_valid() and form.cleaned_data["ngay"]:
         day = form.cleaned_data["ngay"]
     rows = _with_subtree_counts(selectors.tree_on(scope.root, day), direct_counts_on(scope.root, day))
-    return render(
-        request,
-        "organizations/tree.html",
-        {"form": form, "day": day, "rows": rows, "is_today": day == dt.date.today()},
-    )
+    # A district has hundreds of cells: by default the tree stops at the grassroots level (each
+    # grassroots page lists its cells); "?chi-bo=1" shows every cell.
+    show_cells = request.GET.get("chi-bo") == "1" or len(rows) <= COLLAPSE_OVER
+    shown = rows if show_cells else [r for r in rows if r["org"].level != Level.CELL]
+    context = {
+        "form": form, "day": day, "rows": shown, "total": len(rows), "show_cells": show_cells,
+        "collapsible": len(rows) > COLLAPSE_OVER, "is_today": day == dt.date.today(),
+    }  # fmt: skip
+    return render(request, "organizations/tree.html", context)
 
 
 @login_required
@@ -69,7 +75,9 @@ def org_detail(request, pk):
     org = scope.get_org(pk)
     today = dt.date.today()
     crumbs = [a for a in selectors.ancestors(org) if scope.covers(a)]
-    children = list(selectors.children_now(org, include_dissolved=True))
+    children = sorted(
+        selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None
+    )
     # Sub-units with the members of their own subtrees: three queries however big the subtree.
     counted = _with_subtree_counts(selectors.tree_on(org, today), direct_counts_on(org, today))
     child_counts = {row["org"].pk: row["count"] for row in counted if row["depth"] == 1}
