@@ -126,3 +126,17 @@ def member_rows(cycle: ReviewCycle, org: Organization) -> list[tuple[Member, Mem
     members = list(Member.objects.filter(pk__in=year_members.keys()).order_by("sort_key"))
     results = {r.member_id: r for r in MemberResult.objects.filter(cycle=cycle, member__in=members)}
     return [(m, results.get(m.pk), year_members[m.pk].activity) for m in members]
+
+
+def org_rule_checks(cycle: ReviewCycle, org: Organization, result: OrgResult | None) -> list:
+    """The rules that the class proposed for `org` (or decided, if no proposal) would break,
+    as the deciding committee sees them before deciding."""
+    if result is None or not (result.proposed_class or result.decided_class):
+        return []
+    values = {
+        name: getattr(result, name)
+        for name in ("points", "disunity", "members_disciplined_corruption", "targets_met_percent",
+                     "leadership_disciplined")
+    }  # fmt: skip
+    cls = result.proposed_class or result.decided_class
+    return cycle.get_rulebook().check_org(cls, facts.org_facts(cycle, org, "decision", values))

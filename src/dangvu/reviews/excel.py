@@ -1,0 +1,79 @@
+"""The Excel round trip of a member list: a template listing the members with Vietnamese
+headers (openpyxl), and reading it back (python-calamine) into the rows the bulk service takes.
+Row errors name the spreadsheet row so the clerk can find it."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from dangvu.core.text import clean
+
+HEADERS = ["STT", "Mã đảng viên", "Họ và tên", "Ngày sinh", "Xếp loại", "Lý do không xếp loại"]
+FIRST_ROW = 2
+
+
+def template(book, rows, title: str) -> bytes:
+    """An .xlsx listing the members (rows: [(member, result, activity)]) with a drop-down of the
+    rulebook's classes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Xếp loại đảng viên"
+    ws.append(HEADERS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    labels = {g.code: g.label for g in book.member_classes}
+    for n, (member, result, _activity) in enumerate(rows, start=1):
+        cls = (result.decided_class or result.proposed_class or result.self_class) if result else ""
+        ws.append([
+            n, member.pk, member.full_name, member.birth_date.strftime("%d/%m/%Y"), labels.get(cls, ""),
+            result.not_rated_reason if result else "",
+        ])  # fmt: skip
+    choices = ",".join(g.label.replace(",", "") for g in book.member_classes)
+    if len(choices) < 255:  # Excel's limit for an inline list
+        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        ws.add_data_validation(validation)
+        validation.add(f"E{FIRST_ROW}:E{FIRST_ROW + max(len(rows), 1)}")
+    for column, width in zip("ABCDEF", (6, 14, 30, 12, 48, 30), strict=True):
+        ws.column_dimensions[column].width = width
+    ws["H1"] = title
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _normalize(label: str) -> str:
+    return clean(label).replace(",", "").lower()
+
+
+def read(book, data: bytes) -> tuple[list[dict], dict[int, int], list[str]]:
+    """(rows for the bulk service, {member id: spreadsheet row}, errors) from an uploaded file."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    except Exception:  # calamine raises its own errors for anything that is not a workbook
+        return [], {}, ["Không đọc được tệp; hãy tải lên tệp Excel (.xlsx) theo mẫu đã tải về."]
+    if not sheet or [clean(str(h)) for h in sheet[0][: len(HEADERS)]] != HEADERS:
+        return [], {}, ["Dòng tiêu đề không đúng mẫu; hãy dùng tệp mẫu tải về từ trang này."]
+    by_label = {_normalize(g.label): g.code for g in book.member_classes}
+    by_label.update({g.code: g.code for g in book.member_classes})
+    rows, where, errors = [], {}, []
+    for n, line in enumerate(sheet[1:], start=FIRST_ROW):
+        line = list(line) + [""] * (len(HEADERS) - len(line))
+        member_id, name, label, reason = line[1], clean(str(line[2])), clean(str(line[4])), clean(str(line[5]))
+        if member_id in ("", None) and not label:
+            continue
+        try:
+            member_id = int(float(member_id))
+        except (TypeError, ValueError):
+            errors.append(f"Dòng {n}: mã đảng viên “{member_id}” không hợp lệ; đừng sửa cột Mã đảng viên.")
+            continue
+        cls = by_label.get(_normalize(label), None) if label else ""
+        if cls is None:
+            errors.append(f"Dòng {n} ({name}): mức xếp loại “{label}” không có trong {book.title}.")
+            continue
+        rows.append({"member": member_id, "cls": cls, "not_rated_reason": reason})
+        where[member_id] = n
+    return rows, where, errors
