@@ -191,7 +191,8 @@ def test_admitting_over_60_needs_an_authorised_reason(tree, actor, make_user):
         member_admit(actor=clerk, org=tree.a1, admitted_on=D(2016, 5, 1), decision_no="1-QĐ",
                      age_override_reason="Ban Bí thư đồng ý", **old)  # fmt: skip
     assert "age_override_reason" in errors_of(e)
-    m = member_admit(actor=actor, org=tree.a1, admitted_on=D(2016, 5, 1), decision_no="1-QĐ",
+    board = make_user("org_board", tree.hm)
+    m = member_admit(actor=board, org=tree.a1, admitted_on=D(2016, 5, 1), decision_no="1-QĐ",
                      age_override_reason="Công văn 12-CV/TW của Ban Bí thư", **old)  # fmt: skip
     assert m.events.get().override_reason == "Công văn 12-CV/TW của Ban Bí thư"
 

@@ -33,6 +33,7 @@ def test_merge_moves_members_and_keeps_the_2016_membership(tree, actor, register
     org_merge(actor=actor, source=tree.a1, target=tree.b1, on=D(2017, 1, 1), decision="12-QĐ/QU")
     tree.a1.refresh_from_db()
     assert tree.a1.dissolved_on == D(2017, 1, 1) and tree.a1.merged_into == tree.b1
+    assert tree.a1.dissolution_decision == "12-QĐ/QU"
     in_a1_2016 = set(members_on(tree.a1, D(2016, 12, 31)).values_list("pk", flat=True))
     assert in_a1_2016 == {m.pk for m in moved}
     in_b1_2017 = set(members_on(tree.b1, D(2017, 1, 1)).values_list("pk", flat=True))

@@ -102,7 +102,6 @@ class Member(models.Model):
         verbose_name_plural = "đảng viên"
         ordering = ["sort_key"]
         indexes = [models.Index(fields=["org", "status"])]
-        permissions = [("override_admission_age", "Chấp thuận ngoại lệ về tuổi kết nạp")]
 
     def __str__(self):
         return self.full_name

@@ -36,7 +36,14 @@ _CARD_NO = re.compile(r"^[0-9A-Z.\-/]{4,20}$")
 
 
 def can_override_admission_age(actor) -> bool:
-    return actor is None or actor.has_perm("members.override_admission_age")
+    """Only a role with the OVERRIDE_AGE capability (the organization board of a superior
+    committee, or an administrator) may admit outside 18–60 years."""
+    if actor is None:
+        return True
+    from dangvu.accounts.models import Capability
+    from dangvu.accounts.scope import Scope
+
+    return Scope.of(actor).can(Capability.OVERRIDE_AGE)
 
 
 # --- validation ------------------------------------------------------------------------------

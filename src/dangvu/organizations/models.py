@@ -58,6 +58,7 @@ class Organization(models.Model):
     founded_on = models.DateField("ngày thành lập")
     dissolved_on = models.DateField("ngày giải thể, sáp nhập", null=True, blank=True)
     founding_decision = models.CharField("quyết định thành lập", max_length=80, blank=True)
+    dissolution_decision = models.CharField("quyết định giải thể, sáp nhập", max_length=80, blank=True)
     # The organization this one was merged into, when it ended that way.
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="sáp nhập vào"
@@ -93,6 +94,8 @@ class OrgPeriod(models.Model):
     path = models.CharField(max_length=255)
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
+    # The decision that put the unit here (founding, or a move under a new superior).
+    decision = models.CharField(max_length=80, blank=True)
 
     class Meta:
         indexes = [

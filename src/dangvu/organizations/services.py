@@ -34,8 +34,8 @@ def _check_parent(level, parent: Organization | None, day: dt.date, field_name: 
         fail(field_name, f"{parent.name} không còn hoạt động vào ngày {format_date(day)}.")
 
 
-def _open_period(org: Organization, parent, path: str, day: dt.date) -> OrgPeriod:
-    return OrgPeriod.objects.create(org=org, parent=parent, path=path, valid_from=day)
+def _open_period(org: Organization, parent, path: str, day: dt.date, decision: str = "") -> OrgPeriod:
+    return OrgPeriod.objects.create(org=org, parent=parent, path=path, valid_from=day, decision=decision)
 
 
 @transaction.atomic
@@ -79,7 +79,7 @@ def org_found(
         org.save()
         org.path = f"{parent.path if parent else '/'}{org.pk}/"
         org.save(update_fields=["path"])
-    _open_period(org, parent, org.path, founded_on)
+    _open_period(org, parent, org.path, founded_on, clean(decision))
     return org
 
 
@@ -104,7 +104,7 @@ def _current_period(org: Organization) -> OrgPeriod:
 
 
 @transaction.atomic
-def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date) -> Organization:
+def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date, decision: str = "") -> Organization:
     """Move `org` (with its whole subtree and their members) under `new_parent` from `on`."""
     org = Organization.objects.select_for_update().get(pk=org.pk)
     _check_date("on", on, "Ngày điều chỉnh")
@@ -130,6 +130,7 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date)
             parent=new_parent if p.org_id == org.pk else p.parent,
             path=new_prefix + p.path[len(old_prefix) :],
             valid_from=on,
+            decision=clean(decision) if p.org_id == org.pk else "",
         )
         for p in open_periods
     )
@@ -172,9 +173,8 @@ def org_dissolve(
     with acting_as(actor):
         org.dissolved_on = on
         org.merged_into = merged_into
-        if decision:
-            org.founding_decision = org.founding_decision  # decision kept in the audit entry below
-        org.save(update_fields=["dissolved_on", "merged_into"])
+        org.dissolution_decision = clean(decision)
+        org.save(update_fields=["dissolved_on", "merged_into", "dissolution_decision"])
     return org
 
 
@@ -191,7 +191,7 @@ def org_merge(*, actor, source: Organization, target: Organization, on: dt.date,
     if not target.is_active_on(on):
         fail("target", f"{target.name} không hoạt động vào ngày {format_date(on)}.")
     for child in source.children.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=on)):
-        org_move(actor=actor, org=child, new_parent=target, on=on)
+        org_move(actor=actor, org=child, new_parent=target, on=on, decision=decision)
     members_move_with_unit(actor=actor, source=source, target=target, on=on, decision=decision)
     return org_dissolve(actor=actor, org=source, on=on, decision=decision, merged_into=target)
 
@@ -231,7 +231,7 @@ def org_split(
             decision=decision,
         )
         for child in source.children.filter(pk__in=part.child_ids):
-            org_move(actor=actor, org=child, new_parent=new, on=on)
+            org_move(actor=actor, org=child, new_parent=new, on=on, decision=decision)
         members_move_with_unit(
             actor=actor, source=source, target=new, on=on, decision=decision, member_ids=part.member_ids
         )
