@@ -225,3 +225,24 @@ def test_subordinate_cells_feed_the_committee_rules(tree, actor, cycle_2019):
         org_result_record(actor=actor, cycle=cycle_2019, org=tree.a, stage=Stage.DECISION, cls="excellent")
     org_result_record(actor=actor, cycle=cycle_2019, org=tree.a2, stage=Stage.DECISION, cls="excellent")
     org_result_record(actor=actor, cycle=cycle_2019, org=tree.a, stage=Stage.DECISION, cls="excellent")
+
+
+def test_bulk_entry_takes_the_same_queries_for_3_or_12_members(tree, actor, cycle, register):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few = [register(tree.a1) for _ in range(3)]
+    many = [register(tree.b1) for _ in range(12)]
+
+    def queries(org, members):
+        with CaptureQueriesContext(connection) as q:
+            member_results_record_bulk(
+                actor=actor,
+                cycle=cycle,
+                org=org,
+                stage=Stage.DECISION,
+                rows=[{"member": m, "cls": "good"} for m in members],
+            )
+        return len(q.captured_queries)
+
+    assert queries(tree.a, few) == queries(tree.b, many)

@@ -73,7 +73,7 @@ def review_cycle_open(*, actor, committee: Organization, year: int) -> ReviewCyc
         fail("year", str(e))
     if year > dt.date.today().year:
         fail("year", f"Năm {year} chưa đến; chỉ mở đánh giá cho năm hiện tại hoặc các năm trước.")
-    if not committee.is_active_on(dt.date(year, 12, 31)) and committee.founded_on > dt.date(year, 12, 31):
+    if committee.founded_on > dt.date(year, 12, 31):
         fail("year", f"{committee.name} chưa được thành lập vào năm {year}.")
     if ReviewCycle.objects.filter(committee=committee, year=year).exists():
         fail("year", f"Đợt đánh giá, xếp loại năm {year} của {committee.name} đã được mở.")
@@ -211,7 +211,7 @@ def member_results_record_bulk(
     none. Each row: {"member": Member or id, "cls": code or "", "not_rated_reason": str,
     "override_reason": str}. A row with neither class nor reason, for a member not yet recorded,
     is skipped. Errors are keyed "member_<id>" (one per row) and "__all__" (quotas). A fixed
-    number of queries whatever the number of rows."""
+    number of queries whatever the number of rows (plus one insert per override granted)."""
     cycle = _require_open(cycle)
     _require_stage(stage)
     if org.level not in GRASSROOTS_LEVELS:
