@@ -74,10 +74,9 @@ def test_a_merge_during_the_year_counts_where_the_units_stood(tree, admit, regis
     late = admit(tree.a1, on=D(2016, 9, 1))  # A1 now sits under B
     # The district counts each admission once.
     assert value("members.admitted", tree.hm) == 2
-    # B counts the units that stood under it during the year: A1 from July, with its year.
-    assert {e.member_id for e in records("members.admitted", tree.b, Y2016)} == {early.pk, late.pk}
-    # A, dissolved in July, keeps the admission made while A1 stood under it.
-    assert {e.member_id for e in records("members.admitted", tree.a, Y2016)} == {early.pk, late.pk}
+    # Each admission counts where its cell stood that day: B from July, A (dissolved in July) before.
+    assert {e.member_id for e in records("members.admitted", tree.b, Y2016)} == {late.pk}
+    assert {e.member_id for e in records("members.admitted", tree.a, Y2016)} == {early.pk}
     # At the end of the year, everyone is in B; A, gone, counts no one and no grassroots unit.
     assert value("members.total", tree.b) == 3 and value("members.total", tree.a) == 0
     assert value("orgs.grassroots", tree.hm) == 2

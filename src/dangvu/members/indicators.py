@@ -29,7 +29,7 @@ from django.db.models import Q, QuerySet
 
 from dangvu.indicators.registry import Period, indicator
 from dangvu.organizations.models import Organization, OrgPeriod
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
 from .selectors import periods_on
@@ -82,11 +82,12 @@ def full(org: Organization, period: Period) -> int:
 
 
 def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
-    """Admission events dated in the period, in units that stood in the subtree during it."""
+    """Admission events dated in the period, in units that stood in the subtree on the day of the
+    admission (a unit moved mid-year counts each admission for one superior only)."""
     return MemberEvent.objects.filter(
+        stood_under(org, period.start, period.end),
         kind=EventKind.ADMITTED,
         date__range=(period.start, period.end),
-        org_id__in=subtree_ids_during(org, period.start, period.end),
     )
 
 

@@ -48,6 +48,27 @@ def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> Quer
     return OrgPeriod.objects.filter(overlapping & under).values("org_id").distinct()
 
 
+def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str = "org_id", date_field: str = "date"):
+    """A filter for records dated in [start, end] whose unit stood under `root` on the record's
+    own date — so a unit moved mid-period counts its records before the move for the old
+    superior and after it for the new one, never for both. One query for the root's paths,
+    then a correlated EXISTS inside the caller's query."""
+    from django.db.models import Exists, OuterRef
+
+    overlapping = Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+    root_paths = list(OrgPeriod.objects.filter(overlapping, org_id=root.pk).values_list("path", flat=True).distinct())
+    if not root_paths:
+        return Q(pk__in=[])
+    under = Q()
+    for p in root_paths:
+        under |= Q(path__startswith=p)
+    return Exists(
+        OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=OuterRef(date_field)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef(date_field))
+        )
+    )
+
+
 def subtree_now(root: Organization) -> QuerySet[Organization]:
     """`root` and every unit under it in today's tree, dissolved ones included."""
     return Organization.objects.filter(path__startswith=root.path)
