@@ -65,7 +65,10 @@ def top_choice(ctx: DemoContext) -> tuple[list[str], list[str]]:
     and kept in the context so that the awards and the review agree. Organizations founded in
     2016 and those with a member disciplined in 2016 are not among them."""
     if getattr(ctx, "tsvm", None) and getattr(ctx, "tsvm_exemplary", None):
-        return _codes(ctx.tsvm), _codes(ctx.tsvm_exemplary)
+        # Whether the other step kept all 27 in `tsvm` or only the 21 not exemplary, the top class
+        # is both lists together.
+        exemplary = _codes(ctx.tsvm_exemplary)
+        return sorted(set(_codes(ctx.tsvm)) | set(exemplary)), exemplary
     hm = Organization.objects.get(code="HM")
     grassroots = _grassroots_2016(hm)
     troubled = _grassroots_of_members(hm, _disciplined(ctx, hm))
