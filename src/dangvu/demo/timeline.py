@@ -28,9 +28,11 @@ from .people import People, random_day
 ADMISSIONS = {2006: 196, 2007: 204, 2008: 211, 2009: 188, 2010: 220, 2011: 231, 2012: 215, 2013: 198,
               2014: 226, 2015: 203}  # fmt: skip
 ADMISSIONS_IN_YEAR = 209
-# Admissions cluster before the anniversaries on which cells like to hold the ceremony.
-MONTH_WEIGHTS = [6, 13, 8, 8, 13, 7, 6, 10, 11, 7, 6, 5]
-ANNIVERSARIES = {2: 3, 5: 19, 9: 2}  # month: day (3/2 the Party, 19/5 Hồ Chí Minh, 2/9 the nation)
+# Admissions cluster before the anniversaries on which cells like to hold the ceremony: 3/2 (the
+# Party), 19/5 (Hồ Chí Minh's birthday), 2/9 (National Day); the rest follow the month weights.
+ANNIVERSARIES = [(2, 3), (5, 19), (9, 2)]
+ANNIVERSARY_SHARE = 0.4
+MONTH_WEIGHTS = [7, 5, 9, 9, 9, 9, 8, 8, 9, 10, 10, 7]
 ELSEWHERE = [
     "Đảng bộ phường Khương Trung, quận Thanh Xuân, Hà Nội", "Đảng bộ phường Bách Khoa, quận Hai Bà Trưng, Hà Nội",
     "Đảng bộ phường Trung Hòa, quận Cầu Giấy, Hà Nội", "Đảng bộ phường Phúc Đồng, quận Long Biên, Hà Nội",
@@ -43,6 +45,9 @@ ELSEWHERE = [
 # Yearly chances of what may happen to a member, by age.
 DEATH_BY_AGE = [(50, 0.0008), (60, 0.003), (70, 0.008), (80, 0.022), (90, 0.055), (200, 0.12)]
 TRANSFER_IN_RATE = 0.007
+FAIL_RATE = 0.015
+# Years with at least one member not recognized and one removal whatever the scale.
+SURE_YEARS = (2009, 2013)
 
 
 @dataclass
@@ -167,13 +172,16 @@ class Timeline:
         rng = self.rng
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         count = ADMISSIONS_IN_YEAR if year == YEAR else self.scaled(ADMISSIONS[year], 2)
-        for day in self.admission_days(year, count):
+        # About 1.5% are not recognized after probation; at least one in some years, at any scale.
+        failing = set(rng.sample(range(count), max(round(count * FAIL_RATE), year in SURE_YEARS)))
+        for i, day in enumerate(self.admission_days(year, count)):
             units = self.active_units(day)
             unit = rng.choices(units, weights=[u.intake for u in units])[0]
-            self.at(day, self.admit, unit)
+            self.at(day, self.admit, unit, i in failing)
         in_party = [p for p in self.persons.values() if p.in_party]
         for _ in range(round(len(in_party) * TRANSFER_IN_RATE)):
             self.at(weekday(random_day(rng, start, end)), self.transfer_in)
+        removals = 0
         for person in in_party:
             if person.keep:
                 continue
@@ -191,25 +199,32 @@ class Timeline:
             for action, chance in chances:
                 if roll < chance:
                     self.at(random_day(rng, start, end), action, person)
+                    removals += action == self.remove
                     break
                 roll -= chance
+        if year in SURE_YEARS and not removals:  # a removal (xóa tên) now and then, at any scale
+            person = self.pick(lambda p: year - p.birth.year < 58)
+            if person is not None:
+                self.at(random_day(rng, start, end), self.remove, person)
 
     def admission_days(self, year: int, count: int) -> list[dt.date]:
+        """Decision days of a year's admissions: many in the two weeks before 3/2, 19/5 and 2/9,
+        when cells like to hold the ceremony, the rest spread over the year (fewer around Tết)."""
         rng = self.rng
         days = []
-        for month in rng.choices(range(1, 13), weights=MONTH_WEIGHTS, k=count):
-            if month in ANNIVERSARIES and rng.random() < 0.7:
-                anniversary = dt.date(year, month, ANNIVERSARIES[month])
-                day = anniversary - dt.timedelta(days=rng.randint(0, 12))
+        for _ in range(count):
+            if rng.random() < ANNIVERSARY_SHARE:
+                month, day_of_month = rng.choice(ANNIVERSARIES)
+                day = dt.date(year, month, day_of_month) - dt.timedelta(days=rng.randint(0, 14))
             else:
-                first = dt.date(year, month, 1)
+                first = dt.date(year, rng.choices(range(1, 13), weights=MONTH_WEIGHTS)[0], 1)
                 day = random_day(rng, first, add_months(first, 1) - dt.timedelta(days=1))
             days.append(max(weekday(day), dt.date(year, 1, 2)))
         return sorted(days)
 
     # --- what happens on a day --------------------------------------------------------------
 
-    def admit(self, day: dt.date, unit: Unit):
+    def admit(self, day: dt.date, unit: Unit, fails: bool = False):
         rng = self.rng
         if not active_on(unit, day):  # merged away since the year was planned
             unit = rng.choice(self.active_units(day, resident=unit.profile == RESIDENT))
@@ -228,7 +243,7 @@ class Timeline:
         self.pks.append(member.pk)
         self.done[EventKind.ADMITTED] += 1
         meeting = weekday(rules.probation_end(day) + dt.timedelta(days=rng.randint(5, 40)))
-        if rng.random() < 0.015:
+        if fails:
             self.at(meeting, self.fail_probation, person)
         else:
             self.at(meeting, self.recognize, person)
