@@ -15,5 +15,13 @@ urlpatterns = [
     path("kiem-tra/", include("dangvu.inspection.urls")),
     path("bau-cu/", include("dangvu.elections.urls")),
     path("khen-thuong/", include("dangvu.awards.urls")),
+    path("quan-chung-uu-tu/", include("dangvu.candidates.urls")),
+    path("sinh-hoat/", include("dangvu.meetings.urls")),
+    path("dang-phi/", include("dangvu.dues.urls")),
+    path("cap-uy/", include("dangvu.committees.urls")),
+    path("bao-cao/", include("dangvu.reports.urls")),
+    path("nhap-du-lieu/", include("dangvu.imports.urls")),
+    path("tong-quan/", include("dangvu.dashboard.urls")),
+    path("api/", include("dangvu.api.urls")),
     path("danh-gia/", include("dangvu.reviews.urls")),
 ]
