@@ -11,6 +11,8 @@ from dangvu.members.services import member_admit, member_register
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found
 
+pytest_plugins = ["tests.demo_fixtures"]
+
 D = dt.date
 FOUNDED = D(2004, 1, 1)
 
