@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class CommitteesConfig(AppConfig):
     name = "dangvu.committees"
     label = "committees"
+    verbose_name = "Cấp ủy, nhiệm kỳ và liên hệ nơi cư trú"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Congress, ContactNote, ResidenceComment, ResidenceContact, Seat
+
+        for model in (Congress, Seat, ResidenceContact, ContactNote, ResidenceComment):
+            auditlog.register(model)
