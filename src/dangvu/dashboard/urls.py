@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="dashboard-start"),
+    path("<int:org_pk>/<int:year>/", views.dashboard, name="dashboard"),
+    path("<int:org_pk>/<int:year>/canh-bao/<str:kind>/", views.alert, name="dashboard-alert"),
+]

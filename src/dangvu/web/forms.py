@@ -20,9 +20,7 @@ class VnDateField(forms.DateField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update(
-            {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "12"}
-        )
+        attrs.update({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "12"})
         return attrs
 
     def prepare_value(self, value):

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
@@ -6,9 +8,9 @@ from dangvu.accounts.scope import Scope
 
 @login_required
 def home(request):
-    """A user starts on the page of the unit their role is bound to."""
+    """A user starts on the dashboard of the unit their role is bound to, for this year."""
     scope = Scope.of(request.user)
     if scope.root is None:
         # Not a redirect to the login page: it sends a logged-in user straight back here.
         return render(request, "web/no_scope.html", status=403)
-    return redirect("org-detail", pk=scope.root.pk)
+    return redirect("dashboard", org_pk=scope.root.pk, year=dt.date.today().year)

@@ -16,9 +16,7 @@ def field(bound_field, wide=False):
 def unit_datalist(bound_field):
     """The searchable list behind a UnitCodeField: "CODE — name" for every unit it accepts."""
     f = bound_field.field
-    options = format_html_join(
-        "", '<option value="{} — {}"></option>', ((o.code, o.name) for o in f.choices())
-    )
+    options = format_html_join("", '<option value="{} — {}"></option>', ((o.code, o.name) for o in f.choices()))
     return format_html('<datalist id="{}">{}</datalist>', f.datalist_id, options)
 
 
@@ -40,3 +38,21 @@ def role_label(role) -> str:
     from dangvu.accounts.models import Role
 
     return Role(role).label if role in Role.values else ""
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The groups of the main navigation for the user's unit, the current page marked."""
+    from dangvu.web import nav
+
+    request = context.get("request")
+    scope = context.get("scope")
+    return nav.build(getattr(scope, "root", None), request.path if request else "")
+
+
+@register.simple_tag
+def url_if(name, *args):
+    """`{% url %}` that gives "" instead of failing when the page does not exist (yet)."""
+    from dangvu.web.nav import url_or_empty
+
+    return url_or_empty(name, args)

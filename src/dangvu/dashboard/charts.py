@@ -1,0 +1,188 @@
+"""Charts drawn on the server as inline SVG: no script, no library, nothing fetched from the
+network, readable when printed. Each chart is small in viewBox units so that its text stays
+legible when the picture shrinks to a phone's width; the page also offers the same numbers as a
+table for screen readers and for copying.
+
+Every function returns markup built with format_html, so names from the database are escaped.
+"""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from dangvu.indicators.display import vn_number
+
+INK = "#1b1b1b"
+MUTED = "#555"
+BAR = "#0b4f9c"
+GOOD = "#2e7d32"
+SHORT = "#b00020"
+TOP = "#a50e0e"
+GRID = "#cfcfcf"
+FONT = 'font-family="Noto Sans, DejaVu Sans, Arial, sans-serif"'
+
+
+def _nice_max(value: float) -> int:
+    """A round upper bound for an axis, even so that its half is whole: 7 -> 10, 23 -> 40, 180 -> 200."""
+    if value <= 0:
+        return 2
+    step = 1
+    while True:
+        for m in (2, 4, 6, 10):
+            if step * m >= value:
+                return step * m
+        step *= 10
+
+
+def _svg(width: int, height: int, label: str, body) -> str:
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" {}>'
+        "<title>{}</title>{}</svg>",
+        width, height, label, mark_safe(FONT), label, body,
+    )  # fmt: skip
+
+
+def month_bars(counts: list[int], label: str) -> str:
+    """Twelve vertical bars, January to December, each with its number above it."""
+    width, height, left, top, bottom = 480, 240, 34, 22, 30
+    plot_w, plot_h = width - left - 8, height - top - bottom
+    top_value = _nice_max(max(counts, default=0))
+    slot = plot_w / 12
+    parts = []
+    for tick in (0, top_value / 2, top_value):
+        y = top + plot_h - plot_h * tick / top_value
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
+                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="end">{}</text>',
+                left,
+                width - 8,
+                y,
+                y,
+                GRID,
+                left - 4,
+                y + 4,
+                MUTED,
+                vn_number(int(tick)),
+            )  # fmt: skip
+        )
+    for i, n in enumerate(counts):
+        h = plot_h * n / top_value
+        x = left + i * slot + slot * 0.15
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
+                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="middle">{}</text>'
+                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="middle">{}</text>',
+                x,
+                top + plot_h - h,
+                slot * 0.7,
+                h,
+                BAR,
+                _("Tháng %(m)s") % {"m": i + 1},
+                n,
+                x + slot * 0.35,
+                top + plot_h - h - 4,
+                INK,
+                n if n else "",
+                x + slot * 0.35,
+                height - 10,
+                MUTED,
+                i + 1,
+            )  # fmt: skip
+        )
+    return _svg(width, height, label, format_html_join("", "{}", ((p,) for p in parts)))
+
+
+def horizontal_bars(rows: list[tuple[str, int, str]], label: str, total: int | None = None) -> str:
+    """One bar per row: (label, value, colour), with the value (and share of `total`) after it."""
+    row_h, left, right = 30, 200, 90
+    width = 480
+    height = row_h * max(len(rows), 1) + 8
+    top_value = max([v for _, v, _ in rows] + [1])
+    plot_w = width - left - right
+    parts = []
+    for i, (name, value, colour) in enumerate(rows):
+        y = 4 + i * row_h
+        w = plot_w * value / top_value
+        share = f" ({vn_number(round(value * 100 / total, 1))}%)" if total else ""
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="end">{}</text>'
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="13" fill="{}">{}{}</text>',
+                left - 6,
+                y + 19,
+                INK,
+                _clip(name, 30),
+                left,
+                y + 5,
+                max(w, 1),
+                row_h - 10,
+                colour,
+                left + max(w, 1) + 5,
+                y + 19,
+                INK,
+                vn_number(value),
+                share,
+            )  # fmt: skip
+        )
+    return _svg(width, height, label, format_html_join("", "{}", ((p,) for p in parts)))
+
+
+def plan_bars(rows: list[tuple[str, int, int | float | None]], label: str) -> str:
+    """For each unit, its figure as a bar against its target (a black tick); green when the target
+    is reached, red when not, blue when there is no target. The percent reached after the bar."""
+    row_h, left, right = 28, 200, 86
+    width = 480
+    height = row_h * max(len(rows), 1) + 8
+    top_value = max([max(v, t or 0) for _, v, t in rows] + [1])
+    plot_w = width - left - right
+    parts = []
+    for i, (name, value, target) in enumerate(rows):
+        y = 4 + i * row_h
+        w = plot_w * value / top_value
+        colour = BAR if not target else (GOOD if value >= target else SHORT)
+        text = vn_number(value) + (f"/{vn_number(target)}" if target else "")
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="end">{}</text>'
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
+                left - 6,
+                y + 18,
+                INK,
+                _clip(name, 30),
+                left,
+                y + 5,
+                max(w, 1),
+                row_h - 10,
+                colour,
+                width - right + 6,
+                y + 18,
+                INK,
+                text,
+            )  # fmt: skip
+        )
+        if target:
+            x = left + plot_w * target / top_value
+            parts.append(
+                format_html(
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2"/>',
+                    x,
+                    x,
+                    y + 1,
+                    y + row_h - 1,
+                    INK,
+                )  # fmt: skip
+            )
+    return _svg(width, height, label, format_html_join("", "{}", ((p,) for p in parts)))
+
+
+def _f(x: float) -> str:
+    """A coordinate with one decimal (format_html escapes its arguments, so numbers go in as text)."""
+    return f"{x:.1f}"
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,226 @@
+"""The dashboard of a unit and a year: key figures against targets, charts and alerts, each
+leading to the records behind it. Everything is read through the user's scope (404 outside it)."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from dangvu.accounts.scope import Scope
+from dangvu.core.numbers import format_percent, format_thousands_over, percent_of_plan
+from dangvu.indicators.display import vn_number
+from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.organizations.selectors import ancestors as ancestors_of
+
+from . import charts, selectors
+
+ALERTS = ("du-bi", "huy-hieu", "bo-nhiem", "thoi-hieu", "danh-gia")
+
+
+def _year(year: int) -> int:
+    if not 1930 <= year <= dt.date.today().year + 5:
+        raise Http404("Năm không hợp lệ.")
+    return year
+
+
+def as_of(request) -> tuple[dt.date, str]:
+    """The day the alerts look from: ?ngay=dd/mm/yyyy (to look at a past year as it was), else
+    today. Returns the day and the query string to carry it on."""
+    text = request.GET.get("ngay", "").strip()
+    if text:
+        try:
+            return dt.datetime.strptime(text, "%d/%m/%Y").date(), "?" + urlencode({"ngay": text})
+        except ValueError:
+            pass
+    return dt.date.today(), ""
+
+
+@login_required
+def start(request):
+    """/tong-quan/ → the dashboard of the user's own unit for the current year."""
+    scope = Scope.of(request.user)
+    if scope.root is None:
+        raise Http404("Tài khoản chưa được phân quyền cho đơn vị nào.")
+    year = request.GET.get("nam", "")
+    year = int(year) if year.isdigit() else dt.date.today().year
+    org_pk = request.GET.get("don_vi", "")
+    org = scope.get_org(org_pk) if org_pk.isdigit() else scope.root
+    url = reverse("dashboard", args=[org.pk, _year(year)])
+    day = request.GET.get("ngay", "")
+    return redirect(url + ("?" + urlencode({"ngay": day}) if day else ""))
+
+
+def _card(figures, key, year, org, title, **extra):
+    f = figures[key]
+    card = {
+        "key": key,
+        "title": title,
+        "value": vn_number(f.value),
+        "records_url": reverse("indicator-records", args=[org.pk, year, key]) if f.records is not None else "",
+        "target": vn_number(f.target) if f.target is not None else "",
+        "plan": percent_of_plan(f.value, f.target) if f.target else None,
+        "reached": f.target is not None and f.value is not None and f.value >= f.target,
+    }
+    card.update(extra)
+    return card
+
+
+def _cards(org, year, figures) -> list[dict]:
+    attendances = figures["training.attendances"].value or 0
+    rated = figures["review.orgs.rated"].value or 0
+    turnout = figures["elections.turnout"]
+    return [
+        _card(figures, "members.total", year, org, _("Đảng viên cuối năm")),
+        _card(figures, "members.admitted", year, org, _("Kết nạp đảng viên mới")),
+        _card(figures, "orgs.grassroots", year, org, _("Tổ chức cơ sở đảng")),
+        _card(figures, "orgs.founded.non_state_enterprise", year, org, _("Tổ chức đảng mới trong DN ngoài Nhà nước")),
+        _card(
+            figures,
+            "review.orgs.top",
+            year,
+            org,
+            _("Tổ chức cơ sở đảng xếp loại cao nhất"),
+            value=f"{vn_number(figures['review.orgs.top'].value)}/{vn_number(rated)}" if rated else "—",
+            note=_("%(n)s tiêu biểu") % {"n": vn_number(figures["review.orgs.top_exemplary"].value)} if rated else "",
+        ),  # fmt: skip
+        _card(figures, "cadres.actions", year, org, _("Cán bộ điều động, luân chuyển, bổ nhiệm")),
+        _card(
+            figures,
+            "training.classes",
+            year,
+            org,
+            _("Lớp bồi dưỡng"),
+            note=_("%(n)s lượt tham dự") % {"n": format_thousands_over(attendances)} if attendances else "",
+            note_url=reverse("indicator-records", args=[org.pk, year, "training.attendances"]),
+        ),  # fmt: skip
+        _card(figures, "discipline.members", year, org, _("Đảng viên bị kỷ luật")),
+        _card(
+            figures,
+            "elections.turnout",
+            year,
+            org,
+            _("Cử tri đi bầu"),
+            value=format_percent(turnout.value) if turnout.value else "—",
+        ),  # fmt: skip
+    ]
+
+
+def _alerts(scope, org, year, day, query) -> list[dict]:
+    def url(kind):
+        return reverse("dashboard-alert", args=[org.pk, year, kind]) + query
+
+    presentation = selectors.next_presentation(day)
+    limitations = selectors.limitations_passed(org, day)
+    return [
+        {
+            "kind": "du-bi",
+            "count": len(selectors.probation_ending(org, day)),
+            "text": _("đảng viên dự bị hết 12 tháng dự bị trong 30 ngày tới"),
+            "url": url("du-bi"),
+        },
+        {
+            "kind": "huy-hieu",
+            "count": len(selectors.badges_due_next(org, scope.members(), day)),
+            "text": _("đảng viên đến hạn nhận Huy hiệu Đảng dịp %(d)s") % {"d": presentation.strftime("%d/%m/%Y")},
+            "url": url("huy-hieu"),
+        },
+        {
+            "kind": "bo-nhiem",
+            "count": selectors.terms_ending_soon(org, day).count(),
+            "text": _("cán bộ hết thời hạn bổ nhiệm trong 6 tháng tới"),
+            "url": url("bo-nhiem"),
+        },
+        {
+            "kind": "thoi-hieu",
+            "count": len(limitations),
+            "text": _("vi phạm đã hết thời hiệu mà chưa xử lý kỷ luật"),
+            "url": url("thoi-hieu"),
+        },
+        {
+            "kind": "danh-gia",
+            "count": selectors.reviews_missing(org, year).count(),
+            "text": _("tổ chức cơ sở đảng chưa nhập kết quả đánh giá năm %(y)s") % {"y": year},
+            "url": url("danh-gia"),
+        },
+    ]
+
+
+def _class_colour(c) -> str:
+    return charts.TOP if c.top else (charts.SHORT if c.lowest else charts.BAR)
+
+
+@login_required
+def dashboard(request, org_pk: int, year: int):
+    scope = Scope.of(request.user)
+    org = scope.get_org(org_pk)
+    year = _year(year)
+    day, query = as_of(request)
+    figures = selectors.key_figures(org, year)
+    months = selectors.admissions_by_month(org, year)
+    classes, exemplary = selectors.review_classes(org, year)
+    plans = selectors.plan_by_subordinate(org, year)
+    rated = sum(c.count for c in classes)
+    class_rows = [(c.label, c.count, _class_colour(c)) for c in classes]
+    ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
+    context = {
+        "org": org,
+        "year": year,
+        "day": day,
+        "query": query,
+        "ancestors": ancestors,
+        "cards": _cards(org, year, figures),
+        "alerts": _alerts(scope, org, year, day, query),
+        "months": months,
+        "months_chart": charts.month_bars(months, _("Kết nạp đảng viên theo tháng, năm %(y)s") % {"y": year}),
+        "classes": classes,
+        "exemplary": exemplary,
+        "rated": rated,
+        "classes_chart": charts.horizontal_bars(
+            class_rows, _("Xếp loại tổ chức cơ sở đảng năm %(y)s") % {"y": year}, total=rated
+        )
+        if rated
+        else "",
+        "plans": plans,
+        "plans_chart": charts.plan_bars(
+            [(p.org.short_name or p.org.name, p.admitted, p.target) for p in plans],
+            _("Kết nạp đảng viên so với kế hoạch, theo đơn vị trực thuộc"),
+        )
+        if plans
+        else "",
+        "can_admit_here": org.level in MEMBER_LEVELS,
+    }
+    return render(request, "dashboard/dashboard.html", context)
+
+
+@login_required
+def alert(request, org_pk: int, year: int, kind: str):
+    """The records behind one alert of the dashboard."""
+    scope = Scope.of(request.user)
+    org = scope.get_org(org_pk)
+    year = _year(year)
+    if kind not in ALERTS:
+        raise Http404("Không có cảnh báo này.")
+    day, query = as_of(request)
+    context = {"org": org, "year": year, "day": day, "query": query, "kind": kind}
+    if kind == "du-bi":
+        context["rows"] = selectors.probation_ending(org, day)
+    elif kind == "huy-hieu":
+        presentation = selectors.next_presentation(day)
+        context["rows"] = selectors.badges_due_next(org, scope.members(), day)
+        context["presentation"] = presentation
+        context["badges_url"] = (
+            reverse("badges-due")
+            + "?"
+            + urlencode({"dip": f"{presentation.day}/{presentation.month}", "nam": presentation.year})
+        )
+    elif kind == "bo-nhiem":
+        context["rows"] = selectors.terms_ending_soon(org, day)
+    elif kind == "thoi-hieu":
+        context["rows"] = selectors.limitations_passed(org, day)
+    else:
+        context["rows"] = selectors.reviews_missing(org, year)
+    return render(request, "dashboard/alert.html", context)
