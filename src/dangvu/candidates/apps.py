@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class CandidatesConfig(AppConfig):
     name = "dangvu.candidates"
     label = "candidates"
+    verbose_name = "Quần chúng ưu tú"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Candidate, Introducer, Step
+
+        auditlog.register(Candidate, exclude_fields=["name_key", "sort_key"])
+        auditlog.register(Step)
+        auditlog.register(Introducer)

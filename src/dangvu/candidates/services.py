@@ -1,0 +1,362 @@
+"""Writes of the admission pipeline. Each service checks everything before it writes, raises a
+ValidationError naming the field in Vietnamese, runs in one transaction and is attributed to the
+actor in the audit. A candidate becomes a member only through `candidate_admit` (the superior's
+decision), which calls members.services.member_admit — or, for an admission already in the
+registry before its file was entered, `candidate_link_admission`, which checks that the file
+really led to it.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean, name_sort_key, search_key
+from dangvu.members import rules as member_rules
+from dangvu.members.models import EventKind, Member, MemberPeriod
+from dangvu.members.services import IDENTITY_FIELDS, clean_identity, member_admit
+from dangvu.organizations.models import MEMBER_LEVELS, Organization
+from dangvu.organizations.selectors import covering
+
+from . import rules
+from .models import STAGE_ORDER, Candidate, Introducer, Stage, Status, Step, StepKind
+
+CANDIDATE_IDENTITY = tuple(f for f in IDENTITY_FIELDS if f != "party_card_no")
+SIMPLE_STEPS = (StepKind.COURSE, StepKind.APPLICATION, StepKind.BACKGROUND)
+
+
+def _past(field: str, value, label: str):
+    if not isinstance(value, dt.date):
+        fail(field, f"Hãy nhập {label.lower()} theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
+    if value > dt.date.today():
+        fail(field, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
+
+
+def _check_cell(org: Organization | None, day: dt.date, field: str = "org"):
+    if org is None:
+        fail(field, "Hãy chọn chi bộ.")
+    if org.level not in MEMBER_LEVELS:
+        fail(field, f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
+    if not org.is_active_on(day):
+        fail(field, f"{org.name} không hoạt động vào ngày {format_date(day)}.")
+
+
+def _require_open(candidate: Candidate):
+    if candidate.status != Status.OPEN:
+        fail("candidate", f"Hồ sơ của {candidate.full_name} đã kết thúc ({candidate.get_status_display().lower()}).")
+
+
+def _standing_on(member: Member, day: dt.date) -> str | None:
+    return MemberPeriod.objects.filter(covering(day), member=member).values_list("standing", flat=True).first()
+
+
+def refresh_stage(candidate: Candidate) -> Candidate:
+    """Derive `stage` (the furthest step reached) and `stage_on` (the date of the latest step)."""
+    steps = {s.kind: s for s in candidate.steps.all()}
+    introducers = list(candidate.introducers.all())
+    dates = [candidate.opened_on] + [s.date for s in steps.values()] + [i.introduced_on for i in introducers]
+    reached = [Stage.LISTED]
+    for kind in SIMPLE_STEPS:
+        if kind in steps:
+            reached.append(Stage(kind))
+    if len(introducers) >= rules.INTRODUCERS_REQUIRED:
+        reached.append(Stage.INTRODUCED)
+    if StepKind.VOTE in steps and steps[StepKind.VOTE].passed:
+        reached.append(Stage.VOTED)
+    if candidate.status == Status.ADMITTED:
+        reached.append(Stage.ADMITTED)
+    if candidate.status == Status.CLOSED:
+        reached.append(Stage.CLOSED)
+    candidate.stage = max(reached, key=STAGE_ORDER.index)
+    candidate.stage_on = max(d for d in dates if d)
+    candidate.save(update_fields=["stage", "stage_on"])
+    return candidate
+
+
+# --- opening a file ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_open(*, actor, org: Organization, opened_on: dt.date, in_charge: str = "", **identity) -> Candidate:
+    """Put a person on the cell's list of candidates. Identity as for a member (valid, citizen ID
+    not a member's); no second open file for the same citizen ID; the cell active that day."""
+    unknown = set(identity) - set(CANDIDATE_IDENTITY)
+    if unknown:
+        fail(sorted(unknown)[0], "Trường không thuộc lý lịch người vào Đảng.")
+    data = clean_identity(identity)
+    for required in ("full_name", "birth_date", "sex"):
+        if not data.get(required):
+            fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
+    _past("opened_on", opened_on, "Ngày đưa vào danh sách")
+    _check_cell(org, opened_on)
+    if data.get("citizen_id"):
+        other = Candidate.objects.filter(citizen_id=data["citizen_id"], status=Status.OPEN).first()
+        if other:
+            fail(
+                "citizen_id",
+                f"Số CCCD {data['citizen_id']} đã có hồ sơ đang xem xét ({other.full_name}, {other.org}).",
+            )
+    data = {k: (v if v is not None else "") for k, v in data.items()}
+    with acting_as(actor):
+        candidate = Candidate.objects.create(
+            **data, org=org, opened_on=opened_on, stage_on=opened_on, in_charge=clean(in_charge),
+            name_key=search_key(data["full_name"]), sort_key=name_sort_key(data["full_name"]),
+        )  # fmt: skip
+    return candidate
+
+
+@transaction.atomic
+def candidate_update(*, actor, candidate: Candidate, in_charge: str | None = None, **identity) -> Candidate:
+    """Correct the identity of an open file; the audit keeps the old values."""
+    _require_open(candidate)
+    data = clean_identity(identity)
+    with acting_as(actor):
+        for k, v in data.items():
+            setattr(candidate, k, v if v is not None else "")
+        if in_charge is not None:
+            candidate.in_charge = clean(in_charge)
+        candidate.name_key = search_key(candidate.full_name)
+        candidate.sort_key = name_sort_key(candidate.full_name)
+        candidate.save()
+    return candidate
+
+
+# --- the steps -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_record_step(
+    *, actor, candidate: Candidate, kind: str, date: dt.date, in_charge: str = "", reference: str = "", note: str = ""
+) -> Step:
+    """Record (or correct) the course certificate, the application or the background check."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    if kind not in SIMPLE_STEPS:
+        fail("kind", "Bước không hợp lệ; biểu quyết và quyết định kết nạp có trang riêng.")
+    _past("date", date, "Ngày")
+    if kind != StepKind.COURSE and date < candidate.opened_on:
+        fail("date", f"Ngày phải từ ngày đưa vào danh sách ({format_date(candidate.opened_on)}) trở đi.")
+    if kind == StepKind.COURSE and not clean(reference):
+        fail("reference", "Hãy nhập số giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.")
+    if candidate.steps.filter(kind=StepKind.VOTE).exists():
+        fail("kind", "Chi bộ đã biểu quyết; không sửa các bước trước đó nữa.")
+    with acting_as(actor):
+        step, _ = Step.objects.update_or_create(
+            candidate=candidate, kind=kind,
+            defaults={"date": date, "in_charge": clean(in_charge), "reference": clean(reference), "note": clean(note)},
+        )  # fmt: skip
+        refresh_stage(candidate)
+    return step
+
+
+@transaction.atomic
+def candidate_add_introducer(
+    *,
+    actor,
+    candidate: Candidate,
+    member: Member | None,
+    worked_together_since: dt.date,
+    introduced_on: dt.date,
+    position: str = "",
+) -> Introducer:
+    """Record one of the two introducers. Refused: not a member that day, probationary or admitted
+    less than a year before, worked together less than 12 months, a third introducer, the same
+    member twice (rules.introducer_problem, rules.worked_together_problem)."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    if member is None:
+        fail("member", "Hãy chọn đảng viên giới thiệu (số thẻ đảng viên hoặc số CCCD).")
+    _past("introduced_on", introduced_on, "Ngày giới thiệu")
+    _past("worked_together_since", worked_together_since, "Ngày bắt đầu cùng công tác")
+    existing = list(candidate.introducers.all())
+    if any(i.member_id == member.pk for i in existing):
+        fail("member", f"Đồng chí {member.full_name} đã là người giới thiệu của hồ sơ này.")
+    if len(existing) >= rules.INTRODUCERS_REQUIRED:
+        fail("member", "Hồ sơ đã có đủ hai đảng viên giới thiệu.")
+    problem = rules.introducer_problem(
+        admitted_on=member.admitted_on, standing=_standing_on(member, introduced_on), introduced_on=introduced_on,
+        name=f"Đồng chí {member.full_name}",
+    )  # fmt: skip
+    if problem:
+        fail("member", problem)
+    problem = rules.worked_together_problem(worked_together_since, introduced_on)
+    if problem:
+        fail("worked_together_since", problem)
+    if candidate.steps.filter(kind=StepKind.VOTE).exists():
+        fail("member", "Chi bộ đã biểu quyết; không thêm người giới thiệu nữa.")
+    with acting_as(actor):
+        introducer = Introducer.objects.create(
+            candidate=candidate, member=member, position=clean(position),
+            worked_together_since=worked_together_since, introduced_on=introduced_on,
+        )  # fmt: skip
+        refresh_stage(candidate)
+    return introducer
+
+
+def full_members_on(org: Organization, day: dt.date) -> int:
+    """Full members of the cell at the end of `day`, from the registry."""
+    return MemberPeriod.objects.filter(covering(day), org=org, standing="full").count()
+
+
+@transaction.atomic
+def candidate_record_vote(
+    *,
+    actor,
+    candidate: Candidate,
+    date: dt.date,
+    votes_for: int,
+    votes_against: int,
+    in_charge: str = "",
+    reference: str = "",
+) -> Step:
+    """Record the cell's vote on proposing the admission. The file must be complete on that day:
+    a valid course certificate, the application, the background check and two introducers, all
+    dated on or before the vote; the candidate aged 18–60 counted in months. The number of full
+    members comes from the registry; the vote passes with at least 2/3 of them (rules.VOTE_SHARE).
+    A vote that does not pass is kept, and the file cannot go to the decision."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    _past("date", date, "Ngày chi bộ biểu quyết")
+    if candidate.steps.filter(kind=StepKind.VOTE).exists():
+        fail("date", "Chi bộ đã biểu quyết hồ sơ này.")
+    steps = {s.kind: s for s in candidate.steps.all()}
+    course = steps.get(StepKind.COURSE)
+    problem = rules.course_problem(course.date if course else None, date)
+    if problem:
+        fail("date", problem)
+    for kind, label in ((StepKind.APPLICATION, "đơn xin vào Đảng"), (StepKind.BACKGROUND, "kết quả thẩm tra lý lịch")):
+        if kind not in steps:
+            fail("date", f"Hồ sơ chưa có {label}; hãy ghi bước này trước khi chi bộ biểu quyết.")
+        if steps[kind].date > date:
+            fail("date", f"Ngày biểu quyết phải sau ngày của bước {StepKind(kind).label.lower()}.")
+    introducers = list(candidate.introducers.all())
+    if len(introducers) < rules.INTRODUCERS_REQUIRED:
+        fail("date", "Hồ sơ chưa đủ hai đảng viên chính thức giới thiệu.")
+    if any(i.introduced_on > date for i in introducers):
+        fail("date", "Ngày biểu quyết phải sau ngày giới thiệu của cả hai đảng viên.")
+    problem = member_rules.admission_age_problem(candidate.birth_date, date)
+    if problem:
+        fail("date", problem)
+    full = full_members_on(candidate.org, date)
+    for name, value in (("votes_for", votes_for), ("votes_against", votes_against)):
+        if not isinstance(value, int) or value < 0:
+            fail(name, "Hãy nhập số phiếu (số nguyên, không âm).")
+    if full == 0:
+        fail("date", f"{candidate.org.name} không có đảng viên chính thức nào vào ngày {format_date(date)}.")
+    if votes_for + votes_against > full:
+        fail(
+            "votes_for",
+            f"Tổng số phiếu ({votes_for + votes_against}) vượt số đảng viên chính thức của chi bộ ({full}).",
+        )
+    with acting_as(actor):
+        step = Step.objects.create(
+            candidate=candidate, kind=StepKind.VOTE, date=date, in_charge=clean(in_charge),
+            reference=clean(reference), full_members=full, votes_for=votes_for, votes_against=votes_against,
+            passed=rules.vote_passes(votes_for, full),
+        )  # fmt: skip
+        refresh_stage(candidate)
+    return step
+
+
+def _passed_vote(candidate: Candidate, by: dt.date, field: str) -> Step:
+    vote = candidate.steps.filter(kind=StepKind.VOTE).first()
+    if vote is None:
+        fail(field, "Chi bộ chưa biểu quyết đề nghị kết nạp; chưa thể ra quyết định.")
+    if not vote.passed:
+        fail(
+            field,
+            f"Chi bộ biểu quyết ngày {format_date(vote.date)} không đạt (tán thành {vote.votes_for}/"
+            f"{vote.full_members} đảng viên chính thức, cần ít nhất hai phần ba).",
+        )
+    if vote.date > by:
+        fail(field, f"Quyết định kết nạp phải sau ngày chi bộ biểu quyết ({format_date(vote.date)}).")
+    return vote
+
+
+# --- the decision --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_admit(
+    *,
+    actor,
+    candidate: Candidate,
+    admitted_on: dt.date,
+    decision_no: str,
+    decision_date: dt.date | None = None,
+    in_charge: str = "",
+    age_override_reason: str = "",
+) -> Member:
+    """The superior committee's decision: the candidate becomes a probationary member of the cell
+    through members.services.member_admit (every member rule applies), and the file is closed
+    and linked to the new member."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    _past("admitted_on", admitted_on, "Ngày kết nạp")
+    _passed_vote(candidate, admitted_on, "admitted_on")
+    identity = {f: getattr(candidate, f) for f in CANDIDATE_IDENTITY}
+    identity["citizen_id"] = identity["citizen_id"] or None
+    # Every member rule (age, cell, decision number, unique citizen ID) is member_admit's to check.
+    member = member_admit(
+        actor=actor, org=candidate.org, admitted_on=admitted_on, decision_no=decision_no,
+        decision_date=decision_date, age_override_reason=age_override_reason, **identity,
+    )  # fmt: skip
+    with acting_as(actor):
+        Step.objects.create(
+            candidate=candidate, kind=StepKind.DECISION, date=admitted_on, in_charge=clean(in_charge),
+            reference=member.admission_decision,
+        )  # fmt: skip
+        candidate.member, candidate.status, candidate.closed_on = member, Status.ADMITTED, admitted_on
+        candidate.save(update_fields=["member", "status", "closed_on"])
+        refresh_stage(candidate)
+    return member
+
+
+@transaction.atomic
+def candidate_link_admission(*, actor, candidate: Candidate, member: Member, in_charge: str = "") -> Candidate:
+    """Attach a file to an admission already in the registry (entered before its file, or imported).
+
+    Guarantees the file led to it: the member was admitted (an ADMITTED event) into the file's cell,
+    is the same person (name and birth date), has no other file, and the cell's passing vote is
+    dated on or before the admission."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    event = member.events.filter(kind=EventKind.ADMITTED).first()
+    if event is None:
+        fail("member", f"Đồng chí {member.full_name} không có quyết định kết nạp trong danh sách đảng viên.")
+    if Candidate.objects.filter(member=member).exists():
+        fail("member", f"Đồng chí {member.full_name} đã có hồ sơ kết nạp.")
+    if (clean(member.full_name), member.birth_date) != (candidate.full_name, candidate.birth_date):
+        fail("member", "Họ tên hoặc ngày sinh của đảng viên không khớp với hồ sơ.")
+    if event.org_id != candidate.org_id:
+        fail("member", f"Đồng chí {member.full_name} được kết nạp ở chi bộ khác ({event.org}).")
+    _passed_vote(candidate, event.date, "member")
+    with acting_as(actor):
+        Step.objects.create(
+            candidate=candidate, kind=StepKind.DECISION, date=event.date, in_charge=clean(in_charge),
+            reference=event.decision_no,
+        )  # fmt: skip
+        candidate.member, candidate.status, candidate.closed_on = member, Status.ADMITTED, event.date
+        candidate.citizen_id = candidate.citizen_id or (member.citizen_id or "")
+        candidate.save(update_fields=["member", "status", "closed_on", "citizen_id"])
+        refresh_stage(candidate)
+    return candidate
+
+
+@transaction.atomic
+def candidate_close(*, actor, candidate: Candidate, closed_on: dt.date, reason: str) -> Candidate:
+    """Stop considering a file (the person withdrew, moved away, or the cell decided so)."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    _past("closed_on", closed_on, "Ngày dừng xem xét")
+    if closed_on < candidate.stage_on:
+        fail("closed_on", f"Ngày dừng xem xét phải từ ngày {format_date(candidate.stage_on)} trở đi.")
+    if not clean(reason):
+        fail("reason", "Hãy ghi lý do dừng xem xét.")
+    with acting_as(actor):
+        candidate.status, candidate.closed_on, candidate.close_reason = Status.CLOSED, closed_on, clean(reason)
+        candidate.save(update_fields=["status", "closed_on", "close_reason"])
+        refresh_stage(candidate)
+    return candidate
