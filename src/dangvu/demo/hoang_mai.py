@@ -164,7 +164,7 @@ def plan() -> tuple[Unit, ...]:
         add(Unit(ward, f"Đảng bộ phường {name}", Kind.WARD, Level.GRASSROOTS_COMMITTEE, "HM"))
         for n in range(1, cells + 1):
             add(Unit(f"{ward}-{n:02d}", f"Chi bộ khu dân cư số {n}", Kind.WARD, Level.CELL, ward,
-                     size=_g(rng, 30, 66), intake=1.0, profile=RESIDENT))  # fmt: skip
+                     size=_g(rng, 28, 60), intake=1.0, profile=RESIDENT))  # fmt: skip
         add(Unit(f"{ward}-CQ", f"Chi bộ cơ quan phường {name}", Kind.WARD, Level.CELL, ward,
                  size=_g(rng, 18, 30), intake=1.5))  # fmt: skip
         add(Unit(f"{ward}-QS", f"Chi bộ Quân sự phường {name}", Kind.ARMED_FORCES, Level.CELL, ward,

@@ -43,8 +43,8 @@ ELSEWHERE = [
     "Đảng bộ Khối Doanh nghiệp Hà Nội", "Đảng bộ quận Lê Chân, thành phố Hải Phòng",
 ]  # fmt: skip
 # Yearly chances of what may happen to a member, by age.
-DEATH_BY_AGE = [(50, 0.0008), (60, 0.003), (70, 0.008), (80, 0.022), (90, 0.055), (200, 0.12)]
-TRANSFER_IN_RATE = 0.007
+DEATH_BY_AGE = [(50, 0.0008), (60, 0.003), (70, 0.007), (80, 0.018), (90, 0.045), (200, 0.1)]
+TRANSFER_IN_RATE = 0.011  # new housing areas keep bringing members in
 FAIL_RATE = 0.015
 # Years with at least one member not recognized and one removal whatever the scale.
 SURE_YEARS = (2009, 2013)
