@@ -4,3 +4,4 @@ from django.apps import AppConfig
 class ImportsConfig(AppConfig):
     name = "dangvu.imports"
     label = "imports"
+    verbose_name = "Nhập, xuất Excel"

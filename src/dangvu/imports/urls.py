@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="import-start"),
+    path("<str:token>/", views.preview, name="import-preview"),
+    path("<str:token>/ghep-cot/", views.mapping, name="import-mapping"),
+    path("<str:token>/nhap/", views.commit, name="import-commit"),
+    path("<str:token>/dong-loi/", views.failed, name="import-failed"),
+]

@@ -1,0 +1,239 @@
+"""From rows to records: find the header row, propose a column mapping, parse and check every
+row, and hand each to its service — in a dry run (everything rolled back) or for real.
+
+The commit is atomic. Every row runs inside ONE transaction (each in its own savepoint, so one
+bad row does not hide the errors of the next). Then:
+- without `only_valid`, a single failing row rolls everything back: nothing is stored;
+- with `only_valid` ("chỉ nhập các dòng hợp lệ"), the failing rows are left out and the others
+  stored — but only if they are exactly the rows the preview showed as valid (`expected`): if
+  anything changed since the preview (someone else entered the same citizen ID meanwhile),
+  nothing is stored and the clerk sees the new errors.
+A dry run does all of the same work, services included, then rolls back, so the preview shows
+every error the commit would meet (duplicates against the database and inside the file too).
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from dangvu.core.text import unaccent
+
+from .columns import CellError, is_blank, parse, shown
+from .importers import ImportContext, Importer
+
+HEADER_SCAN = 20
+MATCH_THRESHOLD = 0.72
+
+
+def _norm(text) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", unaccent(str(text or ""))).strip()
+
+
+def _names(col) -> list[str]:
+    return [_norm(col.header), *(_norm(a) for a in col.aliases)]
+
+
+def find_header(rows: list[list], importer: Importer) -> int:
+    """Index of the header row: among the first rows, the one naming the most columns exactly;
+    failing that, the first non-empty row."""
+    known = {n for col in importer.columns for n in _names(col)}
+    best, best_hits = None, 0
+    for i, row in enumerate(rows[:HEADER_SCAN]):
+        hits = sum(1 for v in row if _norm(v) in known)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best is not None:
+        return best
+    return next((i for i, row in enumerate(rows) if any(not is_blank(v) for v in row)), 0)
+
+
+def _similarity(header: str, name: str) -> float:
+    if header == name:
+        return 1.0
+    if f" {name} " in f" {header} ":  # "Họ và tên đảng viên" holds "Họ và tên"
+        return 0.9
+    return difflib.SequenceMatcher(None, header, name).ratio()
+
+
+def propose_mapping(headers: list, importer: Importer) -> dict[str, int | None]:
+    """{column field: index of the file's column or None}: exact names first, then the most similar
+    unaccented header (difflib ratio ≥ MATCH_THRESHOLD), each file column used once."""
+    normalized = [_norm(h) for h in headers]
+    scores = []
+    for col in importer.columns:
+        names = _names(col)
+        for i, h in enumerate(normalized):
+            if not h:
+                continue
+            score = max(_similarity(h, n) for n in names)
+            if score >= MATCH_THRESHOLD:
+                scores.append((score, col.field, i))
+    mapping: dict[str, int | None] = {col.field: None for col in importer.columns}
+    used = set()
+    for _score, name, i in sorted(scores, key=lambda s: -s[0]):
+        if mapping[name] is None and i not in used:
+            mapping[name] = i
+            used.add(i)
+    return mapping
+
+
+def exact_mapping(headers: list, importer: Importer, mapping: dict) -> bool:
+    """Whether every mapped column was found by its exact name (no need to ask the clerk)."""
+    for col in importer.columns:
+        i = mapping.get(col.field)
+        if i is not None and _norm(headers[i]) not in _names(col):
+            return False
+    return True
+
+
+def missing_required(importer: Importer, mapping: dict) -> list[str]:
+    return [col.header for col in importer.columns if col.required and mapping.get(col.field) is None]
+
+
+@dataclass
+class RowResult:
+    number: int  # as Excel shows it
+    cells: list  # the raw cells in importer column order (None where unmapped)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def shown(self) -> list[str]:
+        return [shown(v) for v in self.cells]
+
+
+@dataclass
+class Result:
+    rows: list[RowResult] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    stored: int = 0
+    dry_run: bool = True
+
+    @property
+    def bad(self) -> list[RowResult]:
+        return [r for r in self.rows if not r.ok]
+
+    @property
+    def good(self) -> list[RowResult]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def valid_numbers(self) -> list[int]:
+        return [r.number for r in self.good]
+
+    def messages(self) -> list[str]:
+        return [*self.file_errors, *(m for r in self.rows for m in r.errors)]
+
+
+def _service_messages(importer: Importer, number: int, error: ValidationError) -> list[str]:
+    if not hasattr(error, "error_dict"):
+        return [f"Dòng {number}: {m}" for m in error.messages]
+    out = []
+    for name, messages in error.message_dict.items():
+        col = importer.column(importer.fields.get(name, name))
+        where = f"Dòng {number}, cột {col.header}" if col else f"Dòng {number}"
+        out += [f"{where}: {m}" for m in messages]
+    return out
+
+
+class _Rollback(Exception):
+    pass
+
+
+def run(
+    importer: Importer,
+    rows: list[list],
+    mapping: dict,
+    ctx: ImportContext,
+    *,
+    header_index: int,
+    store: bool = False,
+    only_valid: bool = False,
+    expected: list[int] | None = None,
+) -> Result:
+    """Check (store=False) or import (store=True) the data rows after `header_index`."""
+    result = Result(dry_run=not store)
+    missing = missing_required(importer, mapping)
+    if missing:
+        result.file_errors.append(
+            f"Thiếu cột bắt buộc: {', '.join(missing)}. Hãy thêm cột vào tệp (xem tệp mẫu) hoặc chọn cột "
+            "tương ứng ở bước ghép cột."
+        )
+        return result
+    columns = importer.columns
+    seen: dict[tuple, int] = {}
+    try:
+        with transaction.atomic():
+            for index in range(header_index + 1, len(rows)):
+                raw = rows[index]
+                cells = [
+                    raw[mapping[c.field]] if mapping.get(c.field) is not None and mapping[c.field] < len(raw) else None
+                    for c in columns
+                ]
+                if all(is_blank(v) for v in cells) or _is_example(importer, cells):
+                    continue
+                row = RowResult(index + 1, cells)
+                result.rows.append(row)
+                values = _parse_row(importer, row, ctx, seen)
+                if row.errors:
+                    continue
+                try:
+                    with transaction.atomic():
+                        importer.save(ctx, values)
+                except ValidationError as e:
+                    row.errors += _service_messages(importer, row.number, e)
+                except DatabaseError as e:
+                    row.errors.append(f"Dòng {row.number}: không lưu được ({e.__class__.__name__}); hãy kiểm tra lại.")
+            result.stored = len(result.good)
+            if not store:
+                raise _Rollback
+            if result.bad and not only_valid:
+                result.file_errors.append(
+                    f"Có {len(result.bad)} dòng lỗi nên chưa nhập dòng nào. Hãy sửa các dòng lỗi, hoặc chọn "
+                    "“chỉ nhập các dòng hợp lệ”."
+                )
+                raise _Rollback
+            if expected is not None and result.valid_numbers != list(expected):
+                result.file_errors.append(
+                    "Kết quả kiểm tra đã khác lúc xem trước (dữ liệu vừa thay đổi); chưa nhập dòng nào. "
+                    "Hãy xem lại các lỗi rồi nhập lại."
+                )
+                raise _Rollback
+    except _Rollback:
+        if store:
+            result.stored = 0
+    return result
+
+
+def _is_example(importer: Importer, cells: list) -> bool:
+    """The template's example row, left in place by the clerk, is not data."""
+    return all(shown(v) == shown(c.example) for v, c in zip(cells, importer.columns, strict=True))
+
+
+def _parse_row(importer: Importer, row: RowResult, ctx: ImportContext, seen: dict) -> dict:
+    values = {}
+    for col, value in zip(importer.columns, row.cells, strict=True):
+        if is_blank(value):
+            if col.required:
+                row.errors.append(f"Dòng {row.number}, cột {col.header}: để trống; đây là thông tin bắt buộc.")
+            continue
+        try:
+            values[col.field] = parse(col, value, ctx)
+        except CellError as e:
+            row.errors.append(f"Dòng {row.number}, cột {col.header}: {e.message}")
+    for name in importer.unique:
+        value = values.get(name)
+        if not value:
+            continue
+        first = seen.setdefault((name, value), row.number)
+        if first != row.number:
+            header = importer.column(name).header
+            row.errors.append(
+                f"Dòng {row.number}, cột {header}: {value} trùng với dòng {first} trong tệp; mỗi người chỉ một dòng."
+            )
+    return values

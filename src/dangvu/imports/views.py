@@ -1,0 +1,141 @@
+"""The import pages: choose the kind and the unit → template or upload → column mapping (only
+when the headers differ from the template) → dry-run preview of every row → commit, or download
+the failed rows to fix them. The file waits on the server (storage), never in the session."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from dangvu.accounts.scope import Scope
+
+from . import engine, storage, workbooks
+from .columns import shown
+from .forms import MappingForm, StartForm
+from .importers import IMPORTERS, ImportContext
+from .reading import FileProblem, read_rows
+from .writing import XLSX
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def start(request):
+    scope = Scope.of(request.user)
+    form = StartForm(request.POST or None, request.FILES or None, scope=scope, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        importer, org = IMPORTERS[form.cleaned_data["kind"]], form.cleaned_data["unit"]
+        scope.require(importer.capability)
+        if request.POST.get("action") == "template":
+            return _xlsx(workbooks.template(importer, org), f"mau-nhap-{importer.key}-{org.code}.xlsx")
+        upload = form.cleaned_data["file"]
+        if upload is None:
+            form.add_error("file", "Hãy chọn tệp Excel cần nhập.")
+        else:
+            data = upload.read(storage_limit() + 1)
+            try:
+                rows = read_rows(data, upload.name)
+            except FileProblem as e:
+                form.add_error("file", e.message)
+            else:
+                saved = storage.create(
+                    data=data, user_id=request.user.pk, kind=importer.key, org_id=org.pk, filename=upload.name
+                )
+                saved.header_index = engine.find_header(rows, importer)
+                headers = rows[saved.header_index] if rows else []
+                saved.mapping = engine.propose_mapping(headers, importer)
+                saved.mapping_confirmed = engine.exact_mapping(headers, importer, saved.mapping) and not (
+                    engine.missing_required(importer, saved.mapping)
+                )
+                saved.save()
+                if saved.mapping_confirmed:
+                    return redirect("import-preview", token=saved.token)
+                return redirect("import-mapping", token=saved.token)
+    return render(request, "imports/start.html", {"form": form, "importers": IMPORTERS.values()})
+
+
+def storage_limit() -> int:
+    from .reading import MAX_BYTES
+
+    return MAX_BYTES
+
+
+def _load(request, token):
+    """(upload, importer, org, rows) of the user's own upload, in scope, with the capability."""
+    scope = Scope.of(request.user)
+    upload = storage.load(token, request.user.pk)
+    importer = IMPORTERS[upload.kind]
+    org = scope.get_org(upload.org_id)
+    scope.require(importer.capability)
+    return scope, upload, importer, org, read_rows(upload.data(), upload.filename)
+
+
+@login_required
+def mapping(request, token):
+    scope, upload, importer, org, rows = _load(request, token)
+    headers = [shown(h) for h in rows[upload.header_index]] if rows else []
+    form = MappingForm(request.POST or None, importer=importer, headers=headers, mapping=upload.mapping)
+    if request.method == "POST" and form.is_valid():
+        upload.mapping, upload.mapping_confirmed, upload.valid_rows = form.mapping(), True, None
+        upload.save()
+        return redirect("import-preview", token=token)
+    return render(request, "imports/mapping.html", {
+        "form": form, "upload": upload, "importer": importer, "org": org, "header_row": upload.header_index + 1,
+    })  # fmt: skip
+
+
+def _run(request, upload, importer, org, rows, **kw):
+    scope = Scope.of(request.user)
+    ctx = ImportContext(actor=request.user, scope=scope, org=org)
+    return engine.run(importer, rows, upload.mapping, ctx, header_index=upload.header_index, **kw)
+
+
+@login_required
+def preview(request, token):
+    scope, upload, importer, org, rows = _load(request, token)
+    result = _run(request, upload, importer, org, rows)
+    upload.valid_rows = result.valid_numbers
+    upload.save()
+    return _preview_page(request, upload, importer, org, result)
+
+
+def _preview_page(request, upload, importer, org, result, only_valid=False):
+    return render(request, "imports/preview.html", {
+        "upload": upload, "importer": importer, "org": org, "result": result,
+        "headers": [c.header for c in importer.columns], "only_valid": only_valid,
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def commit(request, token):
+    scope, upload, importer, org, rows = _load(request, token)
+    only_valid = request.POST.get("only_valid") == "1"
+    result = _run(
+        request, upload, importer, org, rows, store=True, only_valid=only_valid,
+        expected=upload.valid_rows if only_valid else None,
+    )  # fmt: skip
+    if not result.stored:
+        if not result.file_errors and not result.rows:
+            result.file_errors.append("Tệp không có dòng dữ liệu nào để nhập.")
+        return _preview_page(request, upload, importer, org, result, only_valid)
+    storage.delete(upload)
+    skipped = f"; bỏ qua {len(result.bad)} dòng lỗi" if result.bad else ""
+    messages.success(request, f"Đã nhập {result.stored} dòng {importer.label.lower()} vào {org.name}{skipped}.")
+    url = reverse(importer.list_url)
+    if importer.list_url == "member-list":
+        url += f"?unit={org.pk}&status=dang"
+    return redirect(url)
+
+
+@login_required
+def failed(request, token):
+    scope, upload, importer, org, rows = _load(request, token)
+    result = _run(request, upload, importer, org, rows)
+    return _xlsx(workbooks.failed_rows(importer, result), f"dong-loi-{importer.key}-{org.code}.xlsx")

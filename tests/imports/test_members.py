@@ -1,0 +1,154 @@
+"""Importing members through member_register / member_admit: the preview stores nothing, the commit
+is all or nothing (or only the valid rows when asked), every error names the row and the column."""
+
+import datetime as dt
+import unicodedata
+
+from dangvu.imports import engine
+from dangvu.imports.importers import IMPORTERS
+from dangvu.imports.reading import read_rows
+from dangvu.members.models import Member, Status
+
+from .helpers import headers, member, row, xlsx
+
+MEMBERS = IMPORTERS["members"]
+
+
+def _run(ctx, rows, kind="members", **kw):
+    importer = IMPORTERS[kind]
+    sheet = read_rows(xlsx(rows), "ds.xlsx")
+    header = engine.find_header(sheet, importer)
+    mapping = engine.propose_mapping(sheet[header], importer)
+    return engine.run(importer, sheet, mapping, ctx, header_index=header, **kw)
+
+
+def test_a_dry_run_checks_every_row_through_the_service_and_stores_nothing(ctx, tree):
+    result = _run(ctx(), [headers(), member(), member(full_name="Trần Thị Bình", sex="Nữ", citizen_id="001185000002",
+                                                     party_card_no="01000002")])  # fmt: skip
+    assert [r.number for r in result.good] == [2, 3] and not result.bad
+    assert not Member.objects.exists()
+
+
+def test_commit_stores_members_in_the_chosen_cell_as_full_members(ctx, tree):
+    result = _run(ctx(), [headers(), member(admitted_on="03/02/1990", recognized_on="03/02/1991")], store=True)
+    assert result.stored == 1
+    m = Member.objects.get()
+    assert (m.full_name, m.org, m.status, m.citizen_id) == ("Nguyễn Văn An", tree.a1, Status.FULL, "001085000001")
+    # Joined on the cell's founding, later than the admission.
+    assert m.events.get(kind="registered").date == tree.a1.founded_on
+
+
+def test_an_impossible_date_names_the_row_as_excel_shows_it_and_the_column(ctx, tree):
+    result = _run(ctx(), [["Danh sách đảng viên chi bộ 1"], [], headers(), member(), member(
+        birth_date="31/02/1990", citizen_id="001090000009", party_card_no="01000009")])  # fmt: skip
+    assert result.bad[0].errors == [
+        "Dòng 5, cột Ngày sinh: 31/02/1990 không phải ngày có thật; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2016."
+    ]
+
+
+def test_a_future_date_is_refused(ctx, tree):
+    future = (dt.date.today() + dt.timedelta(days=40)).strftime("%d/%m/%Y")
+    result = _run(ctx(), [headers(), member(admitted_on=future)])
+    assert any("cột Ngày vào Đảng" in e and "ở tương lai" in e for e in result.bad[0].errors)
+
+
+def test_duplicates_inside_the_file_point_at_the_first_row(ctx, tree):
+    result = _run(ctx(), [headers(), member(), member(full_name="Lê Văn Cường", party_card_no="01000077")])
+    assert result.bad[0].number == 3
+    assert result.bad[0].errors == [
+        "Dòng 3, cột Số CCCD: 001085000001 trùng với dòng 2 trong tệp; mỗi người chỉ một dòng."
+    ]
+
+
+def test_duplicates_against_the_database_name_the_member_already_there(ctx, tree, register):
+    register(tree.a2, full_name="Phạm Văn Dũng", citizen_id="001085000001")
+    result = _run(ctx(), [headers(), member()])
+    assert result.bad[0].errors == [
+        "Dòng 2, cột Số CCCD: Số CCCD 001085000001 đã có ở đảng viên Phạm Văn Dũng; hãy kiểm tra lại."
+    ]
+
+
+def test_a_file_with_a_bad_row_stores_nothing_unless_only_valid_rows_are_asked_for(ctx, tree):
+    rows = [headers(), member(), member(full_name="X", citizen_id="001085000003", party_card_no="01000003")]
+    refused = _run(ctx(), rows, store=True)
+    assert refused.stored == 0 and not Member.objects.exists()
+    assert "Có 1 dòng lỗi nên chưa nhập dòng nào" in refused.file_errors[0]
+    assert refused.bad[0].errors == [
+        "Dòng 3, cột Họ và tên: Hãy nhập đủ họ và tên (ít nhất hai chữ), ví dụ Nguyễn Văn An."
+    ]
+    partial = _run(ctx(), rows, store=True, only_valid=True, expected=[2])
+    assert partial.stored == 1 and Member.objects.get().full_name == "Nguyễn Văn An"
+
+
+def test_only_valid_stores_nothing_when_the_valid_rows_changed_since_the_preview(ctx, tree, register):
+    rows = [headers(), member(), member(full_name="Lê Thị Hoa", sex="Nữ", citizen_id="001185000004",
+                                        party_card_no="01000004")]  # fmt: skip
+    preview = _run(ctx(), rows)
+    register(tree.b1, full_name="Đỗ Văn Khánh", citizen_id="001185000004")  # entered meanwhile
+    result = _run(ctx(), rows, store=True, only_valid=True, expected=preview.valid_numbers)
+    assert result.stored == 0 and Member.objects.filter(citizen_id="001085000001").count() == 0
+    assert "đã khác lúc xem trước" in result.file_errors[0]
+
+
+def test_decomposed_unicode_is_stored_composed_and_matches_the_composed_name(ctx, tree, register):
+    nfd = unicodedata.normalize("NFD", "Nguyễn Thị Hương")
+    assert nfd != "Nguyễn Thị Hương"
+    _run(ctx(), [headers(), member(full_name=nfd, sex=unicodedata.normalize("NFD", "Nữ"))], store=True)
+    m = Member.objects.get()
+    assert m.full_name == "Nguyễn Thị Hương" and m.sex == "F"
+
+
+def test_a_citizen_id_typed_as_a_number_gets_its_leading_zeros_back(ctx, tree):
+    _run(ctx(), [headers(), member(citizen_id=1085000001)], store=True)
+    assert Member.objects.get().citizen_id == "001085000001"
+
+
+def test_a_missing_required_column_refuses_the_whole_file(ctx, tree):
+    cols = headers()
+    drop = cols.index("Ngày sinh")
+    rows = [[v for i, v in enumerate(r) if i != drop] for r in (cols, member())]
+    result = _run(ctx(), rows, store=True)
+    assert result.file_errors[0].startswith("Thiếu cột bắt buộc: Ngày sinh.")
+    assert not result.rows and not Member.objects.exists()
+
+
+def test_renamed_columns_are_mapped_by_their_unaccented_similarity():
+    file_headers = [
+        "STT", "Họ và tên đảng viên", "Ngay sinh", "Giới  tính:", "CCCD", "Ngày vào đảng", "So the dang vien"
+    ]  # fmt: skip
+    mapping = engine.propose_mapping(file_headers, MEMBERS)
+    assert mapping["full_name"] == 1 and mapping["birth_date"] == 2 and mapping["sex"] == 3
+    assert mapping["citizen_id"] == 4 and mapping["admitted_on"] == 5 and mapping["party_card_no"] == 6
+    assert mapping["recognized_on"] is None
+    assert not engine.exact_mapping(file_headers, MEMBERS, mapping)
+
+
+def test_the_templates_example_row_left_in_place_is_not_imported(ctx, tree):
+    example = [c.example for c in MEMBERS.columns]
+    result = _run(ctx(), [headers(), example, member()])
+    assert [r.number for r in result.rows] == [3]
+
+
+def test_members_go_to_the_cell_named_in_the_row_within_the_chosen_unit(ctx, tree):
+    result = _run(
+        ctx(tree.a),
+        [
+            headers(),
+            member(org="A2"),
+            member(full_name="Vũ Văn Long", citizen_id="001085000005", party_card_no="01000005", org="B1"),
+        ],
+        store=False,
+    )
+    assert result.bad[0].number == 3
+    assert result.bad[0].errors[0].startswith("Dòng 3, cột Chi bộ: không tìm thấy tổ chức “B1” trong Đảng bộ phường")
+
+
+def test_new_admissions_go_through_member_admit_with_its_age_rule(ctx, tree):
+    rows = [headers("admissions"),
+            row("admissions", full_name="Hồ Thị Mai", birth_date="01/01/1950", sex="Nữ", admitted_on="19/05/2016",
+                decision_no="12-QĐ/ĐU"),
+            row("admissions", full_name="Hồ Văn Nam", birth_date="01/01/1990", sex="Nam", admitted_on="19/05/2016",
+                decision_no="13-QĐ/ĐU")]  # fmt: skip
+    result = _run(ctx(), rows, kind="admissions", store=True, only_valid=True, expected=[3])
+    assert result.bad[0].number == 2 and "cột Ngày sinh" in result.bad[0].errors[0]
+    assert Member.objects.get().status == Status.PROBATIONARY
