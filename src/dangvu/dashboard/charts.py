@@ -19,6 +19,7 @@ GOOD = "#2e7d32"
 SHORT = "#b00020"
 TOP = "#a50e0e"
 GRID = "#cfcfcf"
+WIDTH = 380  # viewBox units: about the width of a phone, so its text is read there at full size
 FONT = 'font-family="Noto Sans, DejaVu Sans, Arial, sans-serif"'
 
 
@@ -35,16 +36,17 @@ def _nice_max(value: float) -> int:
 
 
 def _svg(width: int, height: int, label: str, body) -> str:
+    # Never drawn more than half as large again as designed: text stays a reading size.
     return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" {}>'
+        '<svg class="chart" viewBox="0 0 {} {}" style="max-width: {}px" role="img" aria-label="{}" {}>'
         "<title>{}</title>{}</svg>",
-        width, height, label, mark_safe(FONT), label, body,
+        width, height, int(width * 1.5), label, mark_safe(FONT), label, body,
     )  # fmt: skip
 
 
 def month_bars(counts: list[int], label: str) -> str:
     """Twelve vertical bars, January to December, each with its number above it."""
-    width, height, left, top, bottom = 480, 240, 34, 22, 30
+    width, height, left, top, bottom = WIDTH, 210, 30, 22, 28
     plot_w, plot_h = width - left - 8, height - top - bottom
     top_value = _nice_max(max(counts, default=0))
     slot = plot_w / 12
@@ -72,8 +74,8 @@ def month_bars(counts: list[int], label: str) -> str:
         parts.append(
             format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
-                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="middle">{}</text>'
-                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="middle">{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="middle">{}</text>'
+                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="middle">{}</text>',
                 x,
                 top + plot_h - h,
                 slot * 0.7,
@@ -96,8 +98,8 @@ def month_bars(counts: list[int], label: str) -> str:
 
 def horizontal_bars(rows: list[tuple[str, int, str]], label: str, total: int | None = None) -> str:
     """One bar per row: (label, value, colour), with the value (and share of `total`) after it."""
-    row_h, left, right = 30, 200, 90
-    width = 480
+    row_h, left, right = 28, 182, 78
+    width = WIDTH
     height = row_h * max(len(rows), 1) + 8
     top_value = max([v for _, v, _ in rows] + [1])
     plot_w = width - left - right
@@ -108,13 +110,13 @@ def horizontal_bars(rows: list[tuple[str, int, str]], label: str, total: int | N
         share = f" ({vn_number(round(value * 100 / total, 1))}%)" if total else ""
         parts.append(
             format_html(
-                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="end">{}</text>'
+                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="end">{}</text>'
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="13" fill="{}">{}{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="{}">{}{}</text>',
                 left - 6,
                 y + 19,
                 INK,
-                _clip(name, 30),
+                _clip(name, 29),
                 left,
                 y + 5,
                 max(w, 1),
@@ -133,8 +135,8 @@ def horizontal_bars(rows: list[tuple[str, int, str]], label: str, total: int | N
 def plan_bars(rows: list[tuple[str, int, int | float | None]], label: str) -> str:
     """For each unit, its figure as a bar against its target (a black tick); green when the target
     is reached, red when not, blue when there is no target. The percent reached after the bar."""
-    row_h, left, right = 28, 200, 86
-    width = 480
+    row_h, left, right = 24, 168, 56
+    width = WIDTH
     height = row_h * max(len(rows), 1) + 8
     top_value = max([max(v, t or 0) for _, v, t in rows] + [1])
     plot_w = width - left - right
@@ -146,20 +148,20 @@ def plan_bars(rows: list[tuple[str, int, int | float | None]], label: str) -> st
         text = vn_number(value) + (f"/{vn_number(target)}" if target else "")
         parts.append(
             format_html(
-                '<text x="{}" y="{}" font-size="13" fill="{}" text-anchor="end">{}</text>'
+                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="end">{}</text>'
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
                 left - 6,
-                y + 18,
+                y + 16,
                 INK,
-                _clip(name, 30),
+                _clip(name, 22),
                 left,
-                y + 5,
+                y + 4,
                 max(w, 1),
-                row_h - 10,
+                row_h - 8,
                 colour,
                 width - right + 6,
-                y + 18,
+                y + 16,
                 INK,
                 text,
             )  # fmt: skip

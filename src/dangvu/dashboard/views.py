@@ -149,8 +149,27 @@ def _alerts(scope, org, year, day, query) -> list[dict]:
     ]
 
 
+PLAN_CHART_ROWS = 20
+
+
+def _chart_order(plans):
+    """Units with a target first, the furthest behind on top; then the others, most admissions first."""
+    return sorted(plans, key=lambda p: (p.target is None, p.percent or 0, -p.admitted, p.org.name_key))
+
+
+def _unit_label(org) -> str:
+    """A unit's name for a chart line: its short name, or its name without the common "Chi bộ" /
+    "Đảng bộ" in front (every line has one)."""
+    if org.short_name:
+        return org.short_name
+    for prefix in ("Đảng bộ ", "Chi bộ "):
+        if org.name.startswith(prefix):
+            return org.name[len(prefix) :]
+    return org.name
+
+
 def _class_colour(c) -> str:
-    return charts.TOP if c.top else (charts.SHORT if c.lowest else charts.BAR)
+    return charts.GOOD if c.top else (charts.SHORT if c.lowest else charts.BAR)
 
 
 @login_required
@@ -185,8 +204,9 @@ def dashboard(request, org_pk: int, year: int):
         if rated
         else "",
         "plans": plans,
+        "plans_charted": min(len(plans), PLAN_CHART_ROWS),
         "plans_chart": charts.plan_bars(
-            [(p.org.short_name or p.org.name, p.admitted, p.target) for p in plans],
+            [(_unit_label(p.org), p.admitted, p.target) for p in _chart_order(plans)[:PLAN_CHART_ROWS]],
             _("Kết nạp đảng viên so với kế hoạch, theo đơn vị trực thuộc"),
         )
         if plans

@@ -46,14 +46,16 @@ def _wait_until_up(url: str, seconds: float = 30):
 
 
 class Command(BaseCommand):
-    help = "Chụp ảnh các trang chính (cây tổ chức, đơn vị, đảng viên, kết nạp) vào ./screenshots/."
+    help = "Chụp ảnh các trang chính (tổng quan, cây tổ chức, đơn vị, đảng viên, kết nạp) vào ./screenshots/."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", required=True, help="tài khoản dùng để đăng nhập")
         parser.add_argument("--password", required=True)
         parser.add_argument("--url", help="địa chỉ máy chủ đang chạy, ví dụ http://127.0.0.1:8000")
         parser.add_argument("--out", default="screenshots", help="thư mục lưu ảnh (mặc định ./screenshots)")
-        parser.add_argument("--date", default="31/12/2016", help="ngày xem cây tổ chức (dd/mm/yyyy)")
+        parser.add_argument(
+            "--date", default="31/12/2016", help="ngày xem cây tổ chức và cảnh báo của trang tổng quan (dd/mm/yyyy)"
+        )
 
     def handle(self, *args, **opts):
         from playwright.sync_api import sync_playwright
@@ -106,7 +108,7 @@ class Command(BaseCommand):
         page.goto(url + reverse("login"))
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        page.click("main form button[type=submit]")
         page.wait_for_load_state()
         if "/dang-nhap/" in page.url:
             raise CommandError(f"Không đăng nhập được bằng tài khoản {username}.")
@@ -119,7 +121,10 @@ class Command(BaseCommand):
         scope = Scope.of(user)
         if scope.root is None:
             raise CommandError(f"Tài khoản {username} chưa được gắn với đơn vị nào.")
+        year = day.rsplit("/", 1)[-1]
         pages = [
+            ("tong-quan", reverse("dashboard", args=[scope.root.pk, year]) + f"?ngay={day}"),
+            ("canh-bao-huy-hieu", reverse("dashboard-alert", args=[scope.root.pk, year, "huy-hieu"]) + f"?ngay={day}"),
             ("cay-to-chuc", reverse("org-tree") + f"?ngay={day}"),
             ("don-vi", reverse("org-detail", args=[scope.root.pk])),
         ]
@@ -127,6 +132,8 @@ class Command(BaseCommand):
         cell = member.org if member else scope.orgs().filter(level__in=MEMBER_LEVELS).first()
         if cell is not None:
             pages.append(("chi-bo", reverse("org-detail", args=[cell.pk])))
+            grassroots = cell.parent if cell.parent and scope.covers(cell.parent) else cell
+            pages.append(("tong-quan-co-so", reverse("dashboard", args=[grassroots.pk, year]) + f"?ngay={day}"))
         pages.append(("danh-sach-dang-vien", reverse("member-list")))
         pages.append(("tim-khong-dau", reverse("member-list") + "?q=nguyen+van"))
         if member is not None:
