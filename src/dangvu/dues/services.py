@@ -1,0 +1,177 @@
+"""Writes of party dues: a member's basis (with history), payments by month, a unit's share.
+A month already paid is refused, and so is a payment below the amount due."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+
+from dangvu.core.audit import acting_as
+from dangvu.core.dates import add_months, format_date
+from dangvu.core.errors import fail
+from dangvu.core.text import clean
+from dangvu.members.models import Member, MemberPeriod
+from dangvu.organizations.models import Organization
+
+from . import rules
+from .models import BasisKind, DuesBasis, DuesShare, Payment
+
+PREPAY_MONTHS = 12  # QĐ 342 lets members away for long pay ahead; a year at most here
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    return add_months(month_start(month), 1) - dt.timedelta(days=1)
+
+
+def format_month(month: dt.date) -> str:
+    return f"{month.month:02d}/{month.year}"
+
+
+def basis_on(member: Member, month: dt.date) -> DuesBasis | None:
+    return member.dues_bases.filter(valid_from__lte=month_start(month)).order_by("-valid_from").first()
+
+
+def due_of(basis: DuesBasis | None) -> int | None:
+    """The monthly amount a basis asks for (the voluntary amount when the cell agreed to one)."""
+    if basis is None:
+        return None
+    due = rules.amount_due(basis.kind, basis.base_amount, basis.fixed_amount)
+    return max(due, basis.voluntary_amount or 0)
+
+
+@transaction.atomic
+def dues_basis_set(
+    *,
+    actor,
+    member: Member,
+    kind: str,
+    valid_from: dt.date,
+    base_amount: int | None = None,
+    fixed_amount: int | None = None,
+    voluntary_amount: int | None = None,
+    note: str = "",
+) -> DuesBasis:
+    """Set how the member's dues are computed from the month of `valid_from` on; earlier months
+    keep their basis (history). Salary and pension need the amount; a fixed amount must lie in
+    2.000–30.000 đồng (QĐ 342, mục 1.4); a voluntary amount must not be below the rate."""
+    if kind not in BasisKind.values:
+        fail("kind", "Hãy chọn đối tượng đóng đảng phí.")
+    if not isinstance(valid_from, dt.date):
+        fail("valid_from", "Hãy nhập tháng áp dụng (ngày/tháng/năm, ví dụ 01/01/2016).")
+    if kind in (BasisKind.SALARY, BasisKind.PENSION):
+        if not base_amount or base_amount <= 0:
+            label = "tiền lương, phụ cấp tính đóng BHXH" if kind == BasisKind.SALARY else "lương hưu, trợ cấp BHXH"
+            fail("base_amount", f"Hãy nhập {label} hằng tháng (đồng).")
+        fixed_amount = None
+    else:
+        if fixed_amount is None or not rules.FIXED_MIN <= fixed_amount <= rules.FIXED_MAX:
+            fail("fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục 1.4).")
+        base_amount = None
+    due = rules.amount_due(kind, base_amount, fixed_amount)
+    if voluntary_amount is not None and voluntary_amount < due:
+        fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({due:,} đồng).".replace(",", "."))
+    with acting_as(actor):
+        basis, _ = DuesBasis.objects.update_or_create(
+            member=member, valid_from=month_start(valid_from),
+            defaults={"kind": kind, "base_amount": base_amount, "fixed_amount": fixed_amount,
+                      "voluntary_amount": voluntary_amount, "note": clean(note)},
+        )  # fmt: skip
+    return basis
+
+
+def _cell_in_month(member: Member, month: dt.date) -> int | None:
+    """The cell the member belonged to in the month (the latest one if they moved)."""
+    start, end = month_start(month), month_end(month)
+    return (
+        MemberPeriod.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=start), member=member, valid_from__lte=end
+        )
+        .order_by("-valid_from")
+        .values_list("org_id", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def dues_pay(
+    *,
+    actor,
+    member: Member,
+    month: dt.date,
+    paid_on: dt.date,
+    amount: int | None = None,
+    collected_by: str = "",
+    receipt_no: str = "",
+) -> Payment:
+    """Record the member's dues for `month`. Refused: a month already paid, a payment date in the
+    future, a month more than a year ahead, a month the member was not in the Party, no basis for
+    that month, an amount below the amount due."""
+    if not isinstance(month, dt.date):
+        fail("month", "Hãy chọn tháng nộp đảng phí.")
+    month = month_start(month)
+    if not isinstance(paid_on, dt.date):
+        fail("paid_on", "Hãy nhập ngày nộp (ngày/tháng/năm).")
+    if paid_on > dt.date.today():
+        fail("paid_on", f"Ngày nộp {format_date(paid_on)} ở tương lai; hãy nhập ngày đã nộp.")
+    if month > add_months(month_start(paid_on), PREPAY_MONTHS - 1):
+        fail("month", f"Chỉ nộp trước tối đa {PREPAY_MONTHS} tháng.")
+    earlier = Payment.objects.filter(member=member, month=month).first()
+    if earlier:
+        fail(
+            "month",
+            f"Đồng chí {member.full_name} đã nộp đảng phí tháng {format_month(month)} ngày "
+            f"{format_date(earlier.paid_on)}"
+            + (f" (biên lai số {earlier.receipt_no})" if earlier.receipt_no else "")
+            + "; không ghi lần thứ hai.",
+        )
+    org_id = _cell_in_month(member, month)
+    if org_id is None:
+        fail("month", f"Tháng {format_month(month)} đồng chí {member.full_name} không sinh hoạt đảng ở chi bộ nào.")
+    due = due_of(basis_on(member, month))
+    if due is None:
+        fail("month", "Chưa có căn cứ đóng đảng phí của đảng viên cho tháng này; hãy ghi mức đóng trước.")
+    if amount is None:
+        amount = due
+    if not isinstance(amount, int) or amount < due:
+        fail("amount", f"Số tiền thấp hơn mức phải đóng tháng {format_month(month)} ({due:,} đồng).".replace(",", "."))
+    with acting_as(actor):
+        return Payment.objects.create(
+            member=member, org_id=org_id, month=month, amount=amount, amount_due=due, paid_on=paid_on,
+            collected_by=clean(collected_by), receipt_no=clean(receipt_no),
+        )  # fmt: skip
+
+
+@transaction.atomic
+def dues_collect_month(
+    *, actor, org: Organization, month: dt.date, paid_on: dt.date, member_ids=None, collected_by: str = ""
+) -> list[Payment]:
+    """Record the month's dues of the cell's members who have a basis and have not paid yet
+    (or only of `member_ids`): the collection sheet of a meeting, in one step."""
+    from .selectors import month_sheet
+
+    payments = []
+    for row in month_sheet(org, month):
+        if row.paid or row.due is None or (member_ids is not None and row.member.pk not in member_ids):
+            continue
+        payments.append(
+            dues_pay(actor=actor, member=row.member, month=month, paid_on=paid_on, collected_by=collected_by)
+        )
+    return payments
+
+
+@transaction.atomic
+def dues_share_set(*, actor, org: Organization, kept_percent: int, basis: str = "") -> DuesShare:
+    """Override the share a unit keeps (the rest passes up) when its superior decided a different one."""
+    if not isinstance(kept_percent, int) or not 0 <= kept_percent <= 100:
+        fail("kept_percent", "Tỷ lệ trích giữ lại phải từ 0 đến 100%.")
+    if not clean(basis):
+        fail("basis", "Hãy ghi căn cứ (văn bản quy định tỷ lệ này).")
+    with acting_as(actor):
+        share, _ = DuesShare.objects.update_or_create(
+            org=org, defaults={"kept_percent": kept_percent, "basis": clean(basis)}
+        )
+    return share

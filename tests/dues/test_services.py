@@ -1,0 +1,78 @@
+"""Party dues: the amount due from the basis in force, payments by month, the cell's share."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from dangvu.dues import rules, selectors, services
+from dangvu.dues.models import Payment
+
+from ..conftest import D
+
+
+def _message(excinfo, field):
+    return " ".join(excinfo.value.message_dict[field])
+
+
+def test_rates_of_qd_342():
+    assert rules.amount_due("salary", 4_650_000, None) == 46_500  # 1%
+    assert rules.amount_due("pension", 3_333_350, None) == 16_667  # 0,5%, rounded half up
+    assert rules.amount_due("fixed", None, 5_000) == 5_000
+    assert rules.split(100_000, 30) == (30_000, 70_000)
+
+
+def test_the_basis_in_force_decides_the_month_and_keeps_history(actor, tree, register):
+    m = register(tree.a1)
+    services.dues_basis_set(actor=actor, member=m, kind="salary", base_amount=5_000_000, valid_from=D(2016, 1, 1))
+    services.dues_basis_set(actor=actor, member=m, kind="pension", base_amount=6_000_000, valid_from=D(2016, 7, 15))
+    assert services.dues_pay(actor=actor, member=m, month=D(2016, 6, 1), paid_on=D(2016, 6, 5)).amount == 50_000
+    assert services.dues_pay(actor=actor, member=m, month=D(2016, 7, 1), paid_on=D(2016, 7, 5)).amount == 30_000
+    assert m.dues_bases.count() == 2
+
+
+def test_a_payment_for_a_month_already_paid_is_refused(actor, tree, register):
+    m = register(tree.a1)
+    services.dues_basis_set(actor=actor, member=m, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
+    services.dues_pay(actor=actor, member=m, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-01")
+    with pytest.raises(ValidationError) as e:
+        services.dues_pay(actor=actor, member=m, month=D(2016, 3, 20), paid_on=D(2016, 4, 2))
+    assert "đã nộp đảng phí tháng 03/2016 ngày 08/03/2016 (biên lai số BL-01)" in _message(e, "month")
+    assert Payment.objects.count() == 1
+
+
+def test_other_refusals_save_nothing(actor, tree, register):
+    m = register(tree.a1)
+    with pytest.raises(ValidationError) as e:
+        services.dues_pay(actor=actor, member=m, month=D(2016, 3, 1), paid_on=D(2016, 3, 8))
+    assert "căn cứ đóng đảng phí" in _message(e, "month")
+    with pytest.raises(ValidationError) as e:
+        services.dues_basis_set(actor=actor, member=m, kind="fixed", fixed_amount=50_000, valid_from=D(2016, 1, 1))
+    assert "2.000 đến 30.000" in _message(e, "fixed_amount")
+    services.dues_basis_set(actor=actor, member=m, kind="salary", base_amount=5_000_000, valid_from=D(2016, 1, 1))
+    with pytest.raises(ValidationError) as e:
+        services.dues_pay(actor=actor, member=m, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), amount=40_000)
+    assert "thấp hơn mức phải đóng" in _message(e, "amount") and "50.000" in _message(e, "amount")
+    with pytest.raises(ValidationError) as e:
+        services.dues_pay(actor=actor, member=m, month=D(2016, 3, 1), paid_on=dt.date.today() + dt.timedelta(days=2))
+    assert "ở tương lai" in _message(e, "paid_on")
+    with pytest.raises(ValidationError) as e:
+        services.dues_pay(actor=actor, member=m, month=D(2003, 3, 1), paid_on=D(2016, 3, 8))
+    assert "không sinh hoạt đảng" in _message(e, "month")
+    assert not Payment.objects.exists()
+
+
+def test_a_month_sheet_and_the_share_passed_up(actor, tree, register):
+    a, b, c = (register(tree.a1) for _ in range(3))
+    services.dues_basis_set(actor=actor, member=a, kind="salary", base_amount=6_000_000, valid_from=D(2016, 1, 1))
+    services.dues_basis_set(actor=actor, member=b, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
+    paid = services.dues_collect_month(actor=actor, org=tree.a1, month=D(2016, 4, 1), paid_on=D(2016, 4, 12))
+    assert len(paid) == 2
+    sheet = selectors.month_sheet(tree.a1, D(2016, 4, 1))
+    assert [(r.member, r.due, bool(r.paid)) for r in sheet if r.member == c] == [(c, None, False)]
+    assert selectors.collection(tree.a1, D(2016, 4, 1)) == {
+        "total": 65_000, "kept_percent": 30, "kept": 19_500, "passed_up": 45_500,
+    }  # fmt: skip
+    services.dues_share_set(actor=actor, org=tree.a1, kept_percent=40, basis="Quyết định 05 của Đảng ủy phường")
+    assert selectors.collection(tree.a1, D(2016, 4, 1))["passed_up"] == 39_000
+    assert selectors.kept_percent(tree.c) == 50 and selectors.kept_percent(tree.a) == 90
