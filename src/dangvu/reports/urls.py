@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.report_start, name="report-start"),
+    path("<int:org_pk>/<int:year>/", views.report_page, name="report-page"),
+    path("<int:org_pk>/<int:year>/soan/", views.report_edit, name="report-edit"),
+    path("<int:org_pk>/<int:year>/tai-ve/<str:fmt>/", views.report_download, name="report-download"),
+    path("<int:org_pk>/<int:year>/chot/", views.report_close, name="report-close"),
+    path("<int:org_pk>/<int:year>/mo-lai/", views.report_reopen, name="report-reopen"),
+]

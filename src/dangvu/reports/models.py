@@ -1,0 +1,89 @@
+"""The year-end report of a unit: what staff write (narrative by section, number and symbol,
+place and date, heading lines), and the year close that freezes the figures behind it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from dangvu.organizations.models import Organization
+
+# The sections of the report, in order: (key, title). The figures of each area are written into
+# their section; staff add the narrative paragraphs. "{next_year}" is the year after the report's.
+SECTIONS = (
+    ("general", "Tình hình chung"),
+    ("ideology", "Công tác chính trị tư tưởng"),
+    ("organization", "Công tác tổ chức cán bộ"),
+    ("inspection", "Công tác kiểm tra giám sát"),
+    ("awards", "Công tác thi đua, khen thưởng"),
+    ("direction", "Phương hướng, nhiệm vụ năm {next_year}"),
+)
+SECTION_KEYS = tuple(key for key, _ in SECTIONS)
+
+
+class YearReport(models.Model):
+    """Per unit and year: the parts of the report that people write. Figures are never stored
+    here; they come from the indicator catalogue (or from the year's close)."""
+
+    org = models.ForeignKey(Organization, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("năm")
+    number = models.CharField("số", max_length=20, blank=True)
+    symbol = models.CharField("ký hiệu", max_length=40, blank=True, help_text="ví dụ BC/QU")
+    place = models.CharField("địa danh", max_length=80, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    heading_superior = models.CharField("tên cơ quan cấp trên", max_length=120, blank=True)
+    heading_body = models.CharField("tên cơ quan ban hành", max_length=120, blank=True)
+    signer_role = models.CharField("thẩm quyền ký", max_length=80, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=80, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=120, blank=True)
+    recipients = models.TextField("nơi nhận", blank=True)
+    # Section key (SECTION_KEYS) -> the narrative text; paragraphs separated by blank lines.
+    sections = models.JSONField("nội dung các phần", default=dict, blank=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "báo cáo tổng kết năm"
+        verbose_name_plural = "báo cáo tổng kết năm"
+        constraints = [models.UniqueConstraint(fields=["org", "year"], name="one_report_per_org_year")]
+
+    def __str__(self):
+        return f"Báo cáo {self.year} — {self.org}"
+
+
+class YearClose(models.Model):
+    """One close (chốt số liệu) of a unit's year: the figures with the ids of the records behind
+    each, and the report's context, as they stood when closed. Reopening keeps the row and records
+    who, when and why; closing again makes the next version."""
+
+    org = models.ForeignKey(Organization, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("năm")
+    version = models.PositiveSmallIntegerField("lần chốt")
+    closed_at = models.DateTimeField("chốt lúc", auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người chốt", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    snapshot = models.JSONField("số liệu đã chốt")
+    reopened_at = models.DateTimeField("mở lại lúc", null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người mở lại", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    reopen_reason = models.TextField("lý do mở lại", blank=True)
+
+    class Meta:
+        verbose_name = "chốt số liệu năm"
+        verbose_name_plural = "chốt số liệu năm"
+        ordering = ["org", "year", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "year", "version"], name="one_close_version"),
+            # At most one close in force per unit and year.
+            models.UniqueConstraint(
+                fields=["org", "year"], condition=Q(reopened_at__isnull=True), name="one_open_close_per_org_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Chốt số liệu {self.year} — {self.org} (lần {self.version})"
+
+    @property
+    def in_force(self) -> bool:
+        return self.reopened_at is None
