@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
+from dangvu.imports import exports
 
 from . import selectors, services
 from .forms import AwardForm
@@ -48,6 +49,8 @@ def award_list(request):
     filters = {k: request.GET[k] for k, choices in CHOICE_FILTERS.items() if request.GET.get(k) in choices.values}
     query = request.GET.get("q", "").strip()
     awards = selectors.award_list(scope.root, year=year, org=org, query=query, **filters)
+    if exports.wanted(request):
+        return exports.respond(request, "awards", awards)
     page = Paginator(awards, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
+from dangvu.imports import exports
 
 from . import selectors, services
 from .forms import CadreActionForm
@@ -46,6 +47,8 @@ def action_list(request):
     kinds = [k for k in request.GET.getlist("kind") if k in ActionKind.values]
     query = request.GET.get("q", "").strip()
     actions = selectors.action_list(scope.root, year=year, org=org, kinds=kinds, query=query)
+    if exports.wanted(request):
+        return exports.respond(request, "cadres", actions)
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(
         request,

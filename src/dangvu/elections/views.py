@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.imports import exports
 from dangvu.inspection.views import list_filters, show_service_errors
 
 from . import selectors, services
@@ -32,6 +33,8 @@ def area_list(request):
     scope = Scope.of(request.user)
     org, year = list_filters(request, scope)
     areas = selectors.filter_areas(selectors.visible_areas(scope.root), org, year).order_by("-election__date", "name")
+    if exports.wanted(request):
+        return exports.respond(request, "elections", areas)
     return render(request, "elections/area_list.html", {
         "areas": areas, "totals": _totals(areas), "org": org, "year": year,
         "elections": selectors.visible_elections(scope.root), "can_edit": scope.can(Capability.EDIT_RECORDS),

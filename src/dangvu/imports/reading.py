@@ -45,7 +45,7 @@ def _looks_like(data: bytes) -> str:
                 if "word/document.xml" in names:
                     return "tệp Word (.docx)"
         except zipfile.BadZipFile:
-            return "tệp nén bị hỏng"
+            return "damaged"
         return "tệp nén (.zip)"
     if data.startswith(_OLE):
         return "ole"
@@ -67,8 +67,9 @@ def check(data: bytes, filename: str) -> str:
     """The checks before reading; returns the extension. Raises FileProblem."""
     name = PurePath(filename or "").name or "tệp"
     if len(data) > MAX_BYTES:
+        size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
         raise FileProblem(
-            f"Tệp {name} quá lớn ({len(data) / 1024 / 1024:.1f} MB); giới hạn là {MAX_BYTES // 1024 // 1024} MB. "
+            f"Tệp {name} quá lớn ({size} MB); giới hạn là {MAX_BYTES // 1024 // 1024} MB. "
             "Hãy chia thành nhiều tệp nhỏ hơn."
         )
     if not data:
@@ -80,6 +81,10 @@ def check(data: bytes, filename: str) -> str:
             "Nếu dữ liệu ở dạng CSV, hãy mở bằng Excel rồi Lưu thành (Save As) Excel Workbook (.xlsx)."
         )
     found = _looks_like(data)
+    if found == "damaged":
+        raise FileProblem(
+            f"Tệp {name} bị hỏng, không mở được; hãy mở bằng Excel, lưu lại rồi tải lên lại (hoặc xin lại tệp gốc)."
+        )
     if found == "ole" and _ENCRYPTED_STREAM in data:
         raise FileProblem(PASSWORD_MESSAGE)
     expected = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "ole", ".ods": "ods"}[ext]
@@ -125,8 +130,6 @@ def read_rows(data: bytes, filename: str) -> list[list]:
     while rows and all(v in ("", None) for v in rows[-1]):
         rows.pop()
     if len(rows) > MAX_ROWS + 1:
-        raise FileProblem(
-            f"Tệp có {len(rows) - 1:,} dòng, vượt giới hạn {MAX_ROWS:,} dòng một lần nhập; "
-            "hãy chia thành nhiều tệp.".replace(",", ".")
-        )
+        count, limit = f"{len(rows) - 1:,}".replace(",", "."), f"{MAX_ROWS:,}".replace(",", ".")
+        raise FileProblem(f"Tệp có {count} dòng, vượt giới hạn {limit} dòng một lần nhập; hãy chia thành nhiều tệp.")
     return rows

@@ -105,10 +105,16 @@ def preview(request, token):
     return _preview_page(request, upload, importer, org, result)
 
 
+PREVIEW_ROWS = 500
+
+
 def _preview_page(request, upload, importer, org, result, only_valid=False):
+    # Every row with an error, and the first PREVIEW_ROWS rows: a page of 10.000 rows helps nobody.
+    table = [r for i, r in enumerate(result.rows) if i < PREVIEW_ROWS or not r.ok]
     return render(request, "imports/preview.html", {
-        "upload": upload, "importer": importer, "org": org, "result": result,
-        "headers": [c.header for c in importer.columns], "only_valid": only_valid,
+        "upload": upload, "importer": importer, "org": org, "result": result, "table": table,
+        "hidden": len(result.rows) - len(table), "headers": [c.header for c in importer.columns],
+        "only_valid": only_valid,
     })  # fmt: skip
 
 

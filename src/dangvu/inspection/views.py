@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.imports import exports
 
 from . import selectors, services
 from .forms import DisciplineForm, InspectionForm
@@ -38,6 +39,8 @@ def inspection_list(request):
     qs = selectors.filter_by(selectors.visible_inspections(scope.root), "start_date", "conducted_by", org, year)
     if kind:
         qs = qs.filter(kind=kind)
+    if exports.wanted(request):
+        return exports.respond(request, "inspections", qs)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "inspection/inspection_list.html", {
         "page": page, "org": org, "year": year, "kind": kind, "kinds": Kind.choices,
@@ -75,6 +78,8 @@ def discipline_list(request):
     scope = Scope.of(request.user)
     org, year = list_filters(request, scope)
     qs = selectors.filter_by(selectors.visible_disciplines(scope.root), "decision_date", "decided_by", org, year)
+    if exports.wanted(request):
+        return exports.respond(request, "disciplines", qs)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "inspection/discipline_list.html", {
         "page": page, "org": org, "year": year, "can_edit": scope.can(Capability.EDIT_INSPECTION),

@@ -19,6 +19,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.core.dates import format_date
+from dangvu.imports import exports
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import tree_on
 from dangvu.web.forms import add_service_errors
@@ -52,6 +53,8 @@ def member_list(request):
             members = members.filter(party_card_no=query.replace(" ", ""))
         else:
             members = selectors.search(members, query)
+    if exports.wanted(request):
+        return exports.respond(request, "members", members)
     table = MemberTable(members)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return render(request, "members/list.html", {"form": form, "table": table})

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
+from dangvu.imports import exports
 
 from . import selectors, services
 from .forms import AttendanceForm, TrainingClassForm
@@ -46,6 +47,8 @@ def class_list(request):
     org = scope.get_org(org_pk) if org_pk else None
     query = request.GET.get("q", "").strip()
     classes = selectors.class_list(scope.root, year=year, org=org, query=query)
+    if exports.wanted(request):
+        return exports.respond(request, "training", classes)
     page = Paginator(classes, 50).get_page(request.GET.get("page"))
     return render(
         request,
