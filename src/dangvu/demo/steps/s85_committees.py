@@ -60,7 +60,9 @@ def _hold(ctx: DemoContext, rng, org: Organization, day: dt.date, number: int | 
     chosen = rng.sample(full, size)
     by_id = Member.objects.in_bulk(chosen)
     committee_elect(
-        actor=ctx.actor, congress=congress, elected=list(zip([by_id[i] for i in chosen], _roles(org, size)))
+        actor=ctx.actor,
+        congress=congress,
+        elected=list(zip([by_id[i] for i in chosen], _roles(org, size), strict=True)),
     )
     return size
 
