@@ -22,9 +22,9 @@ def headers(kind="members"):
     return [c.header for c in IMPORTERS[kind].columns]
 
 
-def row(kind="members", **values):
+def row(_kind="members", /, **values):
     """A data row in the template's column order, from field=value."""
-    return [values.get(c.field) for c in IMPORTERS[kind].columns]
+    return [values.get(c.field) for c in IMPORTERS[_kind].columns]
 
 
 def member(**overrides):
