@@ -57,8 +57,9 @@ def test_awards(ctx, tree):
 
 def test_inspections_and_disciplines(ctx, tree, register):
     register(tree.a1, full_name="Nguyễn Văn An", party_card_no="01000001")
-    _run(ctx(tree.hm), "inspections", row("inspections", kind="Giám sát", subject_org="A", start_date="01/08/2016",
-                                          content="Chấp hành Điều lệ", violations_found="Không"), store=True)  # fmt: skip
+    inspection = row("inspections", kind="Giám sát", subject_org="A", start_date="01/08/2016",
+                     content="Chấp hành Điều lệ", violations_found="Không")  # fmt: skip
+    _run(ctx(tree.hm), "inspections", inspection, store=True)
     assert Inspection.objects.get().subject_org == tree.a
     result = _run(ctx(tree.hm), "disciplines", row("disciplines", subject_member="01000001", form="Khiển trách",
                   decision_no="3-QĐ/UBKT", decision_date="01/09/2016", violation_date="01/10/2016"))  # fmt: skip
