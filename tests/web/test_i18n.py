@@ -1,0 +1,56 @@
+"""Vietnamese first, English available: the switch in the header changes the chrome's language
+for the session, and the navigation shows only the areas whose pages exist."""
+
+import datetime as dt
+import re
+
+from django.urls import reverse
+
+from dangvu.web import nav
+
+
+def nav_labels(html: str) -> list[str]:
+    block = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    return [
+        re.sub(r"<[^>]+>|▾", "", x).strip()
+        for x in re.findall(r"<a [^>]*>(.*?)</a>|<span class=\"group-label\"[^>]*>(.*?)</span>", block)
+        for x in x
+        if x
+    ]
+
+
+def test_pages_are_in_vietnamese_by_default(board, tree):
+    html = board.get(reverse("dashboard", args=[tree.hm.pk, 2016])).content.decode()
+    assert '<html lang="vi">' in html
+    labels = nav_labels(html)
+    assert labels[:4] == ["Tổng quan", "Tổ chức", "Đảng viên", "Huy hiệu"]
+    assert "Nghiệp vụ" in labels and "Cán bộ" in labels and "Kỷ luật" in labels
+    assert '<button type="submit" name="language" value="en"' in html
+
+
+def test_switching_to_english_shows_the_english_nav_and_back(board, tree):
+    page = reverse("dashboard", args=[tree.hm.pk, 2016])
+    response = board.post(reverse("set_language"), {"language": "en", "next": page})
+    assert response.status_code == 302 and response.url == page
+    html = board.get(page).content.decode()
+    assert '<html lang="en">' in html
+    labels = nav_labels(html)
+    assert labels[:4] == ["Overview", "Organizations", "Members", "Badges"]
+    assert "Work" in labels and "Cadres" in labels and "Discipline" in labels
+    assert "Key figures, 2016" in html and "Needs attention" in html and "Log out" in html
+    board.post(reverse("set_language"), {"language": "vi", "next": page})
+    assert "Tổng quan" in nav_labels(board.get(page).content.decode())
+
+
+def test_the_login_page_offers_english_too(client):
+    html = client.get(reverse("login")).content.decode()
+    assert 'value="en"' in html and "English" in html
+
+
+def test_an_area_whose_page_does_not_exist_is_left_out(tree):
+    groups = nav.build(tree.hm, "/kiem-tra/ky-luat/")
+    links = {link.label: link for g in groups for link in g.links}
+    assert links["Kỷ luật"].current and not links["Kiểm tra"].current  # the longer prefix wins
+    assert nav.url_or_empty("no-such-page", (), "/khong-co/") == ""
+    assert nav.url_or_empty("no-such-page", (), "/kiem-tra/") == "/kiem-tra/"
+    assert links["Chỉ tiêu"].url == reverse("targets", args=[tree.hm.pk, dt.date.today().year])
