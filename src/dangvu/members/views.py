@@ -260,3 +260,23 @@ def badges_due(request):
         "members/badges.html",
         {"form": form, "presentation": presentation, "page": page, "total": len(due)},
     )
+
+
+# --- record sheet --------------------------------------------------------------------------------
+
+
+@login_required
+def member_sheet(request, pk):
+    """The member record sheet (Mẫu 2-HSĐV) as a PDF; ?html=1 shows the same page in the browser."""
+    from django.http import HttpResponse
+
+    from . import sheet
+
+    scope = Scope.of(request.user)
+    member = scope.get_member(pk)
+    show_id = scope.can(Capability.VIEW_CITIZEN_ID)
+    if request.GET.get("html"):
+        return HttpResponse(sheet.sheet_html(member, show_citizen_id=show_id))
+    response = HttpResponse(sheet.sheet_pdf(member, show_citizen_id=show_id), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="phieu-dang-vien-{member.pk}.pdf"'
+    return response

@@ -1,0 +1,123 @@
+"""The member record sheet (phiếu đảng viên, Mẫu 2-HSĐV) as a PDF, from the registry.
+
+What the registry keeps is filled in: identity, the admission, recognition, re-admission and
+restoration (from the events), party positions (committees), government positions (cadre
+actions), introducers (the admission file in candidates, when there is one), awards, discipline
+and badges. What it does not keep yet (alias, temporary residence, academic titles, languages,
+IT skills, Youth Union date, mass-organization posts, work history, health) is printed as a
+labelled blank line, to be filled in by hand — see `NOT_KEPT`.
+
+Printed on A4 in a Times-like serif with the fonts embedded: Liberation Serif when installed,
+else DejaVu Serif (both carry every Vietnamese letter).
+"""
+
+import datetime as dt
+
+from django.apps import apps
+from django.template.loader import render_to_string
+
+from dangvu.core.dates import format_date
+
+from .models import EventKind, Member
+from .selectors import state_on, timeline
+
+# Fields of Mẫu 2-HSĐV the registry does not keep yet: printed as blank lines.
+NOT_KEPT = (
+    "Bí danh", "Nơi tạm trú", "Học hàm, học vị", "Ngoại ngữ", "Tin học", "Tiếng dân tộc thiểu số",
+    "Ngày vào Đoàn TNCS Hồ Chí Minh", "Chức vụ đoàn thể", "Quá trình công tác", "Tình trạng sức khỏe",
+)  # fmt: skip
+
+
+def _model(app_label: str, name: str):
+    """A model of another area, or None while that area is not installed (the sheet then leaves
+    its lines blank rather than failing)."""
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def _first(events, *kinds):
+    return [e for e in events if e.kind in kinds]
+
+
+def _introducers(member: Member) -> list:
+    Introducer = _model("candidates", "Introducer")
+    if Introducer is None:
+        return []
+    return list(Introducer.objects.filter(candidate__member=member).select_related("member").order_by("id"))
+
+
+def _government_positions(member: Member) -> list:
+    CadreAction = _model("cadres", "CadreAction")
+    if CadreAction is None:
+        return []
+    return list(
+        CadreAction.objects.filter(member=member)
+        .exclude(position="")
+        .select_related("to_org")
+        .order_by("effective_date")
+    )
+
+
+def _party_positions(member: Member) -> list:
+    if _model("committees", "Seat") is None:
+        return []
+    from dangvu.committees.selectors import positions_of
+
+    return list(positions_of(member))
+
+
+def _awards(member: Member) -> list:
+    Award = _model("awards", "Award")
+    return list(Award.objects.filter(recipient_member=member).order_by("decision_date")) if Award else []
+
+
+def _disciplines(member: Member) -> list:
+    Discipline = _model("inspection", "Discipline")
+    if Discipline is None:
+        return []
+    return list(Discipline.objects.filter(subject_member=member).select_related("decided_by").order_by("decision_date"))
+
+
+def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | None = None) -> dict:
+    today = today or dt.date.today()
+    events = list(timeline(member))
+    admitted = _first(events, EventKind.ADMITTED, EventKind.REGISTERED)
+    recognized = _first(events, EventKind.RECOGNIZED)
+    cell_today = member.org
+    grassroots = cell_today.parent if cell_today and cell_today.level == "cell" else cell_today
+    recognition_cell = None
+    if member.recognized_on:
+        recognition_cell = recognized[0].org if recognized and recognized[0].org else None
+        if recognition_cell is None:
+            state = state_on(member, member.recognized_on)
+            recognition_cell = _model("organizations", "Organization").objects.filter(pk=state.org_id).first()
+    return {
+        "member": member,
+        "usual_name": member.usual_name or member.full_name,
+        "show_citizen_id": show_citizen_id,
+        "cell": cell_today,
+        "grassroots": grassroots,
+        "admission_event": admitted[0] if admitted else None,
+        "recognition_cell": recognition_cell,
+        "returns": _first(events, EventKind.READMITTED, EventKind.RESTORED),
+        "introducers": _introducers(member),
+        "party_positions": _party_positions(member),
+        "government_positions": _government_positions(member),
+        "awards": _awards(member),
+        "disciplines": _disciplines(member),
+        "badges": list(member.badges.order_by("years")),
+        "printed_on": format_date(today),
+        "blank_lines": range(3),
+    }
+
+
+def sheet_html(member: Member, *, show_citizen_id: bool) -> str:
+    return render_to_string("members/sheet.html", sheet_context(member, show_citizen_id=show_citizen_id))
+
+
+def sheet_pdf(member: Member, *, show_citizen_id: bool) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=sheet_html(member, show_citizen_id=show_citizen_id)).write_pdf()
