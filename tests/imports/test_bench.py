@@ -1,0 +1,33 @@
+"""Rows per second of a synthetic member workbook (dry run, then commit) on the test database.
+Skipped unless DANGVU_BENCH_ROWS is set, e.g. DANGVU_BENCH_ROWS=10000; prints the numbers."""
+
+import os
+import time
+
+import pytest
+
+from dangvu.imports import engine, synthetic
+from dangvu.imports.importers import IMPORTERS
+from dangvu.imports.reading import read_rows
+from dangvu.members.models import Member
+
+ROWS = int(os.environ.get("DANGVU_BENCH_ROWS", "0"))
+
+
+@pytest.mark.skipif(not ROWS, reason="set DANGVU_BENCH_ROWS to measure")
+def test_member_import_throughput(ctx, tree, capsys):
+    data = synthetic.workbook(synthetic.member_rows(ROWS, cells=["A1", "A2", "B1", "C"]))
+    importer = IMPORTERS["members"]
+    t0 = time.perf_counter()
+    rows = read_rows(data, "bench.xlsx")
+    t1 = time.perf_counter()
+    mapping = engine.propose_mapping(rows[0], importer)
+    dry = engine.run(importer, rows, mapping, ctx(tree.hm), header_index=0)
+    t2 = time.perf_counter()
+    done = engine.run(importer, rows, mapping, ctx(tree.hm), header_index=0, store=True)
+    t3 = time.perf_counter()
+    assert not dry.bad and done.stored == ROWS == Member.objects.count()
+    with capsys.disabled():
+        print(f"\n{ROWS} rows, {len(data) / 1024:.0f} KB: read {t1 - t0:.2f}s ({ROWS / (t1 - t0):.0f} rows/s)")
+        print(f"dry run {t2 - t1:.1f}s ({ROWS / (t2 - t1):.0f} rows/s)")
+        print(f"commit {t3 - t2:.1f}s ({ROWS / (t3 - t2):.0f} rows/s)")
