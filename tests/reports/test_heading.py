@@ -5,7 +5,12 @@ from dangvu.reports import heading
 
 def test_a_district_issues_as_its_district_committee_under_the_city(tree):
     h = heading.derive(tree.hm)
-    assert (h.superior, h.body, h.symbol, h.place) == ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY HOÀNG MAI", "BC/QU", "Hoàng Mai")
+    assert (h.superior, h.body, h.symbol, h.place) == (
+        "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+        "QUẬN ỦY HOÀNG MAI",
+        "BC/QU",
+        "Hoàng Mai",
+    )
     assert h.body_name == "Quận ủy Hoàng Mai"
 
 
