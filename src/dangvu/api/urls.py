@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from .api import api
+from .docs import asset
+
+urlpatterns = [
+    path("v1/docs/assets/<str:name>", asset, name="api-docs-asset"),
+    path("v1/", api.urls),
+]
