@@ -1,5 +1,8 @@
+
 """Every page renders for the district's organization board, in Vietnamese, with what a clerk
 needs on it; the tree counts members as of the chosen date in a fixed number of queries."""
+
+import datetime as dt
 
 import pytest
 from django.db import connection
@@ -13,9 +16,10 @@ from dangvu.organizations.services import org_found
 from ..conftest import D
 
 
-def test_home_opens_the_users_own_unit(board, tree):
+def test_home_opens_the_dashboard_of_the_users_own_unit(board, tree):
     response = board.get("/")
-    assert response.status_code == 302 and response.url == reverse("org-detail", args=[tree.hm.pk])
+    assert response.status_code == 302
+    assert response.url == reverse("dashboard", args=[tree.hm.pk, dt.date.today().year])
 
 
 def test_every_page_renders_for_the_district_board(board, tree, an, binh):
@@ -158,10 +162,8 @@ def test_login_page_and_lockout_in_vietnamese(client, tree, make_user):
 
 def test_a_good_login_goes_to_the_users_unit(client, tree, make_user):
     make_user("grassroots", tree.a, username="thu-ky")
-    response = client.post(
-        reverse("login"), {"username": "thu-ky", "password": "mat-khau-thu-nghiem-1"}, follow=True
-    )
-    assert response.redirect_chain[-1][0] == reverse("org-detail", args=[tree.a.pk])
+    response = client.post(reverse("login"), {"username": "thu-ky", "password": "mat-khau-thu-nghiem-1"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("dashboard", args=[tree.a.pk, dt.date.today().year])
 
 
 @pytest.mark.parametrize("url", ["/", "/dang-vien/", "/to-chuc/cay/"])
