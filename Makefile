@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # pytest arguments, e.g. `make test ARGS="-k members -x"`
 ARGS ?=
 
-.PHONY: install run test test-fast lint lock demo bench screenshots clean
+.PHONY: install run test test-fast lint lock demo bench screenshots messages clean
 
 install: $(STAMP)
 
@@ -48,6 +48,11 @@ bench: install
 screenshots: install
 	scripts/ensure-chromium
 	$(BIN)/dangvu screenshots
+
+# Refresh and compile the English catalogue (msgids are Vietnamese; needs GNU gettext).
+messages: install
+	cd src/dangvu && ../../$(BIN)/dangvu makemessages -l en --no-wrap --no-location --no-obsolete \
+	  && ../../$(BIN)/dangvu compilemessages -l en
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:
