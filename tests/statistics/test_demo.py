@@ -7,7 +7,7 @@ from dangvu.indicators.statistics import composition, flows
 YEAR = Period.year(2016)
 
 
-def test_hoang_mai_2016_members_at_the_start_plus_increases_minus_decreases_is_members_at_the_end(demo_data):
+def test_hoang_mai_2016_members_at_the_start_plus_increases_minus_decreases_is_members_at_the_end(db, demo_data):
     hm = demo_data.hm
     increase, decrease, balance = flows(hm, YEAR)
     start, up, down, end = (row[1] for row in balance.rows)
@@ -21,7 +21,7 @@ def test_hoang_mai_2016_members_at_the_start_plus_increases_minus_decreases_is_m
     assert dict((r[0], r[1]) for r in increase.rows)["Kết nạp"] == registry.compute("members.admitted", hm, YEAR) == 209
 
 
-def test_hoang_mai_composition_adds_up_to_members_total(demo_data):
+def test_hoang_mai_composition_adds_up_to_members_total(db, demo_data):
     hm = demo_data.hm
     total = registry.compute("members.total", hm, YEAR)
     assert total > 0
