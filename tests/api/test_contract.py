@@ -4,7 +4,9 @@ requests generated from the document itself — reads thoroughly, writes with a 
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -21,7 +23,19 @@ COMMON = {
 
 
 @pytest.fixture
-def populated(tree, admit, register, board, settings):
+def _in_process_wsgi():
+    """Keep the test's database connection across the in-process WSGI calls, as Django's own test
+    client does: at the end of a request Django closes a connection inside a transaction, which
+    on PostgreSQL is the test's."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def populated(_in_process_wsgi, tree, admit, register, board, settings):
     settings.DANGVU_API_RATE = "100000/min"  # the generated requests are many; the limit has its own test
     admit(tree.a1)
     register(tree.b1)

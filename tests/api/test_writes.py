@@ -1,9 +1,12 @@
 """Writes through the API are the services' writes: audited with the token's user as actor."""
 
+import datetime as dt
+
 import pytest
 from auditlog.models import LogEntry
 
 from dangvu.accounts.models import Role
+from dangvu.accounts.services import user_create
 from dangvu.api.services import api_token_create
 from dangvu.members.models import Member
 
@@ -44,7 +47,7 @@ def test_an_admission_through_the_api_is_audited_with_the_token_user(client, tre
 
 
 def test_a_target_set_through_the_api_shows_in_the_indicators(client, tree, admit, board):
-    admit(tree.a1, on=__import__("datetime").date(2016, 3, 2))
+    admit(tree.a1, on=dt.date(2016, 3, 2))
     put = client.put(
         "/api/v1/targets", {"org": "HM", "indicator_key": "members.admitted", "year": 2016, "value": 2},
         content_type="application/json", headers=board,
@@ -56,12 +59,8 @@ def test_a_target_set_through_the_api_shows_in_the_indicators(client, tree, admi
     assert (figure["value"], figure["target"], figure["percent"]) == (1, 2, 50.0)
 
 
-@pytest.mark.django_db
 def test_the_indicators_of_the_demo(client, demo_data):
-    from dangvu.accounts.models import Role as R
-    from dangvu.accounts.services import user_create
-
-    user = user_create(actor=None, username="api-demo", password="x" * 12, role=R.ORG_BOARD, org=demo_data.hm,
+    user = user_create(actor=None, username="api-demo", password="x" * 12, role=Role.ORG_BOARD, org=demo_data.hm,
                        check_password=False)  # fmt: skip
     _, token = api_token_create(actor=None, username=user.username, name="Bảng số liệu thành phố")
     headers = {"Authorization": f"Bearer {token}"}
