@@ -127,3 +127,12 @@ def test_a_role_without_the_capability_is_not_offered_the_kind(client, tree, mak
 def test_uploads_older_than_a_day_are_deleted(tree, tmp_path):
     old = storage.create(data=b"x", user_id=1, kind="members", org_id=1, filename="a.xlsx")
     assert storage.purge(max_age=-1) == 2 and not old.data_path.exists()
+
+
+@pytest.mark.parametrize("kind", ["cadres", "training", "awards", "inspections", "disciplines", "elections"])
+def test_every_kinds_template_downloads_and_reads_back_as_nothing_to_import(client, tree, make_user, kind):
+    client.force_login(make_user(Role.ADMIN, tree.hm))
+    response = client.post("/nhap-du-lieu/", {"kind": kind, "unit": tree.hm.code, "action": "template"})
+    assert response["Content-Disposition"] == f'attachment; filename="mau-nhap-{kind}-HM.xlsx"'
+    preview = client.get(_upload(client, tree, response.content, kind=kind, unit=tree.hm)["Location"])
+    assert preview.context["result"].rows == [] and not preview.context["result"].file_errors

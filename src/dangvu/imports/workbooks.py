@@ -23,7 +23,8 @@ def template(importer: Importer, org) -> bytes:
             ws.set_column(c, c, 14, book.date)
         if col.type == CHOICE:
             labels = [label for _code, label in col.choices]
-            if len(",".join(labels)) < 250:
+            # Excel's inline list is comma-separated and at most 255 characters long.
+            if len(",".join(labels)) < 250 and not any("," in label for label in labels):
                 ws.data_validation(1, c, 10_000, c, {"validate": "list", "source": labels, "ignore_blank": True})
     notes = book.sheet("Hướng dẫn", ["Cột", "Bắt buộc", "Cách ghi"], [34, 10, 90])
     book.cell(notes, 1, 0, f"Đơn vị nhập: {org.code} — {org.name}")
