@@ -20,10 +20,11 @@ def user_create(*, actor, username: str, password: str, role: str, org, full_nam
         fail("username", f"Tên đăng nhập {username} đã có; hãy chọn tên khác.")
     if check_password:
         validate_password(password)
+    # Django's admin (/quan-tri/) is not scoped: only an administrator of the whole tree may open
+    # it; an administrator bound to a unit works in that unit's subtree like everyone else.
+    whole_tree = role == Role.ADMIN and org is not None and org.parent_id is None
     with acting_as(actor):
-        user = User(
-            username=username, first_name=full_name, is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN
-        )
+        user = User(username=username, first_name=full_name, is_staff=whole_tree, is_superuser=whole_tree)
         user.set_password(password)
         user.save()
         RoleAssignment.objects.create(user=user, role=role, org=org)
