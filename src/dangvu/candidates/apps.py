@@ -11,6 +11,6 @@ class CandidatesConfig(AppConfig):
 
         from .models import Candidate, Introducer, Step
 
-        auditlog.register(Candidate, exclude_fields=["name_key", "sort_key"])
+        auditlog.register(Candidate, exclude_fields=["name_key", "sort_key", "stage", "stage_on"])
         auditlog.register(Step)
         auditlog.register(Introducer)

@@ -24,6 +24,8 @@ INTRODUCER_MIN_MONTHS = 12
 INTRODUCER_MIN_PARTY_MONTHS = 12
 INTRODUCERS_REQUIRED = 2
 VOTE_SHARE = Fraction(2, 3)
+# A cell is expected to have at least three full members (Điều lệ Đảng, Điều 21).
+MIN_CELL_FULL_MEMBERS = 3
 
 
 def course_expires(issued_on: dt.date) -> dt.date:

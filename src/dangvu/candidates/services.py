@@ -17,8 +17,8 @@ from dangvu.core.text import clean, name_sort_key, search_key
 from dangvu.members import rules as member_rules
 from dangvu.members.models import EventKind, Member, MemberPeriod
 from dangvu.members.services import IDENTITY_FIELDS, clean_identity, member_admit
-from dangvu.organizations.models import MEMBER_LEVELS, Organization
-from dangvu.organizations.selectors import covering
+from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
+from dangvu.organizations.selectors import covering, subtree_ids_on
 
 from . import rules
 from .models import STAGE_ORDER, Candidate, Introducer, Stage, Status, Step, StepKind
@@ -69,9 +69,10 @@ def refresh_stage(candidate: Candidate) -> Candidate:
         reached.append(Stage.ADMITTED)
     if candidate.status == Status.CLOSED:
         reached.append(Stage.CLOSED)
-    candidate.stage = max(reached, key=STAGE_ORDER.index)
-    candidate.stage_on = max(d for d in dates if d)
-    candidate.save(update_fields=["stage", "stage_on"])
+    stage, stage_on = max(reached, key=STAGE_ORDER.index), max(d for d in dates if d)
+    if (stage, stage_on) != (candidate.stage, candidate.stage_on):
+        candidate.stage, candidate.stage_on = stage, stage_on
+        candidate.save(update_fields=["stage", "stage_on"])
     return candidate
 
 
@@ -195,9 +196,12 @@ def candidate_add_introducer(
     return introducer
 
 
-def full_members_on(org: Organization, day: dt.date) -> int:
-    """Full members of the cell at the end of `day`, from the registry."""
-    return MemberPeriod.objects.filter(covering(day), org=org, standing="full").count()
+def full_members_on(org: Organization, day: dt.date, subtree: bool = False) -> int:
+    """Full members of the cell (or of a committee's subtree) at the end of `day`, from the registry."""
+    periods = MemberPeriod.objects.filter(covering(day), standing="full")
+    if subtree:
+        return periods.filter(org_id__in=subtree_ids_on(org, day)).count()
+    return periods.filter(org=org).count()
 
 
 @transaction.atomic
@@ -210,12 +214,17 @@ def candidate_record_vote(
     votes_against: int,
     in_charge: str = "",
     reference: str = "",
+    voting_org: Organization | None = None,
 ) -> Step:
     """Record the cell's vote on proposing the admission. The file must be complete on that day:
     a valid course certificate, the application, the background check and two introducers, all
     dated on or before the vote; the candidate aged 18–60 counted in months. The number of full
     members comes from the registry; the vote passes with at least 2/3 of them (rules.VOTE_SHARE).
-    A vote that does not pass is kept, and the file cannot go to the decision."""
+    A vote that does not pass is kept, and the file cannot go to the decision.
+
+    A cell with fewer than three full members that day (below what Điều lệ Đảng, Điều 21, asks of
+    a cell) may leave the vote to its grassroots committee (`voting_org`), whose full members are
+    then counted — an UNCERTAIN reading kept for such cells; a committee may decide otherwise."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
     _past("date", date, "Ngày chi bộ biểu quyết")
@@ -239,7 +248,14 @@ def candidate_record_vote(
     problem = member_rules.admission_age_problem(candidate.birth_date, date)
     if problem:
         fail("date", problem)
-    full = full_members_on(candidate.org, date)
+    if voting_org is not None and voting_org != candidate.org:
+        if voting_org.level != Level.GRASSROOTS_COMMITTEE or candidate.org.parent_id != voting_org.pk:
+            fail("voting_org", "Chỉ chi bộ hoặc đảng ủy cơ sở cấp trên trực tiếp của chi bộ biểu quyết hồ sơ này.")
+        if full_members_on(candidate.org, date) >= rules.MIN_CELL_FULL_MEMBERS:
+            fail("voting_org", f"{candidate.org.name} đủ đảng viên chính thức; chi bộ phải tự biểu quyết.")
+        full = full_members_on(voting_org, date, subtree=True)
+    else:
+        full = full_members_on(candidate.org, date)
     for name, value in (("votes_for", votes_for), ("votes_against", votes_against)):
         if not isinstance(value, int) or value < 0:
             fail(name, "Hãy nhập số phiếu (số nguyên, không âm).")
@@ -250,11 +266,12 @@ def candidate_record_vote(
             "votes_for",
             f"Tổng số phiếu ({votes_for + votes_against}) vượt số đảng viên chính thức của chi bộ ({full}).",
         )
+    by_committee = voting_org is not None and voting_org != candidate.org
     with acting_as(actor):
         step = Step.objects.create(
             candidate=candidate, kind=StepKind.VOTE, date=date, in_charge=clean(in_charge),
             reference=clean(reference), full_members=full, votes_for=votes_for, votes_against=votes_against,
-            passed=rules.vote_passes(votes_for, full),
+            passed=rules.vote_passes(votes_for, full), note=f"Biểu quyết tại {voting_org.name}" if by_committee else "",
         )  # fmt: skip
         refresh_stage(candidate)
     return step
