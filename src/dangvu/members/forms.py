@@ -25,12 +25,16 @@ def _identity_fields() -> dict:
 class IdentityForm(forms.Form):
     """Lý lịch (Mẫu 2-HSĐV). Without the right to see citizen IDs the field is left out."""
 
-    def __init__(self, *args, show_citizen_id=True, **kwargs):
+    def __init__(self, *args, show_citizen_id=True, with_version=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name, f in _identity_fields().items():
             if name == "citizen_id" and not show_citizen_id:
                 continue
             self.fields[name] = f
+        if with_version:
+            # The record's version when the page was loaded (members.services.version_of): saving
+            # over someone else's later change is refused instead of losing it.
+            self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def identity(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k in IDENTITY_FIELDS}
@@ -102,10 +106,8 @@ _EXTRA = {
 HINTS = {
     K.RECOGNIZED: "Ngày chính thức là ngày hết 12 tháng dự bị, kể cả khi chi bộ họp xét muộn hơn.",
     K.TRANSFERRED: "Chuyển sang một chi bộ khác trong phạm vi quản lý của bạn.",
-    K.TRANSFERRED_OUT: "Chuyển sinh hoạt đảng chính thức ra ngoài Đảng bộ; "
-    "đảng viên không còn trong danh sách.",
-    K.TEMPORARY_TRANSFER: "Đảng viên vẫn thuộc chi bộ hiện tại; "
-    "chọn chi bộ nơi sinh hoạt tạm thời hoặc ghi nơi đến.",
+    K.TRANSFERRED_OUT: "Chuyển sinh hoạt đảng chính thức ra ngoài Đảng bộ; đảng viên không còn trong danh sách.",
+    K.TEMPORARY_TRANSFER: "Đảng viên vẫn thuộc chi bộ hiện tại; chọn chi bộ nơi sinh hoạt tạm thời hoặc ghi nơi đến.",
 }
 
 
@@ -124,9 +126,7 @@ class EventForm(forms.Form):
                 datalist_id="cells",
             )
         if "org" in extra:
-            self.fields["org"] = UnitCodeField(
-                label="Sinh hoạt tại chi bộ", queryset=cells, datalist_id="cells"
-            )
+            self.fields["org"] = UnitCodeField(label="Sinh hoạt tại chi bộ", queryset=cells, datalist_id="cells")
         if "place" in extra:
             label = "Chuyển đến từ (đảng bộ, chi bộ nơi đi)" if kind == K.TRANSFERRED_IN else "Nơi chuyển đến"
             self.fields["place"] = forms.CharField(label=label, max_length=255, required=False)
@@ -144,9 +144,7 @@ class MemberFilterForm(forms.Form):
     q = forms.CharField(
         label="Tìm theo tên, số thẻ đảng hoặc số CCCD",
         required=False,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "ví dụ: nguyen van an", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "ví dụ: nguyen van an", "autofocus": True}),
         help_text="Gõ không dấu cũng được.",
     )
     status = forms.ChoiceField(

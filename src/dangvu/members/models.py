@@ -96,6 +96,9 @@ class Member(models.Model):
     name_key = models.CharField(max_length=120, db_index=True, editable=False)
     sort_key = models.CharField(max_length=400, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic concurrency: the identity form carries the value it was loaded with, and
+    # members.services.member_update refuses to save over a change made since.
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
         verbose_name = "đảng viên"

@@ -10,8 +10,9 @@ still yields a consistent history or is refused.
 import datetime as dt
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
@@ -294,18 +295,35 @@ def member_register(
     return member
 
 
+def version_of(member: Member) -> str:
+    """The token a form carries to detect a change saved by someone else meanwhile."""
+    return member.updated_at.isoformat() if member.updated_at else ""
+
+
 @transaction.atomic
-def member_update(*, actor, member: Member, **identity) -> Member:
-    """Correct identity fields; the audit keeps the old values."""
-    data = clean_identity(identity, member=member)
+def member_update(*, actor, member: Member, expected_version: str | None = None, **identity) -> Member:
+    """Correct identity fields; the audit keeps the old values. With `expected_version` (the
+    `version_of` the form was loaded with), a change saved by someone else since then is refused
+    rather than overwritten. Only the identity fields are written, on the row as it is now."""
+    current = Member.objects.select_for_update().get(pk=member.pk)
+    if expected_version is not None and str(expected_version) != version_of(current):
+        when = timezone.localtime(current.updated_at).strftime("%H:%M ngày %d/%m/%Y")
+        fail(
+            NON_FIELD_ERRORS,
+            f"Hồ sơ đã được người khác sửa lúc {when}; hãy tải lại trang và nhập lại thay đổi.",
+            code="conflict",
+        )
+    data = clean_identity(identity, member=current)
     with acting_as(actor):
         for k, v in data.items():
-            setattr(member, k, v)
+            setattr(current, k, v)
         if "full_name" in data:
-            member.name_key = search_key(member.full_name)
-            member.sort_key = name_sort_key(member.full_name)
-        member.save()
-    return member
+            current.name_key = search_key(current.full_name)
+            current.sort_key = name_sort_key(current.full_name)
+        current.save(update_fields=[*data, "name_key", "sort_key", "updated_at"])
+    for k in (*data, "name_key", "sort_key", "updated_at"):
+        setattr(member, k, getattr(current, k))
+    return current
 
 
 @transaction.atomic

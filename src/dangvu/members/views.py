@@ -114,9 +114,7 @@ def _history(scope: Scope, member: Member, events: list, badges: list) -> list[d
                 old, new = mask_id(old), mask_id(new)
             changes.append((capfirst(f.verbose_name), old, new))
         what = "Lý lịch đảng viên" if model is Member else entry.object_repr
-        out.append(
-            {"entry": entry, "action": _ACTIONS.get(entry.action, ""), "what": what, "changes": changes}
-        )
+        out.append({"entry": entry, "action": _ACTIONS.get(entry.action, ""), "what": what, "changes": changes})
     return out
 
 
@@ -168,9 +166,7 @@ def member_admit(request, org_pk):
     form = AdmitForm(request.POST or None, can_override_age=scope.can(Capability.OVERRIDE_AGE))
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.member_admit(
-                actor=request.user, org=cell, **form.admission(), **form.identity()
-            )
+            member = services.member_admit(actor=request.user, org=cell, **form.admission(), **form.identity())
         except ValidationError as e:
             add_service_errors(form, e)
         else:
@@ -184,10 +180,16 @@ def member_edit(request, pk):
     scope, member = _writable_member(request, pk)
     show_id = scope.can(Capability.VIEW_CITIZEN_ID)
     initial = {name: getattr(member, name) for name in services.IDENTITY_FIELDS}
-    form = IdentityForm(request.POST or None, initial=initial, show_citizen_id=show_id)
+    initial["version"] = services.version_of(member)
+    form = IdentityForm(request.POST or None, initial=initial, show_citizen_id=show_id, with_version=True)
     if request.method == "POST" and form.is_valid():
         try:
-            services.member_update(actor=request.user, member=member, **form.identity())
+            services.member_update(
+                actor=request.user,
+                member=member,
+                expected_version=form.cleaned_data["version"] or None,
+                **form.identity(),
+            )
         except ValidationError as e:
             add_service_errors(form, e)
         else:
