@@ -32,15 +32,22 @@ SEED_PHRASES = [
 TITLE = "BÁO CÁO tổng kết công tác xây dựng Đảng năm 2016 và phương hướng, nhiệm vụ năm 2017"
 
 
-@pytest.fixture(scope="module")
-def hm_2016(demo_data, django_db_blocker):
-    with django_db_blocker.unblock():
-        return report_context(demo_data.hm, 2016)
+pytestmark = [pytest.mark.django_db]
+_built: dict = {}  # the context and the DOCX, built once for the module (the demo does not change)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
+def hm_2016(demo_data):
+    if "ctx" not in _built:
+        _built["ctx"] = report_context(demo_data.hm, 2016)
+    return _built["ctx"]
+
+
+@pytest.fixture
 def docx_doc(hm_2016):
-    return Document(io.BytesIO(render(hm_2016, "docx").content))
+    if "docx" not in _built:
+        _built["docx"] = render(hm_2016, "docx").content
+    return Document(io.BytesIO(_built["docx"]))
 
 
 def _docx_text(doc) -> str:
