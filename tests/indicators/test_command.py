@@ -52,10 +52,12 @@ def test_json_shape_on_hand_built_data(year_2016):
     total = doc["indicators"]["members.total"]
     assert (total["value"], total["target"], total["percent"], total["records"]) == (4, None, None, 4)
     assert doc["indicators"]["orgs.grassroots"]["value"] == 3
-    for key in ("members.increase", "members.decrease", "orgs.founded.non_state_enterprise"):
+    for key in (
+        "members.increase", "members.decrease", "orgs.founded.non_state_enterprise",
+        "candidates.in_pipeline", "meetings.held", "dues.collected",
+    ):  # fmt: skip
         assert key in doc["indicators"]
-    for missing in ("candidates.in_pipeline", "meetings.held", "dues.collected"):
-        assert missing not in doc["indicators"]  # their records do not exist yet
+    assert doc["indicators"]["candidates.in_pipeline"]["value"] == 0  # no candidate files in this tree
 
 
 def test_plain_table_in_vietnamese(year_2016):
