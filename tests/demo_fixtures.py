@@ -26,7 +26,8 @@ class DemoData:
         self._blocker = blocker
         self.logins_file = logins_file
         self.passwords: dict[str, str] = {}
-        self.build_seconds: float | None = None
+        self.build_seconds: float | None = None  # wall clock
+        self.build_cpu_seconds: float | None = None  # this process only: the database server excluded
 
     def ensure(self) -> "DemoData":
         """Build the demo if it is not (or no longer) in the database."""
@@ -41,12 +42,13 @@ class DemoData:
         from dangvu.demo.logins import system_user
         from dangvu.demo.runner import build_demo
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         # The hasher the tests use (tests/conftest.py), so that the passwords can be checked.
         with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
             ctx = build_demo(actor=system_user(), scale=DEMO_SCALE, log=lambda line: None,
                              logins_file=self.logins_file)  # fmt: skip
         self.build_seconds = time.perf_counter() - started
+        self.build_cpu_seconds = time.process_time() - cpu_started
         self.passwords = {line.username: line.password for line in ctx.logins}
 
     def org(self, code: str):
