@@ -147,7 +147,7 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     contact_note_add(actor=actor, contact=contact, date=D(2016, 5, 1), content="Gặp gỡ Lặngthầm")
     w.secrets += ["Cưtrú", "Kínđường", "Lặngthầm"]
     # An upload of ward B's clerk waiting for its commit (imports keep it on the server by token).
-    clerk = make_user(Role.GRASSROOTS, tree.b, "thu-ky-b")
+    clerk = w.add(make_user(Role.GRASSROOTS, tree.b, "thu-ky-b"))
     upload = storage.create(
         data=b"PK-not-read", user_id=clerk.pk, kind="members", org_id=tree.b.pk, filename="ds-Bímậtfile.xlsx"
     )

@@ -36,6 +36,7 @@ PARAM_MODELS = {
     "inspection_id": "inspection.Inspection",
     "discipline_id": "inspection.Discipline",
     "election_id": "elections.Election",
+    "user_pk": "auth.User",
 }
 # A bare `pk`: the model of the page, by the start of the URL name.
 PK_MODELS = {
