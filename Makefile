@@ -28,6 +28,7 @@ run: install
 
 test: install
 	scripts/ensure-chromium
+	scripts/ensure-fonts
 	$(BIN)/pytest -n 2 $(ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.
@@ -47,6 +48,7 @@ bench: install
 
 screenshots: install
 	scripts/ensure-chromium
+	scripts/ensure-fonts
 	$(BIN)/dangvu screenshots
 
 # Refresh and compile the English catalogue (msgids are Vietnamese; needs GNU gettext).

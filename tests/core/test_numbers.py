@@ -16,6 +16,7 @@ def test_seed_figures_are_written_as_the_seed_writes_them():
     assert format_plan(209, 180) == "đạt 116% kế hoạch"
     assert percent_of_plan(6, 5) == 120
     assert format_share(27, 54) == "27/54"
+    assert format_share(13235, 14938) == "13.235/14.938"
     assert format_thousands_over(10648) == "trên 10,6 nghìn"
 
 
