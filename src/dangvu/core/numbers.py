@@ -49,8 +49,8 @@ def format_plan(value, target) -> str:
 
 
 def format_share(part: int, whole: int) -> str:
-    """ "27/54"."""
-    return f"{part}/{whole}"
+    """Part of a whole: "27/54"; "13.235/14.938"."""
+    return f"{format_int(part)}/{format_int(whole)}"
 
 
 def format_thousands_over(value: int) -> str:
