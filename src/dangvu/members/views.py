@@ -20,6 +20,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.core.dates import format_date
 from dangvu.imports import exports
+from dangvu.imports.models import ExportLog
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import tree_on
 from dangvu.web.forms import add_service_errors
@@ -280,5 +281,10 @@ def member_sheet(request, pk):
     if request.GET.get("html"):
         return HttpResponse(sheet.sheet_html(member, show_citizen_id=show_id))
     response = HttpResponse(sheet.sheet_pdf(member, show_citizen_id=show_id), content_type="application/pdf")
+    # A download of personal data: logged like the Excel lists.
+    ExportLog.objects.create(
+        user=request.user, kind="member_sheet", filters={"member": member.pk}, row_count=1,
+        with_citizen_id=show_id and bool(member.citizen_id),
+    )  # fmt: skip
     response["Content-Disposition"] = f'inline; filename="phieu-dang-vien-{member.pk}.pdf"'
     return response
