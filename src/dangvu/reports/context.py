@@ -227,8 +227,8 @@ def _awards_phrase(v) -> str:
 
 
 def _share(part, whole) -> str:
-    """ "13.235/14.938": a share whose parts have thousands (format_share leaves them ungrouped)."""
-    return n.format_share(n.format_int(part), n.format_int(whole))
+    """ "13.235/14.938": a share whose parts have thousands."""
+    return n.format_share(part, whole)
 
 
 def _sentence(text: str) -> str:
