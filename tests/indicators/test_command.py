@@ -37,7 +37,8 @@ def year_2016(tree, admit, register, actor):
 
 def test_json_shape_on_hand_built_data(year_2016):
     doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
-    assert set(doc) == {"org", "period", "indicators"}
+    assert set(doc) == {"org", "period", "closed", "indicators"}
+    assert doc["closed"] is None
     assert doc["org"] == {"code": "HM", "name": "Đảng bộ quận Hoàng Mai"}
     assert doc["period"] == {"start": "2016-01-01", "end": "2016-12-31"}
     assert doc["indicators"]["members.admitted"] == {
@@ -73,3 +74,14 @@ def test_an_unknown_unit_is_a_clear_error_with_exit_code_1(tree):
         run("--org", "XX", "--year", "2016")
     assert "Không tìm thấy đơn vị có mã “XX”" in str(e.value)
     assert e.value.returncode == 1
+
+
+def test_a_closed_year_answers_from_its_snapshot(year_2016, admit, actor):
+    from dangvu.reports.services import year_close
+
+    year_close(actor=actor, org=year_2016.hm, year=2016)
+    admit(year_2016.a1, on=D(2016, 6, 1))  # entered after the close
+    doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
+    assert doc["closed"]["version"] == 1
+    assert doc["indicators"]["members.admitted"]["value"] == 3
+    assert "số liệu đã chốt (lần 1" in run("--org", "HM", "--year", "2016")

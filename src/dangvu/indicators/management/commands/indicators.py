@@ -2,12 +2,14 @@
 target and plan achievement, as a plain table or as JSON keyed by indicator."""
 
 import json
+from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.indicators.display import vn_number, vn_percent
-from dangvu.indicators.selectors import as_period, evaluate
+from dangvu.indicators.selectors import as_period
 from dangvu.organizations.models import Organization
+from dangvu.reports.selectors import close_in_force, year_figures
 
 
 class Command(BaseCommand):
@@ -27,17 +29,20 @@ class Command(BaseCommand):
         if not 1930 <= year <= 9999:
             raise CommandError(f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.", returncode=1)
         period = as_period(year)
-        figures = evaluate(unit, period)
+        # A closed year (chốt số liệu) answers from its snapshot, as the issued report does.
+        figures = [SimpleNamespace(**f) for f in year_figures(unit, year)]
+        closed = close_in_force(unit, year)
         if as_json:
-            self.stdout.write(_as_json(unit, period, figures))
+            self.stdout.write(_as_json(unit, period, figures, closed))
         else:
-            self.stdout.write(_as_table(unit, period, figures))
+            self.stdout.write(_as_table(unit, period, figures, closed))
 
 
-def _as_json(unit, period, figures) -> str:
+def _as_json(unit, period, figures, closed=None) -> str:
     doc = {
         "org": {"code": unit.code, "name": unit.name},
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "closed": {"version": closed.version, "closed_at": closed.closed_at.isoformat()} if closed else None,
         "indicators": {
             f.key: {
                 "label": f.label,
@@ -54,7 +59,7 @@ def _as_json(unit, period, figures) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _as_table(unit, period, figures) -> str:
+def _as_table(unit, period, figures, closed=None) -> str:
     header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "% kế hoạch")
     suffix = {"%": "%"}
     rows = [
@@ -73,4 +78,6 @@ def _as_table(unit, period, figures) -> str:
         return "  ".join([first, *(c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))]).rstrip()
 
     title = f"{unit.name} ({unit.code}) — {period}"
+    if closed:
+        title += f" — số liệu đã chốt (lần {closed.version}, {closed.closed_at:%d/%m/%Y})"
     return "\n".join([title, "", line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
