@@ -40,6 +40,8 @@ GROUPS = (
             Area(_("Bầu cử"), "election-list", "/bau-cu/"),
             Area(_("Khen thưởng"), "award-list", "/khen-thuong/"),
             Area(_("Đánh giá"), "review-cycles", "/danh-gia/"),
+            Area(_("Cấp ủy, đại hội"), "congress-list", "/cap-uy/"),
+            Area(_("Liên hệ nơi cư trú"), "residence-list", "/cap-uy/lien-he-noi-cu-tru/"),
         ),
     ),
     (
@@ -48,8 +50,9 @@ GROUPS = (
         (
             Area(_("Chỉ số"), "indicators-start", "/chi-so/"),
             Area(_("Chỉ tiêu"), "targets", "", "root-year"),
-            Area(_("Báo cáo"), "reports", "/bao-cao/"),
-            Area(_("Nhập dữ liệu"), "imports", "/nhap-du-lieu/"),
+            Area(_("Thống kê"), "statistics", "", "root"),
+            Area(_("Báo cáo"), "report-start", "/bao-cao/"),
+            Area(_("Nhập dữ liệu"), "import-start", "/nhap-du-lieu/"),
         ),
     ),
 )
