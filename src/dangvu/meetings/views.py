@@ -1,0 +1,179 @@
+"""Pages of cell meetings: the list by cell and month, a meeting with its attendance and votes, the
+form that records a meeting with the attendance of every member of the cell on one page, the
+minutes and resolution served through the scope (never a public media URL), and the members
+flagged for consideration of removal. Every record comes through the user's scope (404 outside
+it); writes need Capability.EDIT_MEMBERS."""
+
+import datetime as dt
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from dangvu.accounts.models import Capability
+from dangvu.accounts.scope import Scope
+from dangvu.core.dates import format_date
+from dangvu.members.models import Member
+from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.web.forms import VnDateField, add_service_errors
+
+from . import selectors, services
+from .forms import FilesForm, FilterForm, MeetingForm, VoteForm
+from .models import Meeting, Presence
+
+
+def _meeting(scope: Scope, pk) -> Meeting:
+    meeting = selectors.meeting_list(scope.root).filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("Không tìm thấy buổi sinh hoạt trong phạm vi của bạn.")
+    return meeting
+
+
+@login_required
+def meeting_list(request):
+    scope = Scope.of(request.user)
+    form = FilterForm(request.GET or None, orgs=scope.orgs().filter(dissolved_on__isnull=True).order_by("path"))
+    f = form.cleaned_data if form.is_valid() else {}
+    org, year, month = f.get("don_vi"), f.get("nam"), f.get("thang")
+    meetings = selectors.meeting_list(scope.root, org=org, year=year, kind=f.get("loai") or "")
+    if year and month:
+        meetings = meetings.filter(date__month=month)
+    page = Paginator(meetings.order_by("-date", "org__path"), 100).get_page(request.GET.get("trang"))
+    can_record = scope.can(Capability.EDIT_MEMBERS) and org is not None and org.level in MEMBER_LEVELS
+    return render(
+        request,
+        "meetings/list.html",
+        {"form": form, "page": page, "org": org, "can_record": can_record, "year": dt.date.today().year},
+    )
+
+
+def _roster(org, day: dt.date):
+    return Member.objects.filter(pk__in=services.roster_ids(org, day)).order_by("sort_key")
+
+
+def _roster_day(request) -> dt.date:
+    """The day whose roster the form lists: the meeting's date once typed, else ?ngay=, else today."""
+    field = VnDateField()
+    for raw in (request.POST.get("date"), request.GET.get("ngay")):
+        if not (raw or "").strip():
+            continue
+        try:
+            return field.to_python(raw.strip())
+        except ValidationError:
+            continue
+    return dt.date.today()
+
+
+def _attendance_rows(request, roster):
+    """[(member, presence, reason)] for the form: everyone present on a new form; from the POST
+    otherwise, where a member left unmarked stays unmarked (the service then asks for it) rather
+    than being counted present unseen."""
+    if request.method != "POST":
+        return [(m, Presence.PRESENT, "") for m in roster]
+    return [(m, request.POST.get(f"p-{m.pk}", ""), request.POST.get(f"r-{m.pk}", "")) for m in roster]
+
+
+@login_required
+def meeting_create(request, org_pk):
+    scope = Scope.of(request.user)
+    org = scope.get_org(org_pk)
+    scope.require(Capability.EDIT_MEMBERS)
+    if org.level not in MEMBER_LEVELS:
+        raise Http404("Chỉ chi bộ ghi buổi sinh hoạt.")
+    day = _roster_day(request)
+    roster = _roster(org, day)
+    form = MeetingForm(request.POST or None, request.FILES or None, roster=roster, initial={"date": day})
+    rows = _attendance_rows(request, roster)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["date"] != day:  # the list shown was of another day: show this day's and ask again
+            form.add_error("date", "Danh sách đảng viên đã cập nhật theo ngày họp; hãy kiểm tra lại rồi lưu.")
+        else:
+            try:
+                meeting = services.meeting_create(actor=request.user, org=org, attendance=rows, **data)
+            except ValidationError as e:
+                add_service_errors(form, e, {"attendance": None})
+            else:
+                messages.success(request, f"Đã ghi buổi sinh hoạt ngày {format_date(meeting.date)} của {org.name}.")
+                return redirect("meeting-detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "org": org, "rows": rows, "day": day, "presences": Presence.choices},
+    )
+
+
+_DETAIL_FORMS = {"vote": VoteForm, "files": FilesForm}
+
+
+@login_required
+def meeting_detail(request, pk):
+    scope = Scope.of(request.user)
+    meeting = _meeting(scope, pk)
+    can_edit = scope.can(Capability.EDIT_MEMBERS)
+    action = request.POST.get("action", "")
+    forms = {
+        k: cls(request.POST if action == k else None, request.FILES if action == k else None, prefix=k)
+        for k, cls in _DETAIL_FORMS.items()
+    }
+    if request.method == "POST":
+        scope.require(Capability.EDIT_MEMBERS)
+        form = forms.get(action)
+        if form is None:
+            raise Http404("Thao tác không hợp lệ.")
+        if form.is_valid():
+            try:
+                if action == "vote":
+                    services.meeting_add_vote(actor=request.user, meeting=meeting, **form.cleaned_data)
+                else:
+                    files = {k: v for k, v in form.cleaned_data.items() if v}
+                    services.meeting_update(actor=request.user, meeting=meeting, **files)
+            except ValidationError as e:
+                add_service_errors(form, e)
+            else:
+                messages.success(request, "Đã lưu.")
+                return redirect("meeting-detail", pk=meeting.pk)
+    attendance = list(selectors.attendance_of(meeting))
+    return render(
+        request,
+        "meetings/detail.html",
+        {
+            "m": meeting, "attendance": attendance, "votes": meeting.votes.all(), "forms": forms,
+            "can_edit": can_edit,
+            "present": sum(1 for a in attendance if a.presence == Presence.PRESENT),
+        },
+    )  # fmt: skip
+
+
+@require_GET
+@login_required
+def meeting_file(request, pk, which):
+    """The minutes or the resolution, to users whose scope holds the meeting."""
+    meeting = _meeting(Scope.of(request.user), pk)
+    f = getattr(meeting, which)
+    if not f or not f.storage.exists(f.name):
+        raise Http404("Buổi sinh hoạt chưa có tệp này.")
+    label = "bien-ban" if which == "minutes" else "nghi-quyet"
+    name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
+    return FileResponse(f.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def removal_flags(request):
+    scope = Scope.of(request.user)
+    try:
+        year = int(request.GET.get("nam") or dt.date.today().year)
+    except ValueError:
+        year = dt.date.today().year
+    year = min(max(year, 1930), dt.date.today().year)
+    flags = selectors.removal_flags(scope.root, year)
+    return render(
+        request,
+        "meetings/removal.html",
+        {"flags": flags, "year": year, "months": selectors.REMOVAL_MONTHS, "root": scope.root},
+    )
