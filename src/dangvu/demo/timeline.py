@@ -60,7 +60,10 @@ class Person:
     probationary: bool
     active: bool = True
     in_party: bool = True
-    keep: bool = False  # a named example member the browser tests look for: left alone
+    # Left alone by the random events: the example member the browser tests look for, and the
+    # core members who keep every cell alive (at any scale a cell keeps full members to introduce
+    # candidates and vote; a chi bộ cơ sở needs three).
+    keep: bool = False
 
 
 def weekday(day: dt.date) -> dt.date:
@@ -135,11 +138,11 @@ class Timeline:
         for unit in self.units:
             if unit.founded_on > HISTORY_FROM:
                 continue
-            minimum = 3 if unit.level == "grassroots_cell" else 1
-            for i in range(self.scaled(unit.size, minimum)):
+            core = 3 if unit.level == "grassroots_cell" else 2
+            for i in range(self.scaled(unit.size, 3 if core == 3 else 1)):
                 # The example member the browser tests search for: the first of Định Công's cell 1.
                 example = unit.code == "HM-DC-01" and i == 0
-                self.register(unit, HISTORY_FROM, example=example)
+                self.register(unit, HISTORY_FROM, example=example).keep = i < core
 
     def register(self, unit: Unit, day: dt.date, *, transferred_in=False, example=False) -> Person:
         rng = self.rng
@@ -311,14 +314,14 @@ class Timeline:
         """A unit founded after 2006 starts with members transferred from other units of the
         district and from outside (a chi bộ needs at least three full members)."""
         for i in range(self.scaled(unit.size, 3)):
-            if i % 2 == 0:
-                self.register(unit, day, transferred_in=True)
-                continue
-            person = self.pick(lambda p: not p.probationary and day.year - p.birth.year < 55 and p.org != unit.code)
+            person = None
+            if i % 2:
+                person = self.pick(lambda p: not p.probationary and day.year - p.birth.year < 55 and p.org != unit.code)
             if person is None:
-                self.register(unit, day, transferred_in=True)
+                person = self.register(unit, day, transferred_in=True)
             else:
                 self.transfer_within(day, person, to=unit)
+            person.keep = True
 
     def pick(self, fits) -> Person | None:
         """A random member in the Party now for whom `fits(person)` holds (None if none is found soon)."""
