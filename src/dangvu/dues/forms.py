@@ -1,0 +1,69 @@
+"""Forms of the dues pages: plain fields; the services check the rates and refuse a month paid twice."""
+
+import datetime as dt
+
+from django import forms
+
+from dangvu.web.forms import VnDateField
+
+from .models import BasisKind
+
+MONTH_HINT = "Nhập tháng theo dạng tháng/năm, ví dụ 03/2016."
+
+
+def parse_month(raw: str | None) -> dt.date | None:
+    """ "03/2016", "3/2016" or "15/03/2016" -> 1/3/2016; anything else -> None."""
+    raw = (raw or "").strip().replace("-", "/").replace(".", "/")
+    for fmt in ("%m/%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(raw, fmt).date().replace(day=1)
+        except ValueError:
+            continue
+    return None
+
+
+class MonthField(forms.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "tháng/năm")
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"placeholder": "mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "8"})
+        return attrs
+
+    def prepare_value(self, value):
+        return f"{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        month = parse_month(value)
+        if month is None:
+            raise forms.ValidationError(MONTH_HINT)
+        return month
+
+
+class BasisForm(forms.Form):
+    kind = forms.ChoiceField(label="Đối tượng", choices=BasisKind.choices, widget=forms.RadioSelect)
+    valid_from = MonthField(label="Áp dụng từ tháng")
+    base_amount = forms.IntegerField(
+        label="Tiền lương, phụ cấp (hoặc lương hưu) làm căn cứ (đồng/tháng)", required=False, min_value=0
+    )
+    fixed_amount = forms.IntegerField(label="Mức cố định (đồng/tháng)", required=False, min_value=0)
+    voluntary_amount = forms.IntegerField(label="Mức tự nguyện đóng cao hơn (đồng/tháng)", required=False, min_value=0)
+    note = forms.CharField(label="Ghi chú", required=False)
+
+
+class PaymentForm(forms.Form):
+    month = MonthField(label="Nộp cho tháng")
+    paid_on = VnDateField(label="Ngày nộp")
+    amount = forms.IntegerField(label="Số tiền (đồng; để trống là đúng mức phải đóng)", required=False, min_value=0)
+    receipt_no = forms.CharField(label="Số biên lai", required=False)
+    collected_by = forms.CharField(label="Người thu", required=False)
+
+
+class CollectForm(forms.Form):
+    paid_on = VnDateField(label="Ngày thu")
+    collected_by = forms.CharField(label="Người thu", required=False)

@@ -1,0 +1,128 @@
+"""Party dues pages: the month's collection sheet (HTML and Excel), a member's basis and payments,
+the receipt (print page and PDF), arrears and the share passed up; another ward gets 404 and
+writes nothing; a month paid twice is refused in the form."""
+
+import io
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from dangvu.dues import services
+from dangvu.dues.models import DuesBasis, Payment
+from dangvu.dues.receipts import amount_in_words
+from dangvu.dues.sheets import SHEET_HEADERS
+
+from ..conftest import D
+
+
+@pytest.fixture
+def cell(tree, actor, register):
+    tree.lan = register(tree.a1, full_name="Trần Thị Lan", party_card_no="06000001")
+    tree.minh = register(tree.a1, full_name="Lê Văn Minh")
+    tree.hoa = register(tree.a1, full_name="Phạm Thị Hoa")
+    services.dues_basis_set(
+        actor=actor, member=tree.lan, kind="salary", base_amount=6_000_000, valid_from=D(2016, 1, 1)
+    )
+    services.dues_basis_set(actor=actor, member=tree.minh, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
+    tree.paid = services.dues_pay(
+        actor=actor, member=tree.lan, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-0308",
+        collected_by="Nguyễn Thu Ngân",
+    )  # fmt: skip
+    return tree
+
+
+@pytest.fixture
+def clerk_a(client, tree, make_user):
+    client.force_login(make_user("grassroots", tree.a))
+    return client
+
+
+def test_the_month_sheet_shows_every_member_with_due_paid_and_arrears(clerk_a, cell):
+    page = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2016").content.decode()
+    for text in ("Trần Thị Lan", "Lê Văn Minh", "Phạm Thị Hoa", "60.000", "08/03/2016", "BL-0308", "Chưa có căn cứ"):
+        assert text in page, text
+    assert "1, 2, 3" in page  # Minh has paid nothing since January
+    assert "Nộp lên cấp trên" in page and "42.000" in page  # 70% of 60.000 passes up
+
+
+def test_the_sheet_as_excel_has_the_vietnamese_headers_and_the_rows(clerk_a, cell, actor):
+    services.dues_basis_set(actor=actor, member=cell.hoa, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1),
+                            note="=HYPERLINK(\"http://x\")")  # fmt: skip
+    cell.hoa.full_name = "=1+2 Phạm"
+    cell.hoa.save()
+    response = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2016&xuat=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == SHEET_HEADERS and "Họ và tên" in rows[0] and "Mức phải đóng (đồng)" in rows[0]
+    by_name = {r[1]: r for r in rows[1:4]}
+    assert by_name["Trần Thị Lan"][4:6] == (60_000, 60_000) and by_name["Trần Thị Lan"][7] == "BL-0308"
+    assert by_name["=1+2 Phạm"][5] is None  # written as text, not a formula
+    assert ws.cell(row=4, column=2).data_type == "s"
+
+
+def test_a_payment_through_the_form_and_a_month_already_paid_is_refused(clerk_a, cell):
+    url = f"/dang-phi/dang-vien/{cell.lan.pk}/"
+    data = {"action": "pay", "pay-month": "03/2016", "pay-paid_on": "02/04/2016", "pay-receipt_no": "BL-2"}
+    page = clerk_a.post(url, data).content.decode()
+    assert "đã nộp đảng phí tháng 03/2016 ngày 08/03/2016 (biên lai số BL-0308)" in page and "has-error" in page
+    assert Payment.objects.count() == 1
+    assert clerk_a.post(url, data | {"pay-month": "04/2016"}).status_code == 302
+    assert Payment.objects.get(month=D(2016, 4, 1)).amount == 60_000
+
+
+def test_the_basis_form_and_its_refusal(clerk_a, cell):
+    url = f"/dang-phi/dang-vien/{cell.hoa.pk}/"
+    data = {"action": "basis", "basis-kind": "fixed", "basis-valid_from": "01/2016", "basis-fixed_amount": 50_000}
+    assert "2.000 đến 30.000" in clerk_a.post(url, data).content.decode()
+    assert not DuesBasis.objects.filter(member=cell.hoa).exists()
+    assert clerk_a.post(url, data | {"basis-fixed_amount": 10_000}).status_code == 302
+    assert DuesBasis.objects.get(member=cell.hoa).valid_from == D(2016, 1, 1)
+
+
+def test_the_receipt_as_a_print_page_and_a_pdf(clerk_a, cell, tmp_path):
+    page = clerk_a.get(f"/dang-phi/bien-lai/{cell.paid.pk}/").content.decode()
+    assert "BIÊN LAI THU ĐẢNG PHÍ" in page and "Trần Thị Lan" in page and "Sáu mươi nghìn đồng" in page
+    response = clerk_a.get(f"/dang-phi/bien-lai/{cell.paid.pk}/pdf/")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext") and shutil.which("pdffonts"):  # poppler-utils: read the PDF back
+        (tmp_path / "bl.pdf").write_bytes(response.content)
+        fonts = subprocess.run(["pdffonts", str(tmp_path / "bl.pdf")], capture_output=True, check=True, text=True)
+        rows = fonts.stdout.splitlines()[2:]
+        assert rows and all(" yes " in row for row in rows)  # every font embedded
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True,
+                              check=True).stdout.decode()  # fmt: skip
+        for words in ("BIÊN LAI THU ĐẢNG PHÍ", "Trần Thị Lan", "Sáu mươi nghìn đồng", "Chi bộ tổ dân phố số 1"):
+            assert words in text, words
+    assert amount_in_words(46_500) == "Bốn mươi sáu nghìn năm trăm đồng"
+    assert amount_in_words(1_005_021) == "Một triệu không trăm linh năm nghìn không trăm hai mươi mốt đồng"
+
+
+def test_arrears_and_the_share_passed_up(clerk_a, cell):
+    page = clerk_a.get("/dang-phi/no-dong/?nam=2016").content.decode()
+    assert "Lê Văn Minh" in page and "Trần Thị Lan" in page and "Phạm Thị Hoa" not in page  # Hoa has no basis
+    page = clerk_a.get(f"/dang-phi/don-vi/{cell.a.pk}/trich-nop/?nam=2016").content.decode()
+    assert "03/2016" in page and "60.000" in page and "18.000" in page and "42.000" in page
+
+
+def test_collecting_the_whole_month_from_the_sheet(clerk_a, cell):
+    url = f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2016"
+    assert clerk_a.post(url, {"paid_on": "10/03/2016", "collected_by": "Nguyễn Thu Ngân"}).status_code == 302
+    assert set(Payment.objects.filter(month=D(2016, 3, 1)).values_list("member__full_name", flat=True)) == {
+        "Trần Thị Lan", "Lê Văn Minh",
+    }  # fmt: skip
+
+
+def test_another_ward_gets_404_and_writes_nothing(client, tree, cell, make_user):
+    client.force_login(make_user("grassroots", tree.b))
+    for url in (f"/dang-phi/chi-bo/{tree.a1.pk}/?thang=03/2016", f"/dang-phi/chi-bo/{tree.a1.pk}/?xuat=xlsx",
+                f"/dang-phi/bien-lai/{cell.paid.pk}/", f"/dang-phi/bien-lai/{cell.paid.pk}/pdf/",
+                f"/dang-phi/dang-vien/{cell.lan.pk}/", f"/dang-phi/don-vi/{tree.a.pk}/trich-nop/"):  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    pay = {"action": "pay", "pay-month": "04/2016", "pay-paid_on": "02/04/2016"}
+    assert client.post(f"/dang-phi/dang-vien/{cell.lan.pk}/", pay).status_code == 404
+    assert client.post(f"/dang-phi/chi-bo/{tree.a1.pk}/?thang=04/2016", {"paid_on": "10/04/2016"}).status_code == 404
+    assert Payment.objects.count() == 1
+    assert "Lê Văn Minh" not in client.get("/dang-phi/no-dong/?nam=2016").content.decode()
