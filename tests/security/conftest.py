@@ -146,6 +146,21 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     )
     contact_note_add(actor=actor, contact=contact, date=D(2016, 5, 1), content="Gặp gỡ Lặngthầm")
     w.secrets += ["Cưtrú", "Kínđường", "Lặngthầm"]
+    from dangvu.candidates.services import candidate_open
+    from dangvu.meetings.services import meeting_create
+
+    w.add(
+        candidate_open(actor=actor, org=tree.b1, opened_on=D(2016, 2, 1), full_name="Đỗ Thị Ứngviên",
+                       birth_date=D(1996, 1, 1), sex="F", citizen_id="001196900003"),
+        "Ứngviên", "001196900003",
+    )  # fmt: skip
+    w.add(meeting_create(actor=actor, org=tree.b1, kind="regular", date=D(2016, 6, 5), place="Nhà văn hóa Kínphòng"),
+          "Kínphòng")  # fmt: skip
+    from dangvu.dues.services import dues_basis_set, dues_pay
+
+    dues_basis_set(actor=actor, member=full, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
+    w.add(dues_pay(actor=actor, member=full, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-Kínsố"),
+          "BL-Kínsố")  # fmt: skip
     # An upload of ward B's clerk waiting for its commit (imports keep it on the server by token).
     clerk = w.add(make_user(Role.GRASSROOTS, tree.b, "thu-ky-b"))
     upload = storage.create(
