@@ -13,6 +13,7 @@ from dangvu.dues import services
 from dangvu.dues.models import DuesBasis, Payment
 from dangvu.dues.receipts import amount_in_words
 from dangvu.dues.sheets import SHEET_HEADERS
+from dangvu.imports.models import ExportLog
 
 from ..conftest import D
 
@@ -61,6 +62,8 @@ def test_the_sheet_as_excel_has_the_vietnamese_headers_and_the_rows(clerk_a, cel
     assert by_name["Trần Thị Lan"][4:6] == (60_000, 60_000) and by_name["Trần Thị Lan"][7] == "BL-0308"
     assert by_name["=1+2 Phạm"][5] is None  # written as text, not a formula
     assert ws.cell(row=4, column=2).data_type == "s"
+    log = ExportLog.objects.get(kind="dues_sheet")
+    assert log.user.username == "grassroots-a" and log.row_count == 3
 
 
 def test_a_payment_through_the_form_and_a_month_already_paid_is_refused(clerk_a, cell):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import add_months
+from dangvu.imports.models import ExportLog
 from dangvu.imports.writing import XLSX
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.forms import add_service_errors
@@ -89,6 +90,11 @@ def dues_sheet(request, org_pk):
     collection = selectors.collection(org, month)
     if request.GET.get("xuat") == "xlsx":
         response = HttpResponse(sheets.sheet_xlsx(org, month, lines, collection), content_type=XLSX)
+        # Names and salaries: a download of personal data, logged like the Excel lists.
+        ExportLog.objects.create(
+            user=request.user, kind="dues_sheet", filters={"org": org.pk, "thang": format_month(month)},
+            row_count=len(lines),
+        )  # fmt: skip
         name = f"dang-phi-{org.code}-{month:%Y-%m}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -159,6 +165,7 @@ def receipt(request, pk):
 def receipt_pdf(request, pk):
     payment = _payment(Scope.of(request.user), pk)
     response = HttpResponse(receipts.receipt_pdf(payment), content_type="application/pdf")
+    ExportLog.objects.create(user=request.user, kind="dues_receipt", filters={"payment": payment.pk}, row_count=1)
     response["Content-Disposition"] = f'inline; filename="bien-lai-dang-phi-{payment.pk}.pdf"'
     return response
 
