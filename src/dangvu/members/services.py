@@ -12,6 +12,7 @@ import re
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
@@ -81,6 +82,7 @@ def clean_identity(data: dict, member: Member | None = None) -> dict:
             _past_date("birth_date", out["birth_date"], "Ngày sinh")
         except ValidationError as e:
             errors["birth_date"] = e.message_dict["birth_date"][0]
+    wanted = {}
     for name, pattern, label, hint in (
         ("citizen_id", _CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
         ("party_card_no", _CARD_NO, "Số thẻ đảng viên", "chỉ gồm chữ số (4–20 ký tự)"),
@@ -94,12 +96,19 @@ def clean_identity(data: dict, member: Member | None = None) -> dict:
         if not pattern.match(value):
             errors[name] = f"{label} {value} không hợp lệ: {hint}."
             continue
-        clash = Member.objects.filter(**{name: value})
+        wanted[name] = (value, label)
+    if wanted:
+        # Both numbers checked in one query: this runs for every member created or corrected.
+        clash = Q()
+        for name, (value, _) in wanted.items():
+            clash |= Q(**{name: value})
+        others = Member.objects.filter(clash).order_by()
         if member is not None:
-            clash = clash.exclude(pk=member.pk)
-        other = clash.first()
-        if other:
-            errors[name] = f"{label} {value} đã có ở đảng viên {other.full_name}; hãy kiểm tra lại."
+            others = others.exclude(pk=member.pk)
+        for row in others.values("citizen_id", "party_card_no", "full_name")[:2]:
+            for name, (value, label) in wanted.items():
+                if row[name] == value:
+                    errors[name] = f"{label} {value} đã có ở đảng viên {row['full_name']}; hãy kiểm tra lại."
     if errors:
         raise ValidationError(errors)
     return out
@@ -122,7 +131,9 @@ def _as_rule_event(ev: MemberEvent) -> rules.Event:
 
 
 def rule_events(member: Member) -> list[rules.Event]:
-    return [_as_rule_event(e) for e in member.events.order_by("date", "id")]
+    # Plain tuples, not model instances: this runs on every change of every member.
+    rows = MemberEvent.objects.filter(member_id=member.pk).order_by("date", "id")
+    return [rules.Event(*row) for row in rows.values_list("kind", "date", "org_id", "to_org_id", "standing")]
 
 
 def _replay_or_fail(events: list[rules.Event]) -> rules.State:
@@ -132,9 +143,10 @@ def _replay_or_fail(events: list[rules.Event]) -> rules.State:
         fail(e.field, e.message)
 
 
-def _rebuild(member: Member, state: rules.State):
+def _rebuild(member: Member, state: rules.State, new: bool = False):
     """Store the periods and today's status derived from the events."""
-    MemberPeriod.objects.filter(member=member).delete()
+    if not new:  # a member created in this call has no periods yet
+        MemberPeriod.objects.filter(member=member).delete()
     MemberPeriod.objects.bulk_create(
         MemberPeriod(
             member=member,
@@ -163,15 +175,16 @@ def _rebuild(member: Member, state: rules.State):
         member.save(update_fields=updates)
 
 
-def _append_event(member: Member, event: MemberEvent) -> MemberEvent:
-    """Check that the new event fits the member's history, then store it and rebuild."""
-    events = rule_events(member)
+def _append_event(member: Member, event: MemberEvent, new: bool = False) -> MemberEvent:
+    """Check that the new event fits the member's history, then store it and rebuild.
+    `new`: the member was created in this call and has no events yet (saves two queries)."""
+    events = [] if new else rule_events(member)
     events.append(_as_rule_event(event))
     events.sort(key=lambda e: e.date)  # stable: same-day events keep their order of entry
     state = _replay_or_fail(events)
     event.member = member
     event.save()
-    _rebuild(member, state)
+    _rebuild(member, state, new=new)
     return event
 
 
@@ -231,6 +244,7 @@ def member_admit(
                 org=org,
                 override_reason=override if problem else "",
             ),
+            new=True,
         )
     return member
 
@@ -289,6 +303,7 @@ def member_register(
                 decision_no=clean(decision_no),
                 standing=Standing.FULL if full_on else Standing.PROBATIONARY,
             ),
+            new=True,
         )
         if recognized_on and not full_on:
             _append_event(member, MemberEvent(kind=EventKind.RECOGNIZED, date=recognized_on, org=org))
@@ -380,7 +395,7 @@ def member_record_event(
                 date=date,
                 decision_no=clean(decision_no),
                 decision_date=decision_date,
-                org=org or member.org,
+                org_id=org.pk if org else member.org_id,
                 to_org=to_org,
                 place=clean(place),
                 until=until,
