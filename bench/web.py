@@ -1,0 +1,207 @@
+"""The web interface under concurrent clients on loopback: gunicorn serving the built database,
+one session cookie (a login through the login form), 16 client threads (http.client) asking for
+the dashboard, a search, a member page and a unit page. Bounded: a fixed number of requests per
+page and a time limit; gunicorn is stopped by its pid at the end. Baseline: the same page asked
+by ONE client, so the ratio shows what concurrency costs on this machine."""
+
+import argparse
+import http.client
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+from .common import ROOT, note, report, setup_django
+
+USER, PASSWORD = "bench-admin", "bench-mat-khau-2026"
+AIMS_MS = {"dashboard": 300, "search": 100, "member": 300, "unit": 300}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ensure_user():
+    from django.contrib.auth import get_user_model
+
+    from dangvu.accounts.models import Role
+    from dangvu.accounts.services import user_create
+    from dangvu.organizations.models import Organization
+
+    root = Organization.objects.filter(parent=None).order_by("pk").first()
+    if not get_user_model().objects.filter(username=USER).exists():
+        user_create(actor=None, username=USER, password=PASSWORD, role=Role.ADMIN, org=root, check_password=False)
+    return root
+
+
+def pages(root, year: int) -> dict[str, list[str]]:
+    from dangvu.members.models import Member
+    from dangvu.organizations.models import Level, Organization
+
+    members = list(Member.objects.filter(status="full").order_by("pk").values_list("pk", flat=True)[:2000:100])
+    units = list(
+        Organization.objects.filter(level=Level.GRASSROOTS_COMMITTEE).order_by("pk").values_list("pk", flat=True)[:20]
+    )
+    words = ["nguyen van an", "tran thi lan", "hung", "pham minh", "le thu ha"]
+    return {
+        "dashboard": [f"/tong-quan/{root.pk}/{year}/"],
+        "search": [f"/dang-vien/?q={urllib.parse.quote(w)}" for w in words],
+        "member": [f"/dang-vien/{pk}/" for pk in members],
+        "unit": [f"/to-chuc/{pk}/" for pk in units],
+    }
+
+
+class Client:
+    def __init__(self, port: int, cookie: str = ""):
+        self.port, self.cookie = port, cookie
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(self, url: str) -> tuple[int, bytes]:
+        self.conn.request("GET", url, headers={"Cookie": self.cookie, "Host": "127.0.0.1"})
+        resp = self.conn.getresponse()
+        return resp.status, resp.read()
+
+    def login(self):
+        self.conn.request("GET", "/dang-nhap/", headers={"Host": "127.0.0.1"})
+        resp = self.conn.getresponse()
+        body = resp.read().decode()
+        csrf = re.search(r"csrftoken=([^;]+)", resp.getheader("Set-Cookie", "")).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+        form = urllib.parse.urlencode({"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token})
+        self.conn.request("POST", "/dang-nhap/", body=form, headers={
+            "Cookie": f"csrftoken={csrf}", "Content-Type": "application/x-www-form-urlencoded",
+            "Host": "127.0.0.1", "Referer": f"http://127.0.0.1:{self.port}/dang-nhap/",
+        })  # fmt: skip
+        resp = self.conn.getresponse()
+        resp.read()
+        session = re.search(r"sessionid=([^;]+)", resp.getheader("Set-Cookie", "") or "")
+        if resp.status != 302 or not session:
+            raise RuntimeError(f"login failed: {resp.status}")
+        self.cookie = f"sessionid={session.group(1)}; csrftoken={csrf}"
+        return self.cookie
+
+
+def start_server(port: int, workers: int):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "dangvu.settings",
+        "DANGVU_ALLOWED_HOSTS": "127.0.0.1",
+        "DANGVU_DEBUG": "0",
+    }
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"), "dangvu.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers), "--threads", "2", "--timeout", "120", "--log-level", "warning",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    stop_server(proc)
+    raise RuntimeError("gunicorn did not start")
+
+
+def stop_server(proc):
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)  # the process group gunicorn leads (start_new_session)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def load(port: int, cookie: str, urls: list[str], clients: int, requests: int, limit: float) -> tuple[list, int]:
+    """`requests` GETs spread over `clients` threads, each on its own keep-alive connection; stops
+    at `limit` seconds whatever is left. Returns (latencies in seconds, errors)."""
+    latencies, errors = [], [0]
+    lock = threading.Lock()
+    counter = iter(range(requests))
+    deadline = time.time() + limit
+
+    def worker():
+        client = Client(port, cookie)
+        while time.time() < deadline:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                return
+            t = time.perf_counter()
+            try:
+                status, _ = client.get(urls[i % len(urls)])
+            except Exception:
+                status = 0
+                client = Client(port, cookie)
+            elapsed = time.perf_counter() - t
+            with lock:
+                latencies.append(elapsed)
+                if status != 200:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(limit + 60)
+    return latencies, errors[0]
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run(size: str, year: int, clients: int, requests: int, workers: int):
+    root = ensure_user()
+    if root is None:
+        note(f"{size}: no data — skipped")
+        return
+    urls = pages(root, year)
+    port = free_port()
+    proc = start_server(port, workers)
+    try:
+        cookie = Client(port).login()
+        for name, page_urls in urls.items():
+            solo, _ = load(port, cookie, page_urls, 1, min(10, requests), 120)  # also warms each worker a little
+            lat, errors = load(port, cookie, page_urls, clients, requests, 180)
+            p50, p95 = pct(lat, 50), pct(lat, 95)
+            aim = AIMS_MS[name]
+            base = statistics.median(solo)
+            figure = (
+                f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(lat)} req, {clients} clients, {errors} errors)"
+            )
+            report(
+                f"web.{name}[{size}]", figure, f"1 client p50 {base * 1000:.0f} ms", p95 / base if base else None,
+                f"p95 < {aim} ms", p95 * 1000 < aim and not errors, p50=p50, p95=p95, requests=len(lat), errors=errors,
+            )  # fmt: skip
+    finally:
+        stop_server(proc)
+
+
+def main():
+    import datetime as dt
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", required=True)
+    parser.add_argument("--year", type=int, default=dt.date.today().year - 1)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=160, help="per page")
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    setup_django()
+    run(args.size, args.year, args.clients, args.requests, args.workers)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
