@@ -1,8 +1,6 @@
 """The review step: on the hand-built tree (quick), and in the whole Hoàng Mai demo (marker demo)
 where the seed's figures come out of the indicators."""
 
-import pytest
-
 import dangvu.reviews.indicators  # noqa: F401
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s80_reviews
@@ -38,20 +36,27 @@ def test_the_step_on_a_small_tree_keeps_the_awards_choice(tree, register, actor,
     assert ctx.review_cycle_2016.status == CycleStatus.CLOSED and not Override.objects.exists()
 
 
-@pytest.mark.demo
-def test_the_demo_review_of_2016_gives_the_seed_figures(db):
-    from dangvu.demo.runner import build_demo
-    from dangvu.organizations.models import Organization
+def test_the_demo_review_of_2016_gives_the_seed_figures(db, demo_data):
+    import datetime as dt
 
-    ctx = build_demo(scale=0.01, log=lambda *_: None)
-    hm = Organization.objects.get(code="HM")
+    from dangvu.awards.models import Award
+    from dangvu.inspection.models import Discipline
+
+    hm = demo_data.hm
     assert registry.compute("review.orgs.rated", hm, Y2016) == 54
     assert registry.compute("review.orgs.top", hm, Y2016) == 27
     assert registry.compute("review.orgs.top_exemplary", hm, Y2016) == 6
     assert registry.compute("review.overrides", hm, Y2016) == 0
-    tsvm = set(OrgResult.objects.filter(decided_class="tsvm").values_list("org__code", flat=True))
-    assert tsvm == set(ctx.tsvm)
-    disciplined = MemberResult.objects.filter(member_id__in=ctx.disciplined_2016)
-    assert sorted(disciplined.values_list("decided_class", flat=True)) == ["failed"] * 4
+    # The organizations rated TSVM are those the district awarded for their 2016 review.
+    tsvm = set(OrgResult.objects.filter(decided_class="tsvm", cycle__year=2016).values_list("org_id", flat=True))
+    awarded = Award.objects.filter(
+        program="review", title__in=["tsvm", "tsvm_exemplary"], decision_date__year=2016
+    ).values_list("recipient_org_id", flat=True)
+    assert tsvm == set(awarded)
+    disciplined = Discipline.objects.filter(
+        subject_member__isnull=False, decision_date__range=(dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    ).values_list("subject_member_id", flat=True)
+    results = MemberResult.objects.filter(member_id__in=disciplined, cycle__year=2016)
+    assert sorted(results.values_list("decided_class", flat=True)) == ["failed"] * 4
     rated = registry.compute("review.members.rated", hm, Y2016)
     assert 0 < registry.compute("review.members.good_or_better", hm, Y2016) < rated

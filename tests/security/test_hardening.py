@@ -26,7 +26,7 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
     env.update(DANGVU_PRODUCTION="1", DANGVU_SECRET_KEY=secrets.token_urlsafe(60),
                DANGVU_ALLOWED_HOSTS="dangvu.example.vn", DANGVU_DATA_DIR=str(tmp_path))  # fmt: skip
     done = subprocess.run([DANGVU, "check", "--deploy", "--fail-level", "WARNING"], env=env, capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+                          text=True, timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
 
