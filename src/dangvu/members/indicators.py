@@ -25,7 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dangvu.indicators.registry import Period, indicator
 from dangvu.organizations.models import Organization, OrgPeriod
@@ -140,6 +140,14 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
         under |= Q(path__startswith=r["path"])
     units = OrgPeriod.objects.filter(under & _overlapping(before, end))
     moved_units = units.filter(_boundary_in(period.start, end)).values("org_id")
+    root = roots[0]
+    if (
+        len(roots) == 1
+        and root["valid_from"] <= before
+        and (root["valid_to"] is None or root["valid_to"] > end)
+        and not moved_units.exists()
+    ):
+        return _static_crossings(units, period)
     candidates = MemberPeriod.objects.filter(
         _overlapping(before, end), org_id__in=units.values("org_id")
     ).filter(_boundary_in(period.start, end) | Q(org_id__in=moved_units))
@@ -178,6 +186,23 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
                 kind = then["end_kind"] if then["valid_to"] == day else EventKind.MOVED
                 exits.append(Crossing(member_id, day, then["id"], kind))
     return entries, exits
+
+
+def _static_crossings(units, period: Period) -> tuple[list[Crossing], list[Crossing]]:
+    """`crossings` when neither the root nor any unit under it moved during the period (the common
+    case): a member enters on day d when a period of theirs in the subtree starts on d and no other
+    period of theirs in the subtree ends on d — two queries, no per-member work in Python."""
+    inside = MemberPeriod.objects.filter(org_id__in=units.values("org_id"))
+    entries = inside.filter(valid_from__range=(period.start, period.end)).filter(
+        ~Exists(inside.filter(member_id=OuterRef("member_id"), valid_to=OuterRef("valid_from")))
+    )
+    exits = inside.filter(valid_to__range=(period.start, period.end)).filter(
+        ~Exists(inside.filter(member_id=OuterRef("member_id"), valid_from=OuterRef("valid_to")))
+    )
+    return (
+        [Crossing(m, d, i, k) for i, m, d, k in entries.values_list("id", "member_id", "valid_from", "start_kind")],
+        [Crossing(m, d, i, k) for i, m, d, k in exits.values_list("id", "member_id", "valid_to", "end_kind")],
+    )
 
 
 def increase_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
