@@ -22,7 +22,8 @@ DANGVU = str(Path(sys.executable).parent / "dangvu")
 
 
 def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # Not the test process's own switches (DATABASE_URL, the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE).
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(DANGVU_PRODUCTION="1", DANGVU_SECRET_KEY=secrets.token_urlsafe(60),
                DANGVU_ALLOWED_HOSTS="dangvu.example.vn", DANGVU_DATA_DIR=str(tmp_path))  # fmt: skip
     done = subprocess.run([DANGVU, "check", "--deploy", "--fail-level", "WARNING"], env=env, capture_output=True,
