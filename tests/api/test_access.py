@@ -32,9 +32,7 @@ def test_a_ward_token_sees_its_members_and_gets_404_for_another_wards(client, tr
 
 
 def test_a_ward_token_cannot_admit_into_another_ward(client, tree, ward_a):
-    response = client.post(
-        "/api/v1/members", admission("B1"), content_type="application/json", headers=ward_a
-    )
+    response = client.post("/api/v1/members", admission("B1"), content_type="application/json", headers=ward_a)
     assert response.status_code == 422
     assert "phạm vi" in response.json()["error"]["fields"]["org"][0]
     assert not tree.b1.members.exists()
@@ -42,9 +40,7 @@ def test_a_ward_token_cannot_admit_into_another_ward(client, tree, ward_a):
 
 def test_a_read_only_role_is_forbidden_to_write(client, tree, token_for):
     leader = token_for(Role.LEADER, tree.hm)
-    response = client.post(
-        "/api/v1/members", admission("A1"), content_type="application/json", headers=leader
-    )
+    response = client.post("/api/v1/members", admission("A1"), content_type="application/json", headers=leader)
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "forbidden"
 
@@ -103,9 +99,7 @@ def test_a_browser_session_reads_and_needs_csrf_to_write(tree, make_user):
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
     browser.get("/api/v1/docs")  # sets the CSRF cookie, as the docs page does for Swagger UI
     csrf = browser.cookies["csrftoken"].value
-    done = browser.post(
-        "/api/v1/members", admission("A1"), content_type="application/json", HTTP_X_CSRFTOKEN=csrf
-    )
+    done = browser.post("/api/v1/members", admission("A1"), content_type="application/json", HTTP_X_CSRFTOKEN=csrf)
     assert done.status_code == 201, done.json()
 
 
@@ -122,3 +116,14 @@ def test_the_tree_as_of_a_date(client, tree, board):
     assert [(n["code"], n["depth"]) for n in nodes][:2] == [("HM", 0), ("A", 1)]
     assert client.get("/api/v1/organizations/HM/tree?on=1999-01-01", headers=board).json() == []
     assert D(2004, 1, 1).isoformat() == nodes[0]["founded_on"]
+
+
+def test_reading_the_member_list_is_logged_as_an_export_of_personal_data(client, tree, admit, ward_a):
+    from dangvu.imports.models import ExportLog
+
+    admit(tree.a1)
+    admit(tree.a2)
+    assert client.get("/api/v1/members?q=nguyen", headers=ward_a).status_code == 200
+    log = ExportLog.objects.get(kind="api_members")
+    assert log.user.username == "grassroots-a" and log.row_count == 2 and log.filters["q"] == "nguyen"
+    assert log.with_citizen_id  # a grassroots clerk may see citizen IDs

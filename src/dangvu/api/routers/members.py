@@ -62,9 +62,7 @@ MemberPage = page_of(MemberOut, "MemberPage")
 
 class MemberQuery(PageQuery):
     org: str | None = Field(None, max_length=40, description="mã đơn vị: đảng viên trong cây đơn vị này")
-    status: Status | Literal["in_party"] | None = Field(
-        None, description="tình trạng; in_party = dự bị và chính thức"
-    )
+    status: Status | Literal["in_party"] | None = Field(None, description="tình trạng; in_party = dự bị và chính thức")
     q: str = Field("", max_length=120, description="tên (không cần dấu), số thẻ đảng hoặc số CCCD")
 
 
@@ -165,7 +163,18 @@ def member_list(request, filters: Query[MemberQuery]):
         qs = qs.filter(party_card_no=query.replace(" ", ""))  # no CCCD search without the right to see it
     else:
         qs = selectors.search(qs, query)
-    return paginate(qs.order_by("sort_key", "id"), filters, lambda m: member_out(m, show_id))
+    page = paginate(qs.order_by("sort_key", "id"), filters, lambda m: member_out(m, show_id))
+    # Personal data leaving the system: logged like the Excel lists (who, when, filters, rows).
+    from dangvu.imports.models import ExportLog
+
+    ExportLog.objects.create(
+        user=request.auth,
+        kind="api_members",
+        filters={k: v for k, v in filters.model_dump(mode="json").items() if v not in (None, "")},
+        row_count=len(page["items"]),
+        with_citizen_id=show_id,
+    )
+    return page
 
 
 @router.get("/members/{member_id}", response=responses(200, MemberOut, 404), summary="Một đảng viên")
@@ -202,17 +211,13 @@ def member_update(request, member_id: MemberId, payload: Identity):
     return member_out(member, scope.can(Capability.VIEW_CITIZEN_ID))
 
 
-@router.get(
-    "/members/{member_id}/events", response=responses(200, list[EventOut], 404), summary="Quá trình đảng viên"
-)
+@router.get("/members/{member_id}/events", response=responses(200, list[EventOut], 404), summary="Quá trình đảng viên")
 def member_events(request, member_id: MemberId):
     member = scope_of(request).get_member(member_id)
     return [event_out(e) for e in selectors.timeline(member)]
 
 
-@router.post(
-    "/members/{member_id}/events", response=responses(201, EventOut, 403, 404), summary="Ghi nhận một sự kiện"
-)
+@router.post("/members/{member_id}/events", response=responses(201, EventOut, 403, 404), summary="Ghi nhận một sự kiện")
 def member_event_create(request, member_id: MemberId, payload: EventIn):
     """Record a lifecycle event (members.services.member_record_event); `recognized` goes
     through member_recognize, which dates it the day probation ends."""
