@@ -4,7 +4,7 @@ import importlib
 import pkgutil
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import steps
 from .context import DemoContext, seconds
@@ -20,6 +20,11 @@ def build_demo(*, actor=None, scale: float = 1.0, log=print, logins_file=None) -
     ctx = DemoContext(actor=actor, scale=scale, logins_file=logins_file)
     for module in step_modules():
         started = time.perf_counter()
+        if connection.vendor == "postgresql":
+            # Tables filled by the earlier steps: give the planner their real sizes, or it plans
+            # the later steps' queries for empty tables (nested loops over thousands of rows).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         module.build(ctx)
         ctx.say(f"Bước {module.__name__.rsplit('.', 1)[-1]}: {seconds(time.perf_counter() - started)}.")
         for line in ctx.log:
