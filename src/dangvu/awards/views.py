@@ -12,6 +12,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AwardForm
@@ -32,12 +33,6 @@ def _get_award(scope, pk) -> Award:
     if award is None:
         raise Http404("Không tìm thấy quyết định khen thưởng trong phạm vi của bạn.")
     return award
-
-
-def _show_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 @login_required
@@ -95,7 +90,7 @@ def award_edit(request, pk=None):
                 else:
                     award = services.award_create(actor=request.user, **form.cleaned_data)
             except ValidationError as e:
-                _show_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, "Đã lưu quyết định khen thưởng.")
                 return redirect("award-detail", pk=award.pk)

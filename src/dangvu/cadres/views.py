@@ -12,6 +12,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import CadreActionForm
@@ -30,12 +31,6 @@ def _get_action(scope, pk) -> CadreAction:
     if action is None:
         raise Http404("Không tìm thấy quyết định trong phạm vi của bạn.")
     return action
-
-
-def _show_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 @login_required
@@ -93,7 +88,7 @@ def action_edit(request, pk=None):
                 else:
                     action = services.cadre_action_create(actor=request.user, **form.cleaned_data)
             except ValidationError as e:
-                _show_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, "Đã lưu quyết định công tác cán bộ.")
                 return redirect("cadre-detail", pk=action.pk)

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.imports import exports
-from dangvu.inspection.views import list_filters, show_service_errors
+from dangvu.inspection.views import list_filters
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AreaForm, ElectionForm
@@ -60,7 +61,7 @@ def election_detail(request, pk):
             try:
                 area = services.election_area_record(actor=request.user, election=election, **form.cleaned_data)
             except ValidationError as e:
-                show_service_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, f"Đã ghi kết quả khu vực {area.name}.")
                 return redirect("election-detail", pk=election.pk)
@@ -80,7 +81,7 @@ def election_create(request):
         try:
             election = services.election_create(actor=request.user, **form.cleaned_data)
         except ValidationError as e:
-            show_service_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(request, "Đã ghi cuộc bầu cử; hãy nhập kết quả từng khu vực.")
             return redirect("election-detail", pk=election.pk)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.imports import exports
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import DisciplineForm, InspectionForm
@@ -24,11 +25,6 @@ def list_filters(request, scope):
     org = scope.get_org(request.GET["org"]) if request.GET.get("org", "").isdigit() else None
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else None
     return org, year
-
-
-def show_service_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, msgs)
 
 
 @login_required
@@ -66,7 +62,7 @@ def inspection_create(request):
         try:
             item = services.inspection_record(actor=request.user, **form.cleaned_data)
         except ValidationError as e:
-            show_service_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(request, f"Đã ghi {item.get_kind_display().lower()} {item.subject}.")
             return redirect("inspection-detail", pk=item.pk)
@@ -105,7 +101,7 @@ def discipline_create(request):
         try:
             item = services.discipline_record(actor=request.user, **form.cleaned_data)
         except ValidationError as e:
-            show_service_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(request, f"Đã ghi quyết định kỷ luật {item.decision_no}.")
             return redirect("discipline-detail", pk=item.pk)

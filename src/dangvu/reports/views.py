@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .context import report_context
@@ -35,12 +36,6 @@ def _unit(request, org_pk: int, year: int):
     if not 1930 <= year <= dt.date.today().year:
         raise Http404("Không có báo cáo cho năm này.")
     return scope, org
-
-
-def _show_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 @login_required
@@ -81,7 +76,7 @@ def report_edit(request, org_pk, year):
             try:
                 services.year_report_save(actor=request.user, org=org, year=year, **form.service_arguments())
             except ValidationError as e:
-                _show_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, "Đã lưu báo cáo.")
                 return redirect("report-page", org_pk=org.pk, year=year)
@@ -131,7 +126,7 @@ def report_reopen(request, org_pk, year):
         try:
             services.year_reopen(actor=request.user, org=org, year=year, reason=form.cleaned_data["reason"])
         except ValidationError as e:
-            _show_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(request, f"Đã mở lại số liệu năm {year}; hãy chốt lại khi đã sửa xong.")
             return redirect("report-page", org_pk=org.pk, year=year)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.organizations.models import GRASSROOTS_LEVELS
+from dangvu.web.forms import add_service_errors
 
 from . import excel, selectors, services
 from .forms import ENTRY_STAGES, MemberResultsForm, OpenCycleForm, OrgResultForm, ReopenForm, UploadForm
@@ -51,7 +52,7 @@ def cycle_list(request):
                     actor=request.user, committee=scope.root, year=form.cleaned_data["year"]
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, f"Đã mở đợt đánh giá, xếp loại năm {cycle.year}.")
                 return redirect("review-cycle", cycle.pk)
@@ -111,12 +112,6 @@ def cycle_reopen(request, pk):
     return redirect("review-cycle", cycle.pk)
 
 
-def _add_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        for m in msgs:
-            form.add_error(field if field in form.fields else None, m)
-
-
 def _org_form_initial(result: OrgResult | None) -> dict:
     if result is None:
         return {}
@@ -141,7 +136,7 @@ def _record_org(request, form, cycle, org) -> bool:
             override_reason=data.get("override_reason", ""),
         )  # fmt: skip
     except ValidationError as e:
-        _add_errors(form, e)
+        add_service_errors(form, e)
         return False
     return True
 

@@ -13,6 +13,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
+from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AttendanceForm, TrainingClassForm
@@ -31,12 +32,6 @@ def _get_class(scope, pk) -> TrainingClass:
     if found is None:
         raise Http404("Không tìm thấy lớp trong phạm vi của bạn.")
     return found
-
-
-def _show_errors(form, error: ValidationError):
-    for field, msgs in error.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 @login_required
@@ -94,7 +89,7 @@ def class_edit(request, pk=None):
                 else:
                     training_class = services.training_class_create(actor=request.user, **form.cleaned_data)
             except ValidationError as e:
-                _show_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, "Đã lưu lớp bồi dưỡng.")
                 return redirect("training-detail", pk=training_class.pk)
@@ -115,7 +110,7 @@ def attendance_add(request, pk):
         try:
             attendance = services.attendance_add(actor=request.user, training_class=training_class, **form.cleaned_data)
         except ValidationError as e:
-            _show_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(request, f"Đã ghi nhận đồng chí {attendance.member.full_name} tham dự lớp.")
             return redirect("training-detail", pk=training_class.pk)
