@@ -19,9 +19,7 @@ def test_an_admission_through_the_api_is_audited_with_the_token_user(client, tre
     user = make_user(Role.GRASSROOTS, tree.a, "vanphong-a")
     _, token = api_token_create(actor=None, username=user.username, name="Sổ tay đảng viên")
     headers = {"Authorization": f"Bearer {token}"}
-    response = client.post(
-        "/api/v1/members", admission("A1"), content_type="application/json", headers=headers
-    )
+    response = client.post("/api/v1/members", admission("A1"), content_type="application/json", headers=headers)
     assert response.status_code == 201, response.json()
     member = Member.objects.get(pk=response.json()["id"])
     assert member.org == tree.a1 and member.status == "probationary"
@@ -53,9 +51,7 @@ def test_a_target_set_through_the_api_shows_in_the_indicators(client, tree, admi
         content_type="application/json", headers=board,
     )  # fmt: skip
     assert put.status_code == 200, put.json()
-    figure = client.get("/api/v1/indicators?org=HM&year=2016", headers=board).json()["indicators"][
-        "members.admitted"
-    ]
+    figure = client.get("/api/v1/indicators?org=HM&year=2016", headers=board).json()["indicators"]["members.admitted"]
     assert (figure["value"], figure["target"], figure["percent"]) == (1, 2, 50.0)
 
 
@@ -69,6 +65,4 @@ def test_the_indicators_of_the_demo(client, demo_data):
     assert (admitted["value"], admitted["target"]) == (209, 180)
     same = client.get("/api/v1/indicators?org=HM&start=2016-01-01&end=2016-12-31", headers=headers).json()
     assert same == doc
-    assert (
-        client.get("/api/v1/indicators?org=HM&year=2016&start=2016-01-01", headers=headers).status_code == 422
-    )
+    assert client.get("/api/v1/indicators?org=HM&year=2016&start=2016-01-01", headers=headers).status_code == 422

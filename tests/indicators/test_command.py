@@ -23,15 +23,9 @@ def year_2016(tree, admit, register, actor):
     for day in (3, 4, 5):
         admit(tree.a1, on=D(2016, 4, day))
     register(tree.b1)
-    target_set(
-        actor=actor, org=tree.hm, indicator_key="members.admitted", year=2016, value=2, note="kế hoạch"
-    )
-    target_set(
-        actor=actor, org=tree.a, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm
-    )
-    target_set(
-        actor=actor, org=tree.b, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm
-    )
+    target_set(actor=actor, org=tree.hm, indicator_key="members.admitted", year=2016, value=2, note="kế hoạch")
+    target_set(actor=actor, org=tree.a, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm)
+    target_set(actor=actor, org=tree.b, indicator_key="members.admitted", year=2016, value=1, assigned_by=tree.hm)
     return tree
 
 

@@ -51,14 +51,10 @@ def test_admissions_count_events_of_the_year_in_the_subtree(tree, admit):
 
 def test_a_restructuring_after_the_year_leaves_its_figures_alone(tree, admit, register, actor):
     admit(tree.a1, on=D(2016, 4, 1)), admit(tree.a2, on=D(2016, 4, 2)), register(tree.a2)
-    before = {
-        (k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)
-    }
+    before = {(k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)}
     org_move(actor=actor, org=tree.a2, new_parent=tree.b, on=D(2017, 3, 1))
     org_merge(actor=actor, source=tree.a1, target=tree.b1, on=D(2017, 6, 1), decision="5-QĐ/QU")
-    after = {
-        (k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)
-    }
+    after = {(k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)}
     assert after == before == {
         ("members.total", "A"): 3, ("members.admitted", "A"): 2,
         ("members.total", "B"): 0, ("members.admitted", "B"): 0,
@@ -113,9 +109,7 @@ def _scenario(tree, admit, register, actor):
     event(failed, K.PROBATION_FAILED, D(2016, 6, 3))
     event(register(tree.a2), K.EXPELLED, D(2016, 6, 4))
     event(register(tree.a1), K.DIED, D(2016, 6, 5))
-    member_recognize(
-        actor=actor, member=admit(tree.a1, on=D(2015, 7, 1)), decision_no="1", decision_date=D(2016, 7, 1)
-    )
+    member_recognize(actor=actor, member=admit(tree.a1, on=D(2015, 7, 1)), decision_no="1", decision_date=D(2016, 7, 1))
     event(register(tree.a2), K.EXEMPTED, D(2016, 7, 2))
     # Same day: admitted into A1, moved to B1 — enters the district, leaves A the same day.
     same_day = admit(tree.a1, on=D(2016, 8, 1))

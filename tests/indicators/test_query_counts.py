@@ -37,9 +37,7 @@ def sizes(tree, admit, register, actor):
         )  # fmt: skip
         members = [register(cell, joined_on=D(2016, 2, 1)), admit(cell, on=D(2016, 3, i % 28 + 1))]
         if i % 3 == 0:
-            member_record_event(
-                actor=actor, member=members[0], kind=K.TRANSFERRED, date=D(2016, 5, 1), to_org=tree.c
-            )
+            member_record_event(actor=actor, member=members[0], kind=K.TRANSFERRED, date=D(2016, 5, 1), to_org=tree.c)
         if i % 4 == 0:
             member_record_event(actor=actor, member=members[1], kind=K.DIED, date=D(2016, 6, 1))
     for i in range(3):
@@ -61,6 +59,4 @@ def test_every_indicator_takes_as_many_queries_on_a_ward_as_on_the_district(size
             if ind.records is not None:
                 n += _queries(lambda ind=ind, org=org: ind.records(org, Y2016).count())
             counts.append(n)
-        assert counts[0] == counts[1], (
-            f"{ind.key}: {counts[0]} queries on a ward, {counts[1]} on the district"
-        )
+        assert counts[0] == counts[1], f"{ind.key}: {counts[0]} queries on a ward, {counts[1]} on the district"

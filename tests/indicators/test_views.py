@@ -38,27 +38,17 @@ def test_the_records_behind_list_exactly_the_admitted_members(client, tree, admi
 def test_a_user_of_another_ward_cannot_see_them(client, tree, admit, make_user):
     admit(tree.a1, on=D(2016, 3, 1), full_name="Lê Thị Hồng")
     client.force_login(make_user(Role.GRASSROOTS, tree.b))
-    assert (
-        client.get(reverse("indicator-records", args=[tree.a.pk, 2016, "members.admitted"])).status_code
-        == 404
-    )
+    assert client.get(reverse("indicator-records", args=[tree.a.pk, 2016, "members.admitted"])).status_code == 404
     assert client.get(reverse("indicators", args=[tree.a.pk, 2016])).status_code == 404
     # Their own ward's page shows none of A's members, even through the district's figure.
-    assert (
-        client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "members.admitted"])).status_code
-        == 404
-    )
-    own = client.get(
-        reverse("indicator-records", args=[tree.b.pk, 2016, "members.admitted"])
-    ).content.decode()
+    assert client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "members.admitted"])).status_code == 404
+    own = client.get(reverse("indicator-records", args=[tree.b.pk, 2016, "members.admitted"])).content.decode()
     assert "Lê Thị Hồng" not in own
 
 
 def test_organizations_behind_a_figure_link_to_the_unit(client, tree, make_user):
     client.force_login(make_user(Role.LEADER, tree.hm))
-    page = client.get(
-        reverse("indicator-records", args=[tree.hm.pk, 2016, "orgs.grassroots"])
-    ).content.decode()
+    page = client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "orgs.grassroots"])).content.decode()
     for unit in (tree.a, tree.b, tree.c):
         assert reverse("org-detail", args=[unit.pk]) in page
     assert reverse("org-detail", args=[tree.a1.pk]) not in page
@@ -66,9 +56,7 @@ def test_organizations_behind_a_figure_link_to_the_unit(client, tree, make_user)
 
 def test_unknown_indicator_is_404(client, tree, make_user):
     client.force_login(make_user(Role.LEADER, tree.hm))
-    assert (
-        client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "nope.nothing"])).status_code == 404
-    )
+    assert client.get(reverse("indicator-records", args=[tree.hm.pk, 2016, "nope.nothing"])).status_code == 404
 
 
 def test_the_start_page_opens_the_users_unit_for_the_year_asked(client, tree, make_user):

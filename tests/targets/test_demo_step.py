@@ -17,9 +17,7 @@ def test_the_demo_sets_the_seeds_targets(tree, actor, admit):
     plan = target_for(tree.hm, "members.admitted", 2016)
     assert (plan.value, plan.assigned_by) == (180, tree.hm)
     wards = Target.objects.filter(org__in=[tree.a, tree.b], indicator_key="members.admitted", year=2016)
-    assert {t.org for t in wards} == {tree.a, tree.b} and all(
-        4 < t.value < 10 and t.is_own_plan for t in wards
-    )
+    assert {t.org for t in wards} == {tree.a, tree.b} and all(4 < t.value < 10 and t.is_own_plan for t in wards)
     assert not Target.objects.filter(org=tree.c).exists()  # a school, not a ward
     admit(tree.a1, on=tree.a1.founded_on.replace(year=2016))
     figure = next(f for f in evaluate(tree.hm, 2016) if f.key == "members.admitted")

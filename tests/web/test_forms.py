@@ -59,9 +59,7 @@ def test_a_badly_typed_date_says_how_to_type_it(board, tree):
 
 
 def test_the_age_override_field_is_only_for_those_who_may_override(client, board, tree, make_user):
-    assert (
-        'name="age_override_reason"' in board.get(reverse("member-admit", args=[tree.a1.pk])).content.decode()
-    )
+    assert 'name="age_override_reason"' in board.get(reverse("member-admit", args=[tree.a1.pk])).content.decode()
     client.force_login(make_user("grassroots", tree.a))
     html = client.get(reverse("member-admit", args=[tree.a1.pk])).content.decode()
     assert 'name="birth_date"' in html and 'name="age_override_reason"' not in html
@@ -92,9 +90,7 @@ def test_a_transfer_within_the_system_creates_the_event(board, tree, an):
 
 
 def test_a_transfer_to_the_same_cell_shows_the_service_error_next_to_the_cell(board, tree, an):
-    response = board.post(
-        reverse("member-event", args=[an.pk, "transferred"]), {"date": "01/09/2016", "to_org": "A1"}
-    )
+    response = board.post(reverse("member-event", args=[an.pk, "transferred"]), {"date": "01/09/2016", "to_org": "A1"})
     assert "trùng với nơi đang sinh hoạt" in error_next_to(response.content.decode(), "to_org")
     assert an.events.count() == 1
 
@@ -112,9 +108,7 @@ def test_only_the_kinds_that_fit_the_status_are_offered(board, an, actor):
     html = board.get(reverse("member-event-kinds", args=[an.pk])).content.decode()
     assert "Công nhận đảng viên chính thức" in html and "Kết nạp lại" not in html
     assert board.get(reverse("member-event", args=[an.pk, "readmitted"])).status_code == 404
-    board.post(
-        reverse("member-event", args=[an.pk, "removed"]), {"date": "01/10/2016", "decision_no": "3-QĐ"}
-    )
+    board.post(reverse("member-event", args=[an.pk, "removed"]), {"date": "01/10/2016", "decision_no": "3-QĐ"})
     an.refresh_from_db()
     assert an.status == "removed"
     html = board.get(reverse("member-event-kinds", args=[an.pk])).content.decode()
@@ -158,9 +152,7 @@ def test_moving_a_unit_needs_a_target_in_scope_and_says_why_it_cannot(board, tre
 
 
 def test_merging_moves_the_members_and_ends_the_unit(board, tree, an):
-    board.post(
-        reverse("org-merge", args=[tree.a1.pk]), {"target": "A2", "on": "01/07/2016", "decision": "5-QĐ"}
-    )
+    board.post(reverse("org-merge", args=[tree.a1.pk]), {"target": "A2", "on": "01/07/2016", "decision": "5-QĐ"})
     tree.a1.refresh_from_db()
     an.refresh_from_db()
     assert tree.a1.dissolved_on == D(2016, 7, 1) and tree.a1.merged_into == tree.a2 and an.org == tree.a2

@@ -1,4 +1,3 @@
-
 """Every page renders for the district's organization board, in Vietnamese, with what a clerk
 needs on it; the tree counts members as of the chosen date in a fixed number of queries."""
 

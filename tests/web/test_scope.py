@@ -40,9 +40,7 @@ def test_the_tree_and_lists_hold_only_the_ward(ward_clerk, tree, an, binh):
     assert "Đảng bộ phường Định Công" in tree_html and "Đảng bộ phường Đại Kim" not in tree_html
     list_html = ward_clerk.get(reverse("member-list")).content.decode()
     assert "Nguyễn Văn An" in list_html and "Trần Thị Bình" not in list_html
-    assert (
-        "Trần Thị Bình" not in ward_clerk.get(reverse("member-list"), {"q": "tran thi binh"}).content.decode()
-    )
+    assert "Trần Thị Bình" not in ward_clerk.get(reverse("member-list"), {"q": "tran thi binh"}).content.decode()
     # Another ward's unit is not among the choices: the filter is refused, the list stays the ward's.
     assert "Trần Thị Bình" not in ward_clerk.get(reverse("member-list"), {"unit": tree.b.pk}).content.decode()
 
@@ -84,9 +82,7 @@ def test_a_transfer_cannot_target_a_cell_outside_the_scope(ward_clerk, tree, an)
 
 def test_a_ward_clerk_may_not_restructure(ward_clerk, tree):
     before = snapshot()
-    response = ward_clerk.post(
-        reverse("org-dissolve", args=[tree.a2.pk]), {"on": "01/06/2016", "decision": "1"}
-    )
+    response = ward_clerk.post(reverse("org-dissolve", args=[tree.a2.pk]), {"on": "01/06/2016", "decision": "1"})
     assert response.status_code == 403
     assert snapshot() == before
 

@@ -68,9 +68,7 @@ def records(request, org_pk: int, year: int, key: str):
         raise Http404("Chỉ số này không có danh sách bản ghi.")
     qs = in_scope(ind.records(org, period), ind, scope.root)
     page = Paginator(qs.order_by("pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    header, rows = as_table(
-        qs, slice(page.start_index() - 1 if page.paginator.count else 0, page.end_index())
-    )
+    header, rows = as_table(qs, slice(page.start_index() - 1 if page.paginator.count else 0, page.end_index()))
     return render(
         request,
         "indicators/records.html",

@@ -52,9 +52,7 @@ def full_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
     return periods_on(org, period.end).filter(standing=Standing.FULL)
 
 
-@indicator(
-    "members.total", "Tổng số đảng viên", "đảng viên", records=periods_at_end, targetable=False, order=20
-)
+@indicator("members.total", "Tổng số đảng viên", "đảng viên", records=periods_at_end, targetable=False, order=20)
 def total(org: Organization, period: Period) -> int:
     return periods_at_end(org, period).count()
 
@@ -71,9 +69,7 @@ def probationary(org: Organization, period: Period) -> int:
     return probationary_at_end(org, period).count()
 
 
-@indicator(
-    "members.full", "Đảng viên chính thức", "đảng viên", records=full_at_end, targetable=False, order=22
-)
+@indicator("members.full", "Đảng viên chính thức", "đảng viên", records=full_at_end, targetable=False, order=22)
 def full(org: Organization, period: Period) -> int:
     return full_at_end(org, period).count()
 
@@ -130,9 +126,7 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
     positions. Only members whose standing in the subtree may have changed are read.
     """
     before, end = period.day_before, period.end
-    roots = list(
-        OrgPeriod.objects.filter(_overlapping(before, end), org=org).values("path", "valid_from", "valid_to")
-    )
+    roots = list(OrgPeriod.objects.filter(_overlapping(before, end), org=org).values("path", "valid_from", "valid_to"))
     if not roots:
         return [], []
     under = Q()
@@ -148,12 +142,10 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
         and not moved_units.exists()
     ):
         return _static_crossings(units, period)
-    candidates = MemberPeriod.objects.filter(
-        _overlapping(before, end), org_id__in=units.values("org_id")
-    ).filter(_boundary_in(period.start, end) | Q(org_id__in=moved_units))
-    rows = list(
-        candidates.values("id", "member_id", "org_id", "valid_from", "valid_to", "start_kind", "end_kind")
+    candidates = MemberPeriod.objects.filter(_overlapping(before, end), org_id__in=units.values("org_id")).filter(
+        _boundary_in(period.start, end) | Q(org_id__in=moved_units)
     )
+    rows = list(candidates.values("id", "member_id", "org_id", "valid_from", "valid_to", "start_kind", "end_kind"))
     positions = defaultdict(list)
     unit_rows = OrgPeriod.objects.filter(_overlapping(before, end), org_id__in=candidates.values("org_id"))
     for p in unit_rows.values("org_id", "path", "valid_from", "valid_to"):
@@ -176,9 +168,7 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
                 days.update((p["valid_from"], p["valid_to"]))
         for day in sorted(d for d in days if d is not None and period.start <= d <= end):
             now = next((r for r in periods if _covers(r, day) and in_subtree(r, day)), None)
-            then = next(
-                (r for r in periods if _covers(r, day - _ONE_DAY) and in_subtree(r, day - _ONE_DAY)), None
-            )
+            then = next((r for r in periods if _covers(r, day - _ONE_DAY) and in_subtree(r, day - _ONE_DAY)), None)
             if now and not then:
                 kind = now["start_kind"] if now["valid_from"] == day else EventKind.MOVED
                 entries.append(Crossing(member_id, day, now["id"], kind))

@@ -13,9 +13,7 @@ class MemberTable(tables.Table):
     full_name = tables.Column("Họ và tên", linkify=("member-detail", [tables.A("pk")]))
     birth_date = tables.DateColumn(verbose_name="Ngày sinh", format="d/m/Y", attrs=_HIDE_ON_PHONE)
     status = tables.Column("Tình trạng")
-    org = tables.Column(
-        "Chi bộ", accessor="org__name", linkify=("org-detail", [tables.A("org_id")]), default="—"
-    )
+    org = tables.Column("Chi bộ", accessor="org__name", linkify=("org-detail", [tables.A("org_id")]), default="—")
     admitted_on = tables.DateColumn(verbose_name="Ngày vào Đảng", format="d/m/Y", attrs=_HIDE_ON_PHONE)
     party_card_no = tables.Column("Số thẻ", default="—", attrs=_HIDE_ON_PHONE)
 

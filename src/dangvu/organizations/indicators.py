@@ -25,9 +25,7 @@ def founded_in_non_state_enterprises(org: Organization, period: Period) -> Query
     )
 
 
-@indicator(
-    "orgs.grassroots", "Tổ chức cơ sở đảng", "tổ chức", records=grassroots_at_end, targetable=False, order=10
-)
+@indicator("orgs.grassroots", "Tổ chức cơ sở đảng", "tổ chức", records=grassroots_at_end, targetable=False, order=10)
 def grassroots(org: Organization, period: Period) -> int:
     return grassroots_at_end(org, period).count()
 

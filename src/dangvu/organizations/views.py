@@ -75,16 +75,12 @@ def org_detail(request, pk):
     org = scope.get_org(pk)
     today = dt.date.today()
     crumbs = [a for a in selectors.ancestors(org) if scope.covers(a)]
-    children = sorted(
-        selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None
-    )
+    children = sorted(selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None)
     # Sub-units with the members of their own subtrees: three queries however big the subtree.
     counted = _with_subtree_counts(selectors.tree_on(org, today), direct_counts_on(org, today))
     child_counts = {row["org"].pk: row["count"] for row in counted if row["depth"] == 1}
     members = scope.members().filter(org__path__startswith=org.path, status__in=IN_PARTY_STATUSES)
-    table = MemberTable(
-        members.select_related("org"), exclude=() if org.level not in MEMBER_LEVELS else ("org",)
-    )
+    table = MemberTable(members.select_related("org"), exclude=() if org.level not in MEMBER_LEVELS else ("org",))
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
     context = {
@@ -95,9 +91,7 @@ def org_detail(request, pk):
         "today": today,
         "table": table,
         "merged_into": org.merged_into if org.merged_into and scope.covers(org.merged_into) else None,
-        "can_admit": scope.can(Capability.EDIT_MEMBERS)
-        and org.level in MEMBER_LEVELS
-        and org.dissolved_on is None,
+        "can_admit": scope.can(Capability.EDIT_MEMBERS) and org.level in MEMBER_LEVELS and org.dissolved_on is None,
         "can_found": can_restructure and bool(ALLOWED_CHILDREN[org.level]),
         "can_restructure": can_restructure and org.pk != scope.root.pk,
     }
@@ -168,8 +162,7 @@ def org_move(request, pk):
         moved = services.org_move(actor=request.user, org=org, new_parent=data["new_parent"], on=data["on"])
         return (
             moved,
-            f"Đã chuyển {moved.name} về trực thuộc {data['new_parent'].name} "
-            f"từ ngày {format_date(data['on'])}.",
+            f"Đã chuyển {moved.name} về trực thuộc {data['new_parent'].name} từ ngày {format_date(data['on'])}.",
         )
 
     return _form_page(
@@ -188,9 +181,7 @@ def org_merge(request, pk):
 
     def act(data):
         target = data["target"]
-        services.org_merge(
-            actor=request.user, source=org, target=target, on=data["on"], decision=data["decision"]
-        )
+        services.org_merge(actor=request.user, source=org, target=target, on=data["on"], decision=data["decision"])
         return target, f"Đã sáp nhập {org.name} vào {target.name} từ ngày {format_date(data['on'])}."
 
     return _form_page(

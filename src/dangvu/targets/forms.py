@@ -7,9 +7,7 @@ from dangvu.organizations.selectors import ancestors
 
 class TargetForm(forms.Form):
     indicator_key = forms.ChoiceField(label="Chỉ số")
-    value = forms.DecimalField(
-        label="Chỉ tiêu", localize=True, help_text="Số cần đạt trong năm, ví dụ 180 hoặc 99,5."
-    )
+    value = forms.DecimalField(label="Chỉ tiêu", localize=True, help_text="Số cần đạt trong năm, ví dụ 180 hoặc 99,5.")
     assigned_by = forms.ChoiceField(label="Cấp giao", help_text="Chính đơn vị (kế hoạch) hoặc cấp trên giao.")
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

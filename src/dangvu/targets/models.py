@@ -13,9 +13,7 @@ class Target(models.Model):
     indicator_key = models.CharField("chỉ số", max_length=80)
     year = models.PositiveSmallIntegerField("năm")
     value = models.DecimalField("chỉ tiêu", max_digits=16, decimal_places=2)
-    assigned_by = models.ForeignKey(
-        Organization, verbose_name="cấp giao", on_delete=models.PROTECT, related_name="+"
-    )
+    assigned_by = models.ForeignKey(Organization, verbose_name="cấp giao", on_delete=models.PROTECT, related_name="+")
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người nhập",
@@ -32,9 +30,7 @@ class Target(models.Model):
         verbose_name_plural = "chỉ tiêu"
         ordering = ["year", "indicator_key"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["org", "indicator_key", "year"], name="one_target_per_org_key_year"
-            )
+            models.UniqueConstraint(fields=["org", "indicator_key", "year"], name="one_target_per_org_key_year")
         ]
         indexes = [models.Index(fields=["indicator_key", "year"])]
 

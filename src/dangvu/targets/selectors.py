@@ -35,9 +35,7 @@ def subordinate_targets_sum(org: Organization, key: str, year: int) -> Decimal |
 def subordinate_targets_sums(org: Organization, year: int) -> dict[str, Decimal]:
     """`subordinate_targets_sum` for every key at once. One query."""
     qs = Target.objects.filter(year=year, org_id__in=_direct_subordinates(org, year))
-    return {
-        row["indicator_key"]: row["total"] for row in qs.values("indicator_key").annotate(total=Sum("value"))
-    }
+    return {row["indicator_key"]: row["total"] for row in qs.values("indicator_key").annotate(total=Sum("value"))}
 
 
 def achievement(value, target) -> float | None:

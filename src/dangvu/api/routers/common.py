@@ -104,9 +104,7 @@ def org_field(scope: Scope, field: str, code: str | None, required: bool = True)
     try:
         return org_in_scope(scope, code)
     except Http404:
-        raise field_error(
-            field, f"Không có đơn vị mã “{code}” trong phạm vi của bạn; hãy kiểm tra lại mã."
-        ) from None
+        raise field_error(field, f"Không có đơn vị mã “{code}” trong phạm vi của bạn; hãy kiểm tra lại mã.") from None
 
 
 def member_field(scope: Scope, field: str, pk: int | None, required: bool = True):
@@ -120,9 +118,7 @@ def member_field(scope: Scope, field: str, pk: int | None, required: bool = True
     return member
 
 
-def in_range(
-    qs: QuerySet, query: RangeQuery, *, scope: Scope, date_field: str, org_field_name: str
-) -> QuerySet:
+def in_range(qs: QuerySet, query: RangeQuery, *, scope: Scope, date_field: str, org_field_name: str) -> QuerySet:
     """Narrow a scoped list to a unit's subtree (today's tree) and a date range."""
     check_range(query.start, query.end)
     if query.org:

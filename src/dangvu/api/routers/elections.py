@@ -63,9 +63,7 @@ def election_out(e, root) -> dict:
 def election_list(request, filters: Query[RangeQuery]):
     """`start`/`end` on the election day, `org` on the leading organization."""
     scope = scope_of(request)
-    qs = in_range(
-        visible_elections(scope.root), filters, scope=scope, date_field="date", org_field_name="organizer"
-    )
+    qs = in_range(visible_elections(scope.root), filters, scope=scope, date_field="date", org_field_name="organizer")
     return paginate(qs.order_by("-date", "id"), filters, lambda e: election_out(e, scope.root))
 
 
@@ -80,9 +78,7 @@ def election_post(request, payload: ElectionIn):
     scope = scope_of(request)
     scope.require(Capability.EDIT_RECORDS)
     organizer = org_field(scope, "organizer", payload.organizer)
-    election = election_create(
-        actor=actor(request), name=payload.name, date=payload.date, organizer=organizer
-    )
+    election = election_create(actor=actor(request), name=payload.name, date=payload.date, organizer=organizer)
     return Answer(201, election_out(election, scope.root))
 
 

@@ -50,18 +50,14 @@ class InspectionOut(Schema):
     violation_date: dt.date | None
 
 
-InspectionKind = Literal[
-    "inspection", "supervision"
-]  # not the enum: its name clashes with organizations.Kind
+InspectionKind = Literal["inspection", "supervision"]  # not the enum: its name clashes with organizations.Kind
 
 
 class InspectionIn(In):
     kind: InspectionKind
     mode: Mode | Literal[""] = ""
     conducted_by: str = Field(..., max_length=40, description="mã tổ chức tiến hành")
-    subject_org: str | None = Field(
-        None, max_length=40, description="mã tổ chức được kiểm tra; hoặc subject_member"
-    )
+    subject_org: str | None = Field(None, max_length=40, description="mã tổ chức được kiểm tra; hoặc subject_member")
     subject_member: int | None = Field(None, ge=1, le=2**53, description="id đảng viên được kiểm tra")
     start_date: Day
     end_date: Day | None = None
@@ -180,9 +176,7 @@ def discipline_post(request, payload: DisciplineIn):
     if payload.inspection is not None:
         inspection = visible_inspections(scope.root).filter(pk=payload.inspection).first()
         if inspection is None:
-            raise field_error(
-                "inspection", f"Không có cuộc kiểm tra id {payload.inspection} trong phạm vi của bạn."
-            )
+            raise field_error("inspection", f"Không có cuộc kiểm tra id {payload.inspection} trong phạm vi của bạn.")
     data = payload.dict()
     data.update(
         decided_by=org_field(scope, "decided_by", payload.decided_by),

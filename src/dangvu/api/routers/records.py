@@ -67,9 +67,7 @@ class CadreActionOut(Schema):
 
 
 class CadreActionIn(In):
-    member: int | None = Field(
-        None, ge=1, le=2**53, description="id đảng viên; hoặc full_name nếu ngoài danh sách"
-    )
+    member: int | None = Field(None, ge=1, le=2**53, description="id đảng viên; hoặc full_name nếu ngoài danh sách")
     full_name: str = Field("", max_length=120)
     kind: ActionKind
     position: str = Field("", max_length=200)
@@ -190,9 +188,7 @@ def attendance_out(a) -> dict:
 def training_class_list(request, filters: Query[RangeQuery]):
     """Classes organized in the caller's subtree; `start`/`end` on the opening day, `org` on the organizer."""
     scope = scope_of(request)
-    qs = in_range(
-        class_list(scope.root), filters, scope=scope, date_field="start_date", org_field_name="organizer"
-    )
+    qs = in_range(class_list(scope.root), filters, scope=scope, date_field="start_date", org_field_name="organizer")
     return paginate(qs, filters, class_out)
 
 

@@ -109,17 +109,13 @@ def org_result_list(request, filters: Query[ResultQuery]):
     return paginate(qs.order_by("-cycle__year", "org__path", "id"), filters, org_result_out)
 
 
-@router.get(
-    "/review-results/members", response=responses(200, page_of(MemberResultOut, "MemberResultPage"), 404)
-)
+@router.get("/review-results/members", response=responses(200, page_of(MemberResultOut, "MemberResultPage"), 404))
 def member_result_list(request, filters: Query[MemberResultQuery]):
     scope = scope_of(request)
     qs = _scoped(MemberResult.objects.select_related("cycle", "member", "org"), scope, filters)
     if filters.member:
         qs = qs.filter(member_id=filters.member)
-    return paginate(
-        qs.order_by("-cycle__year", "org__path", "member__sort_key", "id"), filters, member_result_out
-    )
+    return paginate(qs.order_by("-cycle__year", "org__path", "member__sort_key", "id"), filters, member_result_out)
 
 
 @router.post("/review-results/orgs", response=responses(200, OrgResultOut, 403))
@@ -130,15 +126,9 @@ def org_result_post(request, payload: OrgResultIn):
     scope = scope_of(request)
     scope.require(Capability.RESTRUCTURE if payload.stage == Stage.DECISION else Capability.EDIT_MEMBERS)
     org = org_field(scope, "org", payload.org)
-    cycles = [
-        c
-        for c in visible_cycles(scope.root).filter(year=payload.year)
-        if org.path.startswith(c.committee.path)
-    ]
+    cycles = [c for c in visible_cycles(scope.root).filter(year=payload.year) if org.path.startswith(c.committee.path)]
     if not cycles:
-        raise field_error(
-            "year", f"Chưa có đợt đánh giá, xếp loại năm {payload.year} nào bao gồm {org.name}."
-        )
+        raise field_error("year", f"Chưa có đợt đánh giá, xếp loại năm {payload.year} nào bao gồm {org.name}.")
     cycle = max(cycles, key=lambda c: len(c.committee.path))  # the nearest committee's
     data = payload.dict(exclude={"year", "org"})
     result = org_result_record(actor=actor(request), cycle=cycle, org=org, **data)

@@ -24,9 +24,7 @@ class Command(BaseCommand):
         try:
             getattr(self, f"_{action}")(**options)
         except ValidationError as e:
-            raise CommandError(
-                " ".join(m for ms in e.message_dict.values() for m in ms), returncode=1
-            ) from None
+            raise CommandError(" ".join(m for ms in e.message_dict.values() for m in ms), returncode=1) from None
 
     def _create(self, *, user, name, **_):
         record, token = api_token_create(actor=None, username=user, name=name)

@@ -23,9 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, org, year, as_json: bool, **options):
         unit = Organization.objects.filter(code=org.strip().upper()).first()
         if unit is None:
-            raise CommandError(
-                f"Không tìm thấy đơn vị có mã “{org}”; hãy kiểm tra lại mã (ví dụ HM).", returncode=1
-            )
+            raise CommandError(f"Không tìm thấy đơn vị có mã “{org}”; hãy kiểm tra lại mã (ví dụ HM).", returncode=1)
         if not 1930 <= year <= 9999:
             raise CommandError(f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.", returncode=1)
         period = as_period(year)
