@@ -13,19 +13,13 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
 from dangvu.web.forms import add_service_errors
+from dangvu.web.lists import list_filters
 
 from . import selectors, services
 from .forms import AwardForm
 from .models import Award, Program, RecipientKind, Title
 
 CHOICE_FILTERS = {"recipient_kind": RecipientKind, "title": Title, "program": Program}
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _get_award(scope, pk) -> Award:
@@ -38,9 +32,7 @@ def _get_award(scope, pk) -> Award:
 @login_required
 def award_list(request):
     scope = Scope.of(request.user)
-    year = _int(request.GET.get("year"))
-    org_pk = _int(request.GET.get("org"))
-    org = scope.get_org(org_pk) if org_pk else None
+    org, year = list_filters(request, scope)
     filters = {k: request.GET[k] for k, choices in CHOICE_FILTERS.items() if request.GET.get(k) in choices.values}
     query = request.GET.get("q", "").strip()
     awards = selectors.award_list(scope.root, year=year, org=org, query=query, **filters)

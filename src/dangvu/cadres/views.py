@@ -13,17 +13,11 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
 from dangvu.web.forms import add_service_errors
+from dangvu.web.lists import list_filters
 
 from . import selectors, services
 from .forms import CadreActionForm
 from .models import ActionKind, CadreAction
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _get_action(scope, pk) -> CadreAction:
@@ -36,9 +30,7 @@ def _get_action(scope, pk) -> CadreAction:
 @login_required
 def action_list(request):
     scope = Scope.of(request.user)
-    year = _int(request.GET.get("year"))
-    org_pk = _int(request.GET.get("org"))
-    org = scope.get_org(org_pk) if org_pk else None
+    org, year = list_filters(request, scope)
     kinds = [k for k in request.GET.getlist("kind") if k in ActionKind.values]
     query = request.GET.get("q", "").strip()
     actions = selectors.action_list(scope.root, year=year, org=org, kinds=kinds, query=query)

@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.imports import exports
-from dangvu.inspection.views import list_filters
 from dangvu.web.forms import add_service_errors
+from dangvu.web.lists import list_filters
 
 from . import selectors, services
 from .forms import AreaForm, ElectionForm

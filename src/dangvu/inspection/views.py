@@ -14,17 +14,11 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.imports import exports
 from dangvu.web.forms import add_service_errors
+from dangvu.web.lists import list_filters
 
 from . import selectors, services
 from .forms import DisciplineForm, InspectionForm
 from .models import Kind
-
-
-def list_filters(request, scope):
-    """(org, year) from ?org=<id>&year=<yyyy>, the links an indicator gives to its records."""
-    org = scope.get_org(request.GET["org"]) if request.GET.get("org", "").isdigit() else None
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else None
-    return org, year
 
 
 @login_required

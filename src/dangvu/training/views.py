@@ -14,17 +14,11 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.imports import exports
 from dangvu.web.forms import add_service_errors
+from dangvu.web.lists import list_filters
 
 from . import selectors, services
 from .forms import AttendanceForm, TrainingClassForm
 from .models import TrainingClass
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _get_class(scope, pk) -> TrainingClass:
@@ -37,9 +31,7 @@ def _get_class(scope, pk) -> TrainingClass:
 @login_required
 def class_list(request):
     scope = Scope.of(request.user)
-    year = _int(request.GET.get("year"))
-    org_pk = _int(request.GET.get("org"))
-    org = scope.get_org(org_pk) if org_pk else None
+    org, year = list_filters(request, scope)
     query = request.GET.get("q", "").strip()
     classes = selectors.class_list(scope.root, year=year, org=org, query=query)
     if exports.wanted(request):
