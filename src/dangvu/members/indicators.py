@@ -29,7 +29,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dangvu.indicators.registry import Period, indicator
 from dangvu.organizations.models import Organization, OrgPeriod
-from dangvu.organizations.selectors import stood_under
+from dangvu.organizations.selectors import overlapping, stood_under
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
 from .selectors import periods_on
@@ -106,10 +106,6 @@ class Crossing:
     kind: str  # the event kind that started / ended that period, or "moved" for a unit's move
 
 
-def _overlapping(start: dt.date, end: dt.date) -> Q:
-    return Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-
-
 def _boundary_in(start: dt.date, end: dt.date) -> Q:
     return Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end))
 
@@ -126,13 +122,13 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
     positions. Only members whose standing in the subtree may have changed are read.
     """
     before, end = period.day_before, period.end
-    roots = list(OrgPeriod.objects.filter(_overlapping(before, end), org=org).values("path", "valid_from", "valid_to"))
+    roots = list(OrgPeriod.objects.filter(overlapping(before, end), org=org).values("path", "valid_from", "valid_to"))
     if not roots:
         return [], []
     under = Q()
     for r in roots:
         under |= Q(path__startswith=r["path"])
-    units = OrgPeriod.objects.filter(under & _overlapping(before, end))
+    units = OrgPeriod.objects.filter(under & overlapping(before, end))
     moved_units = units.filter(_boundary_in(period.start, end)).values("org_id")
     root = roots[0]
     if (
@@ -142,12 +138,12 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
         and not moved_units.exists()
     ):
         return _static_crossings(units, period)
-    candidates = MemberPeriod.objects.filter(_overlapping(before, end), org_id__in=units.values("org_id")).filter(
+    candidates = MemberPeriod.objects.filter(overlapping(before, end), org_id__in=units.values("org_id")).filter(
         _boundary_in(period.start, end) | Q(org_id__in=moved_units)
     )
     rows = list(candidates.values("id", "member_id", "org_id", "valid_from", "valid_to", "start_kind", "end_kind"))
     positions = defaultdict(list)
-    unit_rows = OrgPeriod.objects.filter(_overlapping(before, end), org_id__in=candidates.values("org_id"))
+    unit_rows = OrgPeriod.objects.filter(overlapping(before, end), org_id__in=candidates.values("org_id"))
     for p in unit_rows.values("org_id", "path", "valid_from", "valid_to"):
         positions[p["org_id"]].append(p)
 

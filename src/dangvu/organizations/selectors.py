@@ -34,18 +34,29 @@ def subtree_ids_on(root: Organization, day: dt.date) -> QuerySet:
     return subtree_periods_on(root, day).values("org_id")
 
 
+def overlapping(start: dt.date, end: dt.date) -> Q:
+    """Rows whose [valid_from, valid_to) interval meets the days [start, end] (inclusive)."""
+    return Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+
+
+def _under_root_during(root: Organization, start: dt.date, end: dt.date) -> Q | None:
+    """Paths under any position `root` held during [start, end] (one query), or None if it
+    did not exist then."""
+    root_paths = OrgPeriod.objects.filter(overlapping(start, end), org_id=root.pk).values_list("path", flat=True)
+    under = None
+    for p in set(root_paths):
+        under = Q(path__startswith=p) if under is None else under | Q(path__startswith=p)
+    return under
+
+
 def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> QuerySet:
     """Ids of the units that stood under `root` at some time in [start, end] (inclusive), as the
     tree stood then: the units to count a period's events in, even those merged away mid-period.
     Two queries whatever the size of the subtree."""
-    overlapping = Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-    root_paths = list(OrgPeriod.objects.filter(overlapping, org_id=root.pk).values_list("path", flat=True).distinct())
-    if not root_paths:
+    under = _under_root_during(root, start, end)
+    if under is None:
         return OrgPeriod.objects.none().values("org_id")
-    under = Q()
-    for p in root_paths:
-        under |= Q(path__startswith=p)
-    return OrgPeriod.objects.filter(overlapping & under).values("org_id").distinct()
+    return OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id").distinct()
 
 
 def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str = "org_id", date_field: str = "date"):
@@ -55,13 +66,9 @@ def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str
     then a correlated EXISTS inside the caller's query."""
     from django.db.models import Exists, OuterRef
 
-    overlapping = Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-    root_paths = list(OrgPeriod.objects.filter(overlapping, org_id=root.pk).values_list("path", flat=True).distinct())
-    if not root_paths:
+    under = _under_root_during(root, start, end)
+    if under is None:
         return Q(pk__in=[])
-    under = Q()
-    for p in root_paths:
-        under |= Q(path__startswith=p)
     return Exists(
         OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=OuterRef(date_field)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef(date_field))
