@@ -38,6 +38,10 @@ def test_every_answer_carries_the_security_headers(client, db):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    assert policy["script-src"] == "'self'"  # no inline script, no eval, nothing from elsewhere
+    assert policy["style-src"] == "'self'"
+    assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
 
 
 def test_a_session_lasts_a_working_day_and_ends_with_the_browser(tree, make_user):

@@ -19,6 +19,7 @@ from dangvu.core.dates import add_months
 from dangvu.imports.models import ExportLog
 from dangvu.imports.writing import XLSX
 from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 
 from . import receipts, selectors, services, sheets
@@ -153,6 +154,7 @@ def dues_member(request, member_id):
     )  # fmt: skip
 
 
+@self_contained_document
 @require_GET
 @login_required
 def receipt(request, pk):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
@@ -86,6 +87,7 @@ def report_edit(request, org_pk, year):
                                                  "closed": selectors.close_in_force(org, year)})  # fmt: skip
 
 
+@self_contained_document
 @login_required
 def report_download(request, org_pk, year, fmt):
     _, org = _unit(request, org_pk, year)
