@@ -4,7 +4,7 @@ clerk cannot see or change it; the services' refusals appear next to the field, 
 import pytest
 
 from dangvu.candidates import services
-from dangvu.candidates.models import Candidate, Introducer, Status, Step, StepKind
+from dangvu.candidates.models import Candidate, Introducer, Status, Step, StepKind, UnionIntroduction
 from dangvu.members.models import Member
 
 from ..conftest import D, identity
@@ -133,3 +133,21 @@ def test_a_read_only_leader_cannot_write(client, tree, file_a, make_user):
     assert client.get(f"/quan-chung-uu-tu/{file_a.pk}/").status_code == 200
     assert client.post(f"/quan-chung-uu-tu/{file_a.pk}/don/", {"date": "02/11/2015"}).status_code == 403
     assert not Step.objects.exists()
+
+
+def test_the_youth_union_introduction_through_its_form_shows_on_the_file(clerk_a, tree, file_a):
+    url = f"/quan-chung-uu-tu/{file_a.pk}/doan-the-gioi-thieu/"
+    page = clerk_a.get(f"/quan-chung-uu-tu/{file_a.pk}/")
+    assert "Đoàn, Công đoàn giới thiệu" in page.content.decode()
+    r = clerk_a.post(url, {"body": "youth_committee", "name": "Đoàn phường Định Công", "resolution_no": "",
+                           "resolution_date": "01/02/2016"})  # fmt: skip
+    assert r.status_code == 200 and not UnionIntroduction.objects.exists()
+    r = clerk_a.post(url, {"body": "youth_committee", "name": "Đoàn phường Định Công", "resolution_no": "05-NQ/ĐTN",
+                           "resolution_date": "01/02/2999"})  # fmt: skip
+    assert "ở tương lai" in r.content.decode() and not UnionIntroduction.objects.exists()
+    r = clerk_a.post(url, {"body": "youth_committee", "name": "Đoàn phường Định Công", "resolution_no": "05-NQ/ĐTN",
+                           "resolution_date": "01/02/2016"})  # fmt: skip
+    assert r.status_code == 302
+    page = clerk_a.get(f"/quan-chung-uu-tu/{file_a.pk}/").content.decode()
+    assert "Ban Chấp hành Đoàn cơ sở — Đoàn phường Định Công: Nghị quyết số 05-NQ/ĐTN ngày 01/02/2016" in page
+    assert "Đoàn, Công đoàn giới thiệu" not in page

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Candidate, Introducer, Step
+from .models import Candidate, Introducer, Step, UnionIntroduction
 
 
 class StepInline(admin.TabularInline):
@@ -14,6 +14,11 @@ class IntroducerInline(admin.TabularInline):
     extra = 0
 
 
+class UnionIntroductionInline(admin.StackedInline):
+    model = UnionIntroduction
+    extra = 0
+
+
 @admin.register(Candidate)
 class CandidateAdmin(admin.ModelAdmin):
     list_display = ("full_name", "birth_date", "org", "status", "stage", "stage_on")
@@ -21,4 +26,4 @@ class CandidateAdmin(admin.ModelAdmin):
     search_fields = ("full_name", "citizen_id")
     raw_id_fields = ("org", "member")
     readonly_fields = ("stage", "stage_on", "member")
-    inlines = [StepInline, IntroducerInline]
+    inlines = [StepInline, IntroducerInline, UnionIntroductionInline]

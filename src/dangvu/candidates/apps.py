@@ -9,8 +9,9 @@ class CandidatesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Candidate, Introducer, Step
+        from .models import Candidate, Introducer, Step, UnionIntroduction
 
         auditlog.register(Candidate, exclude_fields=["name_key", "sort_key", "stage", "stage_on"])
         auditlog.register(Step)
         auditlog.register(Introducer)
+        auditlog.register(UnionIntroduction)

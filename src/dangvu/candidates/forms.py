@@ -7,7 +7,7 @@ from dangvu.cadres.forms import MemberRefField
 from dangvu.members.models import Sex
 from dangvu.web.forms import VnDateField
 
-from .models import Stage, StepKind
+from .models import Stage, StepKind, UnionBody
 
 MEMBER_HELP = "Số thẻ đảng viên hoặc số CCCD của đảng viên chính thức."
 
@@ -76,6 +76,13 @@ class IntroducerForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].members = members
+
+
+class UnionIntroductionForm(forms.Form):
+    body = forms.ChoiceField(label="Tổ chức giới thiệu", choices=UnionBody.choices)
+    name = forms.CharField(label="Tên tổ chức", help_text="Ví dụ: Đoàn TNCS Hồ Chí Minh phường Tân Mai.")
+    resolution_no = forms.CharField(label="Số nghị quyết giới thiệu")
+    resolution_date = VnDateField(label="Ngày nghị quyết")
 
 
 class VoteForm(forms.Form):

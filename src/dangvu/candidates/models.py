@@ -136,3 +136,34 @@ class Introducer(models.Model):
 
     def __str__(self):
         return f"{self.member} giới thiệu {self.candidate}"
+
+
+class UnionBody(models.TextChoices):
+    """The mass organization that may introduce a candidate in place of one of the two members
+    (Điều lệ Đảng, Điều 4, khoản 1; Quy định 24-QĐ/TW 2021, điểm 3.1)."""
+
+    YOUTH_COMMITTEE = "youth_committee", "Ban Chấp hành Đoàn cơ sở"
+    YOUTH_BRANCH = "youth_branch", "Tập thể chi đoàn cơ sở"
+    TRADE_UNION = "trade_union", "Ban Chấp hành Công đoàn cơ sở"
+
+
+YOUTH_BODIES = (UnionBody.YOUTH_COMMITTEE, UnionBody.YOUTH_BRANCH)
+
+
+class UnionIntroduction(models.Model):
+    """The resolution of the Youth Union (Đoàn TNCS Hồ Chí Minh) or the trade union introducing the
+    candidate (Mẫu 4-KNĐ); with it, one full member is enough (rules.introductions_problem)."""
+
+    candidate = models.OneToOneField(Candidate, on_delete=models.CASCADE, related_name="union_introduction")
+    body = models.CharField("tổ chức giới thiệu", max_length=16, choices=UnionBody.choices)
+    name = models.CharField("tên tổ chức", max_length=200)
+    resolution_no = models.CharField("số nghị quyết giới thiệu", max_length=40)
+    resolution_date = models.DateField("ngày nghị quyết")
+
+    class Meta:
+        verbose_name = "tổ chức đoàn thể giới thiệu"
+        verbose_name_plural = "tổ chức đoàn thể giới thiệu"
+
+    def __str__(self):
+        resolution = f"Nghị quyết số {self.resolution_no}, {self.resolution_date:%d/%m/%Y}"
+        return f"{self.get_body_display()} {self.name} ({resolution})"

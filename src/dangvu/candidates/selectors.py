@@ -9,7 +9,7 @@ from dangvu.core.text import search_terms
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import subtree_ids_on
 
-from .models import Candidate, Status
+from .models import Candidate, Introducer, Status, UnionIntroduction
 
 
 def candidate_list(
@@ -56,8 +56,18 @@ def open_on(org: Organization, day: dt.date) -> QuerySet[Candidate]:
 
 
 def file_of(candidate: Candidate):
-    """The steps and introducers of a file, for its page."""
+    """The steps, the member introducers and the Youth Union / trade union introduction (or None)
+    of a file, for its page."""
     return (
         candidate.steps.order_by("date", "id"),
         candidate.introducers.select_related("member", "member__org").order_by("introduced_on", "id"),
+        UnionIntroduction.objects.filter(candidate=candidate).first(),
     )
+
+
+def introductions_of_member(member) -> tuple[list[Introducer], UnionIntroduction | None]:
+    """Who introduced a member into the Party, from the admission file that led to it (empty when
+    the admission came before files were kept): the member introducers and the organization's
+    resolution, for the member record sheet."""
+    introducers = list(Introducer.objects.filter(candidate__member=member).select_related("member").order_by("id"))
+    return introducers, UnionIntroduction.objects.filter(candidate__member=member).first()

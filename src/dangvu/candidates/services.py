@@ -21,7 +21,18 @@ from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
 from dangvu.organizations.selectors import covering, subtree_ids_on
 
 from . import rules
-from .models import STAGE_ORDER, Candidate, Introducer, Stage, Status, Step, StepKind
+from .models import (
+    STAGE_ORDER,
+    YOUTH_BODIES,
+    Candidate,
+    Introducer,
+    Stage,
+    Status,
+    Step,
+    StepKind,
+    UnionBody,
+    UnionIntroduction,
+)
 
 CANDIDATE_IDENTITY = tuple(f for f in IDENTITY_FIELDS if f != "party_card_no")
 SIMPLE_STEPS = (StepKind.COURSE, StepKind.APPLICATION, StepKind.BACKGROUND)
@@ -56,12 +67,15 @@ def refresh_stage(candidate: Candidate) -> Candidate:
     """Derive `stage` (the furthest step reached) and `stage_on` (the date of the latest step)."""
     steps = {s.kind: s for s in candidate.steps.all()}
     introducers = list(candidate.introducers.all())
+    union = UnionIntroduction.objects.filter(candidate=candidate).first()
     dates = [candidate.opened_on] + [s.date for s in steps.values()] + [i.introduced_on for i in introducers]
+    if union:
+        dates.append(union.resolution_date)
     reached = [Stage.LISTED]
     for kind in SIMPLE_STEPS:
         if kind in steps:
             reached.append(Stage(kind))
-    if len(introducers) >= rules.INTRODUCERS_REQUIRED:
+    if rules.introductions_problem(len(introducers), union is not None) is None:
         reached.append(Stage.INTRODUCED)
     if StepKind.VOTE in steps and steps[StepKind.VOTE].passed:
         reached.append(Stage.VOTED)
@@ -162,8 +176,9 @@ def candidate_add_introducer(
     introduced_on: dt.date,
     position: str = "",
 ) -> Introducer:
-    """Record one of the two introducers. Refused: not a member that day, probationary or admitted
-    less than a year before, worked together less than 12 months, a third introducer, the same
+    """Record one of the two introducers (the only one when a Youth Union or trade union resolution
+    introduces the candidate too). Refused: not a member that day, probationary or admitted less
+    than a year before, worked together less than 12 months, one introducer too many, the same
     member twice (rules.introducer_problem, rules.worked_together_problem)."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
@@ -174,6 +189,13 @@ def candidate_add_introducer(
     existing = list(candidate.introducers.all())
     if any(i.member_id == member.pk for i in existing):
         fail("member", f"Đồng chí {member.full_name} đã là người giới thiệu của hồ sơ này.")
+    union = UnionIntroduction.objects.filter(candidate=candidate).first()
+    if union is not None and existing:
+        fail(
+            "member",
+            f"Hồ sơ đã có nghị quyết giới thiệu của {union.get_body_display()} và một đảng viên giới thiệu; "
+            "không cần thêm người giới thiệu.",
+        )
     if len(existing) >= rules.INTRODUCERS_REQUIRED:
         fail("member", "Hồ sơ đã có đủ hai đảng viên giới thiệu.")
     problem = rules.introducer_problem(
@@ -194,6 +216,44 @@ def candidate_add_introducer(
         )  # fmt: skip
         refresh_stage(candidate)
     return introducer
+
+
+@transaction.atomic
+def candidate_add_union_introduction(
+    *, actor, candidate: Candidate, body: str, name: str, resolution_no: str, resolution_date: dt.date
+) -> UnionIntroduction:
+    """Record the resolution by which the Youth Union (Ban Chấp hành Đoàn cơ sở or the chi đoàn) or
+    the trade union (Ban Chấp hành Công đoàn cơ sở) introduces the candidate, in place of one of the
+    two members (rules.UNION). Refused: a second organization, a file that already has two
+    members, a Youth Union introducing someone over youth age (rules.YOUTH_AGE), a date in the
+    future, no number or name, a file already voted on."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _require_open(candidate)
+    if body not in UnionBody.values:
+        fail("body", "Hãy chọn tổ chức giới thiệu: Ban Chấp hành Đoàn cơ sở, chi đoàn cơ sở hoặc Công đoàn cơ sở.")
+    if not clean(name):
+        fail("name", "Hãy ghi tên tổ chức Đoàn hoặc Công đoàn giới thiệu, ví dụ Đoàn TNCS Hồ Chí Minh phường Tân Mai.")
+    if not clean(resolution_no):
+        fail("resolution_no", "Hãy ghi số nghị quyết giới thiệu đoàn viên vào Đảng (Mẫu 4-KNĐ).")
+    _past("resolution_date", resolution_date, "Ngày nghị quyết")
+    existing = UnionIntroduction.objects.filter(candidate=candidate).first()
+    if existing:
+        fail("body", f"Hồ sơ đã có nghị quyết giới thiệu của {existing.get_body_display()} ({existing.name}).")
+    if candidate.introducers.count() >= rules.INTRODUCERS_REQUIRED:
+        fail("body", "Hồ sơ đã có hai đảng viên chính thức giới thiệu; không cần nghị quyết của tổ chức đoàn thể.")
+    if body in YOUTH_BODIES:
+        problem = rules.youth_age_problem(candidate.birth_date, resolution_date)
+        if problem:
+            fail("body", problem)
+    if candidate.steps.filter(kind=StepKind.VOTE).exists():
+        fail("body", "Chi bộ đã biểu quyết; không thêm người giới thiệu nữa.")
+    with acting_as(actor):
+        introduction = UnionIntroduction.objects.create(
+            candidate=candidate, body=body, name=clean(name), resolution_no=clean(resolution_no),
+            resolution_date=resolution_date,
+        )  # fmt: skip
+        refresh_stage(candidate)
+    return introduction
 
 
 def full_members_on(org: Organization, day: dt.date, subtree: bool = False) -> int:
@@ -219,12 +279,14 @@ def candidate_record_vote(
     """Record the cell's vote on proposing the admission. The file must be complete on that day:
     a valid course certificate, the application, the background check and two introducers, all
     dated on or before the vote; the candidate aged 18–60 counted in months. The number of full
-    members comes from the registry; the vote passes with at least 2/3 of them (rules.VOTE_SHARE).
+    members comes from the registry; the vote passes with at least 2/3 of them (rules.VOTE,
+    Điều lệ Đảng Điều 4 khoản 3).
     A vote that does not pass is kept, and the file cannot go to the decision.
 
     A cell with fewer than three full members that day (below what Điều lệ Đảng, Điều 21, asks of
     a cell) may leave the vote to its grassroots committee (`voting_org`), whose full members are
-    then counted — an UNCERTAIN reading kept for such cells; a committee may decide otherwise."""
+    then counted — an UNCERTAIN reading (rules.SMALL_CELL: no text found for such cells); the step
+    records that the committee voted, and a committee may decide otherwise."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
     _past("date", date, "Ngày chi bộ biểu quyết")
@@ -241,10 +303,12 @@ def candidate_record_vote(
         if steps[kind].date > date:
             fail("date", f"Ngày biểu quyết phải sau ngày của bước {StepKind(kind).label.lower()}.")
     introducers = list(candidate.introducers.all())
-    if len(introducers) < rules.INTRODUCERS_REQUIRED:
-        fail("date", "Hồ sơ chưa đủ hai đảng viên chính thức giới thiệu.")
-    if any(i.introduced_on > date for i in introducers):
-        fail("date", "Ngày biểu quyết phải sau ngày giới thiệu của cả hai đảng viên.")
+    union = UnionIntroduction.objects.filter(candidate=candidate).first()
+    problem = rules.introductions_problem(len(introducers), union is not None)
+    if problem:
+        fail("date", problem)
+    if any(i.introduced_on > date for i in introducers) or (union and union.resolution_date > date):
+        fail("date", "Ngày biểu quyết phải sau ngày giới thiệu của những người, tổ chức giới thiệu.")
     problem = member_rules.admission_age_problem(candidate.birth_date, date)
     if problem:
         fail("date", problem)

@@ -18,7 +18,17 @@ from dangvu.organizations.models import MEMBER_LEVELS, Level
 from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
-from .forms import STEP_FORMS, AdmitForm, CandidateForm, CloseForm, FilterForm, IntroducerForm, StepForm, VoteForm
+from .forms import (
+    STEP_FORMS,
+    AdmitForm,
+    CandidateForm,
+    CloseForm,
+    FilterForm,
+    IntroducerForm,
+    StepForm,
+    UnionIntroductionForm,
+    VoteForm,
+)
 from .models import Candidate, Stage, Status, StepKind
 
 
@@ -80,14 +90,17 @@ def candidate_create(request):
 def candidate_detail(request, pk):
     scope = Scope.of(request.user)
     candidate = _candidate(scope, pk)
-    steps, introducers = selectors.file_of(candidate)
+    steps, introducers, union = selectors.file_of(candidate)
+    introducers = list(introducers)
     by_kind = {s.kind: s for s in steps}
     rows = [(kind, by_kind.get(kind), STEP_URLS.get(kind)) for kind in StepKind]
     return render(
         request,
         "candidates/detail.html",
         {
-            "c": candidate, "rows": rows, "introducers": introducers, "vote": by_kind.get(StepKind.VOTE),
+            "c": candidate, "rows": rows, "introducers": introducers, "union": union,
+            "vote": by_kind.get(StepKind.VOTE),
+            "needs_introducer": len(introducers) + (1 if union else 0) < 2,
             "can_edit": scope.can(Capability.EDIT_MEMBERS) and candidate.status == Status.OPEN,
             "show_id": scope.can(Capability.VIEW_CITIZEN_ID),
         },
@@ -152,6 +165,29 @@ def candidate_introducer(request, pk):
     hint = ("Người giới thiệu phải là đảng viên chính thức, đã vào Đảng ít nhất một năm và cùng công tác, học "
             "tập hoặc sinh hoạt với người vào Đảng ít nhất 12 tháng.")  # fmt: skip
     return _form_page(request, candidate, form, "Đảng viên giới thiệu", hint)
+
+
+@login_required
+def candidate_union(request, pk):
+    _, candidate = _editable(request, pk)
+    if candidate.status != Status.OPEN:
+        return _closed(request, candidate)
+    form = UnionIntroductionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            introduction = services.candidate_add_union_introduction(
+                actor=request.user, candidate=candidate, **form.cleaned_data
+            )
+        except ValidationError as e:
+            add_service_errors(form, e, {"candidate": None})
+        else:
+            messages.success(request, f"Đã ghi nghị quyết giới thiệu của {introduction.get_body_display()}.")
+            return redirect("candidate-detail", pk=candidate.pk)
+    hint = ("Người vào Đảng trong độ tuổi thanh niên (đến 30 tuổi) là đoàn viên được Ban Chấp hành Đoàn cơ sở "
+            "(hoặc tập thể chi đoàn cơ sở) và một đảng viên chính thức giới thiệu; ở cơ quan, doanh nghiệp không có "
+            "tổ chức Đoàn, đoàn viên công đoàn được Ban Chấp hành Công đoàn cơ sở và một đảng viên chính thức giới "
+            "thiệu (Điều lệ Đảng, Điều 4, khoản 1; Quy định 24-QĐ/TW, điểm 3.1).")  # fmt: skip
+    return _form_page(request, candidate, form, "Tổ chức Đoàn, Công đoàn giới thiệu", hint)
 
 
 @login_required
