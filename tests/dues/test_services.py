@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from dangvu.dues import rules, selectors, services
-from dangvu.dues.models import Payment
+from dangvu.dues.models import DuesShare, Payment
 
 from ..conftest import D
 
@@ -75,4 +75,23 @@ def test_a_month_sheet_and_the_share_passed_up(actor, tree, register):
     }  # fmt: skip
     services.dues_share_set(actor=actor, org=tree.a1, kept_percent=40, basis="Quyết định 05 của Đảng ủy phường")
     assert selectors.collection(tree.a1, D(2016, 4, 1))["passed_up"] == 39_000
-    assert selectors.kept_percent(tree.c) == 50 and selectors.kept_percent(tree.a) == 90
+    # QĐ 342, B.II: a school's grassroots cell keeps 70%, a ward's grassroots committee 90%, the district 50%.
+    assert (selectors.kept_percent(tree.c), selectors.kept_percent(tree.a), selectors.kept_percent(tree.hm)) == (
+        70, 90, 50,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("percent", [29, 51])
+def test_a_cell_keeps_between_30_and_50_percent(actor, tree, percent):
+    with pytest.raises(ValidationError) as e:
+        services.dues_share_set(actor=actor, org=tree.a1, kept_percent=percent, basis="Quyết định 05")
+    assert "từ 30% đến 50%" in _message(e, "kept_percent") and "342-QĐ/TW" in _message(e, "kept_percent")
+    assert not DuesShare.objects.exists()
+    services.dues_share_set(actor=actor, org=tree.a1, kept_percent=50, basis="Quyết định 05")
+
+
+def test_the_dues_rules_cite_qd_342_and_say_which_were_checked():
+    by_code = {r.code: r for r in rules.RULES}
+    assert by_code["dues.shares_kept"].certain and "mục B.II" in by_code["dues.shares_kept"].source
+    assert by_code["dues.rates"].certain
+    assert not by_code["dues.fixed_amount_hanoi"].certain and by_code["dues.fixed_amount_hanoi"].note

@@ -57,7 +57,7 @@ def dues_basis_set(
 ) -> DuesBasis:
     """Set how the member's dues are computed from the month of `valid_from` on; earlier months
     keep their basis (history). Salary and pension need the amount; a fixed amount must lie in
-    2.000–30.000 đồng (QĐ 342, mục 1.4); a voluntary amount must not be below the rate."""
+    2.000–30.000 đồng (QĐ 342, mục B.I); a voluntary amount must not be below the rate."""
     if kind not in BasisKind.values:
         fail("kind", "Hãy chọn đối tượng đóng đảng phí.")
     if not isinstance(valid_from, dt.date):
@@ -69,7 +69,7 @@ def dues_basis_set(
         fixed_amount = None
     else:
         if fixed_amount is None or not rules.FIXED_MIN <= fixed_amount <= rules.FIXED_MAX:
-            fail("fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục 1.4).")
+            fail("fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục B.I).")
         base_amount = None
     due = rules.amount_due(kind, base_amount, fixed_amount)
     if voluntary_amount is not None and voluntary_amount < due:
@@ -165,9 +165,13 @@ def dues_collect_month(
 
 @transaction.atomic
 def dues_share_set(*, actor, org: Organization, kept_percent: int, basis: str = "") -> DuesShare:
-    """Override the share a unit keeps (the rest passes up) when its superior decided a different one."""
+    """Override the share a unit keeps (the rest passes up) when its superior decided a different one;
+    a cell under a grassroots committee stays within 30–50% (rules.SHARES)."""
     if not isinstance(kept_percent, int) or not 0 <= kept_percent <= 100:
         fail("kept_percent", "Tỷ lệ trích giữ lại phải từ 0 đến 100%.")
+    problem = rules.kept_percent_problem(org.level, kept_percent)
+    if problem:
+        fail("kept_percent", problem)
     if not clean(basis):
         fail("basis", "Hãy ghi căn cứ (văn bản quy định tỷ lệ này).")
     with acting_as(actor):
