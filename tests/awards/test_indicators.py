@@ -82,6 +82,19 @@ def test_a_2016_figure_stays_with_the_tree_as_it_stood_in_2016(tree, give, actor
     assert figures(tree.hm, Period.year(2017))["awards.persons"] == 0
 
 
+def test_a_unit_moved_mid_year_counts_each_award_where_it_stood_on_the_decision(tree, give, actor):
+    other = org_found(
+        actor=actor, code="TX", name="Đảng bộ huyện Thanh Trì", kind=Kind.OTHER, level=Level.DISTRICT,
+        parent=tree.hn, founded_on=D(2004, 1, 1),
+    )  # fmt: skip
+    give.person(tree.b, name="Ông Trịnh Văn Tốt", day=D(2016, 3, 1))
+    org_move(actor=actor, org=tree.b, new_parent=other, on=D(2016, 7, 1))
+    give.person(tree.b, name="Bà Lê Thị Hiền", day=D(2016, 9, 2))
+    assert figures(tree.hm)["awards.persons"] == 1
+    assert figures(other)["awards.persons"] == 1
+    assert figures(tree.hn)["awards.persons"] == 2
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree(
     tree, give, actor, key, django_assert_max_num_queries

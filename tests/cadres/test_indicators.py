@@ -76,6 +76,20 @@ def test_a_2016_figure_stays_with_the_tree_as_it_stood_in_2016(tree, act, actor)
     assert value("cadres.actions", other, Period.year(2017)) == 1
 
 
+def test_a_unit_moved_mid_year_counts_each_action_where_it_stood_that_day(tree, act, actor):
+    other = org_found(
+        actor=actor, code="TX", name="Đảng bộ huyện Thanh Trì", kind=Kind.OTHER, level=Level.DISTRICT,
+        parent=tree.hn, founded_on=D(2004, 1, 1),
+    )  # fmt: skip
+    act(tree.b, effective=D(2016, 3, 1))
+    org_move(actor=actor, org=tree.b, new_parent=other, on=D(2016, 7, 1))
+    act(tree.b, effective=D(2016, 9, 1))
+    act(tree.b, effective=D(2016, 10, 1))
+    assert value("cadres.actions", tree.hm) == 1
+    assert value("cadres.actions", other) == 2
+    assert value("cadres.actions", tree.hn) == 3  # the province counts each once
+
+
 def _grow(actor, tree, act, n):
     for i in range(n):
         ward = org_found(

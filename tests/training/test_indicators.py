@@ -63,6 +63,19 @@ def test_a_2016_figure_stays_with_the_tree_as_it_stood_in_2016(tree, open_class,
     assert value("training.attendances", other, Period.year(2017)) == 8
 
 
+def test_a_unit_moved_mid_year_counts_each_class_where_it_stood_when_it_began(tree, open_class, actor):
+    other = org_found(
+        actor=actor, code="TX", name="Đảng bộ huyện Thanh Trì", kind=Kind.OTHER, level=Level.DISTRICT,
+        parent=tree.hn, founded_on=D(2004, 1, 1),
+    )  # fmt: skip
+    open_class(tree.b, start=D(2016, 3, 1), unnamed=30)
+    org_move(actor=actor, org=tree.b, new_parent=other, on=D(2016, 7, 1))
+    open_class(tree.b, start=D(2016, 9, 1), unnamed=8)
+    assert value("training.attendances", tree.hm) == 30
+    assert value("training.attendances", other) == 8
+    assert value("training.attendances", tree.hn) == 38
+
+
 @pytest.mark.parametrize("key", ["training.classes", "training.attendances"])
 def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree(
     tree, open_class, register, actor, key, django_assert_max_num_queries

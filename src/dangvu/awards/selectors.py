@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import Award
 
@@ -14,9 +14,9 @@ def awards_decided_in(org: Organization, start: dt.date, end: dt.date, **filters
     """Awards decided in [start, end] by a committee that stood under `org` then, narrowed by
     `filters` (recipient_kind=, title=, program=). Fixed number of queries whatever the subtree."""
     return Award.objects.filter(
+        stood_under(org, start, end, "awarded_by_id", "decision_date"),
         decision_date__gte=start,
         decision_date__lte=end,
-        awarded_by_id__in=subtree_ids_during(org, start, end),
         **filters,
     )
 
@@ -35,7 +35,7 @@ def award_list(
         return Award.objects.none()
     qs = Award.objects.filter(awarded_by__path__startswith=root.path, **filters)
     if org is not None and year:
-        qs = qs.filter(awarded_by_id__in=subtree_ids_during(org, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        qs = qs.filter(stood_under(org, dt.date(year, 1, 1), dt.date(year, 12, 31), "awarded_by_id", "decision_date"))
     elif org is not None:
         qs = qs.filter(awarded_by__path__startswith=org.path)
     if year:

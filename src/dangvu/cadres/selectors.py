@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dangvu.core.dates import add_months
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import COUNTED_KINDS, TERM_KINDS, ActionKind, CadreAction
 
@@ -15,10 +15,10 @@ def actions_decided_in(org: Organization, start: dt.date, end: dt.date, kinds=CO
     """Actions of `kinds` taking effect in [start, end] whose deciding committee stood under `org`
     (as the tree stood then). Fixed number of queries whatever the subtree."""
     return CadreAction.objects.filter(
+        stood_under(org, start, end, "decided_by_id", "effective_date"),
         kind__in=kinds,
         effective_date__gte=start,
         effective_date__lte=end,
-        decided_by_id__in=subtree_ids_during(org, start, end),
     )
 
 
@@ -31,7 +31,7 @@ def action_list(
         return CadreAction.objects.none()
     qs = CadreAction.objects.filter(decided_by__path__startswith=root.path)
     if org is not None and year:
-        qs = qs.filter(decided_by_id__in=subtree_ids_during(org, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        qs = qs.filter(stood_under(org, dt.date(year, 1, 1), dt.date(year, 12, 31), "decided_by_id", "effective_date"))
     elif org is not None:
         qs = qs.filter(decided_by__path__startswith=org.path)
     if year:

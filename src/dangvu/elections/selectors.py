@@ -4,16 +4,16 @@ from django.db.models import Q, QuerySet
 
 from dangvu.indicators.registry import Period
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import Election, ElectionArea
 
 
 def areas_in(org: Organization, period: Period) -> QuerySet[ElectionArea]:
-    """Areas of elections held in `period` whose unit stood in `org`'s subtree during the period."""
+    """Areas of elections held in `period` whose unit stood in `org`'s subtree on the election day."""
     return ElectionArea.objects.filter(
+        stood_under(org, period.start, period.end, "org_id", "election__date"),
         election__date__range=(period.start, period.end),
-        org_id__in=subtree_ids_during(org, period.start, period.end),
     )
 
 
@@ -38,7 +38,7 @@ def filter_areas(qs: QuerySet[ElectionArea], org: Organization | None, year: int
         period = Period.year(year)
         qs = qs.filter(election__date__range=(period.start, period.end))
         if org is not None:
-            qs = qs.filter(org_id__in=subtree_ids_during(org, period.start, period.end))
+            qs = qs.filter(stood_under(org, period.start, period.end, "org_id", "election__date"))
     elif org is not None:
         qs = qs.filter(org__path__startswith=org.path)
     return qs

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from dangvu.indicators.registry import Period
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under, subtree_ids_during
 
 from . import rules
 from .models import Discipline, Inspection
@@ -18,19 +18,19 @@ from .models import Discipline, Inspection
 
 def inspections_in(org: Organization, period: Period, kind: str | None = None) -> QuerySet[Inspection]:
     """Inspections (or supervisions) started in `period` and conducted by a unit that stood in
-    `org`'s subtree during the period."""
+    `org`'s subtree on its start date."""
     qs = Inspection.objects.filter(
+        stood_under(org, period.start, period.end, "conducted_by_id", "start_date"),
         start_date__range=(period.start, period.end),
-        conducted_by_id__in=subtree_ids_during(org, period.start, period.end),
     )
     return qs.filter(kind=kind) if kind else qs
 
 
 def disciplines_in(org: Organization, period: Period) -> QuerySet[Discipline]:
-    """Discipline decisions dated in `period` by a unit that stood in `org`'s subtree then."""
+    """Discipline decisions dated in `period` by a unit that stood in `org`'s subtree on the decision date."""
     return Discipline.objects.filter(
+        stood_under(org, period.start, period.end, "decided_by_id", "decision_date"),
         decision_date__range=(period.start, period.end),
-        decided_by_id__in=subtree_ids_during(org, period.start, period.end),
     )
 
 
@@ -101,7 +101,7 @@ def filter_by(qs: QuerySet, date_field: str, org_field: str, org: Organization |
         period = Period.year(year)
         qs = qs.filter(**{f"{date_field}__range": (period.start, period.end)})
         if org is not None:
-            qs = qs.filter(**{f"{org_field}_id__in": subtree_ids_during(org, period.start, period.end)})
+            qs = qs.filter(stood_under(org, period.start, period.end, f"{org_field}_id", date_field))
     elif org is not None:
         qs = qs.filter(**{f"{org_field}__path__startswith": org.path})
     return qs

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, QuerySet, Sum
 
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import Attendance, TrainingClass
 
@@ -14,7 +14,7 @@ def classes_started_in(org: Organization, start: dt.date, end: dt.date) -> Query
     """Classes that began in [start, end], organized by a unit that stood under `org` then.
     Fixed number of queries whatever the subtree."""
     return TrainingClass.objects.filter(
-        start_date__gte=start, start_date__lte=end, organizer_id__in=subtree_ids_during(org, start, end)
+        stood_under(org, start, end, "organizer_id", "start_date"), start_date__gte=start, start_date__lte=end
     )
 
 
@@ -34,7 +34,7 @@ def class_list(
         return TrainingClass.objects.none()
     qs = TrainingClass.objects.filter(organizer__path__startswith=root.path)
     if org is not None and year:
-        qs = qs.filter(organizer_id__in=subtree_ids_during(org, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        qs = qs.filter(stood_under(org, dt.date(year, 1, 1), dt.date(year, 12, 31), "organizer_id", "start_date"))
     elif org is not None:
         qs = qs.filter(organizer__path__startswith=org.path)
     if year:
