@@ -7,27 +7,44 @@ from django.forms.models import fields_for_model
 from dangvu.web.forms import UnitCodeField, VnDateField
 
 from .models import Activity, EventKind, Member, Status
-from .services import IDENTITY_FIELDS
+from .services import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS
 
 K = EventKind
 
+_RECORD_HELP = {
+    "alias": "Tên gọi khác trong hoạt động, nếu có.",
+    "temporary_address": "Để trống nếu trùng nơi ở hiện nay.",
+    "academic_title": "Giáo sư, Phó Giáo sư; để trống nếu không có.",
+    "academic_degree": "Tiến sĩ, Thạc sĩ …; để trống nếu không có.",
+    "foreign_languages": "Thứ tiếng và trình độ, ví dụ Tiếng Anh B1.",
+    "it_skills": "Ví dụ: Ứng dụng CNTT cơ bản.",
+    "minority_languages": "Ví dụ: Tiếng Tày (nghe, nói thành thạo).",
+    "mass_org_positions": "Ví dụ: Chủ tịch Công đoàn cơ sở.",
+    "health": "Ví dụ: Tốt; Bình thường.",
+}
 
-def _identity_fields() -> dict:
-    fields = fields_for_model(Member, fields=IDENTITY_FIELDS)
+
+def _identity_fields(with_record: bool = False) -> dict:
+    fields = fields_for_model(Member, fields=MEMBER_FIELDS if with_record else IDENTITY_FIELDS)
     fields["birth_date"] = VnDateField(label="Ngày sinh")
     fields["citizen_id"].help_text = "12 chữ số."
     fields["full_name"].help_text = "Viết có dấu, ví dụ Nguyễn Văn An."
     for name in ("full_name", "birth_date", "sex"):
         fields[name].required = True
+    if with_record:
+        fields["youth_union_joined_on"] = VnDateField(label="Ngày vào Đoàn TNCS Hồ Chí Minh", required=False)
+        for name, text in _RECORD_HELP.items():
+            fields[name].help_text = text
     return fields
 
 
 class IdentityForm(forms.Form):
-    """Lý lịch (Mẫu 2-HSĐV). Without the right to see citizen IDs the field is left out."""
+    """Lý lịch (Mẫu 2-HSĐV). Without the right to see citizen IDs the field is left out.
+    `with_record`: also the rest of the record sheet (languages, titles, health …)."""
 
-    def __init__(self, *args, show_citizen_id=True, with_version=False, **kwargs):
+    def __init__(self, *args, show_citizen_id=True, with_version=False, with_record=False, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, f in _identity_fields().items():
+        for name, f in _identity_fields(with_record).items():
             if name == "citizen_id" and not show_citizen_id:
                 continue
             self.fields[name] = f
@@ -37,10 +54,98 @@ class IdentityForm(forms.Form):
             self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def identity(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k in IDENTITY_FIELDS}
+        return {k: v for k, v in self.cleaned_data.items() if k in MEMBER_FIELDS}
 
     def identity_fields(self):
         return [self[name] for name in self.fields if name in IDENTITY_FIELDS]
+
+    def record_fields(self):
+        return [self[name] for name in self.fields if name in RECORD_FIELDS]
+
+
+# --- work history (quá trình công tác) -----------------------------------------------------------
+
+MONTH_HINT = "Nhập tháng theo dạng tháng/năm, ví dụ 09/2005."
+
+
+class MonthField(forms.DateField):
+    """A month typed as mm/yyyy (a full date is accepted too); the value is its first day."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%m/%Y", "%m-%Y", "%m.%Y", "%d/%m/%Y"])
+        kwargs.setdefault("error_messages", {"invalid": MONTH_HINT})
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"placeholder": "mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "8"})
+        return attrs
+
+    def prepare_value(self, value):
+        return value.strftime("%m/%Y") if hasattr(value, "strftime") else value
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day
+
+
+class WorkPeriodForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    started_on = MonthField(label="Từ tháng/năm", required=False)
+    ended_on = MonthField(label="Đến tháng/năm", required=False, help_text="Để trống nếu đến nay.")
+    work = forms.CharField(label="Công việc, chức vụ", max_length=255, required=False)
+    place = forms.CharField(label="Nơi công tác", max_length=255, required=False)
+
+
+class BaseWorkHistoryFormSet(forms.BaseFormSet):
+    """The lines typed, in order; blank lines and lines ticked for deletion are left out. Each
+    problem is shown on its line and at the top with the line's number as the clerk sees it
+    ("Dòng 2 …"); members.services.clean_work_history checks the same again."""
+
+    _KEYS = ("id", "started_on", "ended_on", "work", "place")
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for name, f in form.fields.items():  # the table's cells have no label of their own
+            label = "Xóa dòng" if name == "DELETE" else f"{f.label}, dòng"
+            f.widget.attrs["aria-label"] = f"{label} {i + 1}"
+        return form
+
+    def _lines(self):
+        for n, form in enumerate(self.forms, start=1):
+            data = getattr(form, "cleaned_data", {})
+            if any(data.get(k) for k in self._KEYS) and not self._should_delete_form(form):
+                yield n, form
+
+    def clean(self):
+        if any(self.errors):
+            return
+        problems = []
+        for n, form in self._lines():
+            started, ended = form.cleaned_data.get("started_on"), form.cleaned_data.get("ended_on")
+            line = f"Dòng {n} của quá trình công tác"
+            if started is None:
+                form.add_error("started_on", "Hãy nhập tháng bắt đầu.")
+                problems.append(f"{line}: hãy nhập tháng bắt đầu (tháng/năm, ví dụ 09/2005).")
+            elif ended is not None and ended < started:
+                form.add_error("ended_on", "Tháng kết thúc trước tháng bắt đầu.")
+                problems.append(
+                    f"{line}: tháng bắt đầu {started:%m/%Y} sau tháng kết thúc {ended:%m/%Y}; "
+                    "hãy sửa lại (để trống tháng kết thúc nếu đến nay vẫn làm)."
+                )
+            if not form.cleaned_data.get("work"):
+                form.add_error("work", "Hãy ghi công việc, chức vụ.")
+                problems.append(f"{line}: hãy ghi công việc, chức vụ (ví dụ Giáo viên, Tổ trưởng chuyên môn).")
+        if problems:
+            raise forms.ValidationError(problems)
+
+    def rows(self) -> list[dict]:
+        return [{k: form.cleaned_data.get(k) for k in self._KEYS} for _n, form in self._lines()]
+
+
+WorkHistoryFormSet = forms.formset_factory(WorkPeriodForm, formset=BaseWorkHistoryFormSet, extra=2, can_delete=True)
 
 
 class AdmitForm(IdentityForm):

@@ -80,6 +80,18 @@ class Member(models.Model):
     hometown = models.CharField("quê quán", max_length=200, blank=True)
     address = models.CharField("nơi ở hiện nay", max_length=255, blank=True)
     phone = models.CharField("điện thoại", max_length=20, blank=True)
+    # The rest of the record sheet (Mẫu 2-HSĐV; see members.sheet for the source): kept as the
+    # member declares it, free text, so that "Tiếng Anh B1, tiếng Trung A2" fits as typed.
+    alias = models.CharField("bí danh", max_length=120, blank=True)
+    temporary_address = models.CharField("nơi tạm trú", max_length=255, blank=True)
+    academic_title = models.CharField("học hàm", max_length=40, blank=True)
+    academic_degree = models.CharField("học vị", max_length=40, blank=True)
+    foreign_languages = models.CharField("ngoại ngữ", max_length=120, blank=True)
+    it_skills = models.CharField("tin học", max_length=80, blank=True)
+    minority_languages = models.CharField("tiếng dân tộc thiểu số", max_length=80, blank=True)
+    youth_union_joined_on = models.DateField("ngày vào Đoàn TNCS Hồ Chí Minh", null=True, blank=True)
+    mass_org_positions = models.CharField("chức vụ đoàn thể", max_length=255, blank=True)
+    health = models.CharField("tình trạng sức khỏe", max_length=120, blank=True)
     # Party record.
     party_card_no = models.CharField("số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
     admitted_on = models.DateField("ngày vào Đảng")
@@ -188,3 +200,25 @@ class MemberBadge(models.Model):
 
     def __str__(self):
         return f"Huy hiệu {self.years} năm tuổi Đảng"
+
+
+class MemberWorkPeriod(models.Model):
+    """One line of the work history on the record sheet (quá trình công tác): from which month to
+    which month the member did what work, in which position, where. `ended_on` empty: to this
+    day. Months are stored as their first day. Written only by members.services.member_update."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="work_periods")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    started_on = models.DateField("từ tháng")
+    ended_on = models.DateField("đến tháng", null=True, blank=True)
+    work = models.CharField("công việc, chức vụ", max_length=255)
+    place = models.CharField("nơi công tác", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "quá trình công tác"
+        verbose_name_plural = "quá trình công tác"
+        ordering = ["member", "order", "id"]
+
+    def __str__(self):
+        until = f"{self.ended_on:%m/%Y}" if self.ended_on else "nay"
+        return f"{self.started_on:%m/%Y}–{until}: {self.work}"

@@ -22,13 +22,31 @@ from dangvu.core.text import clean, name_sort_key, search_key
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
 
 from . import rules
-from .models import EventKind, Member, MemberBadge, MemberEvent, MemberPeriod, Sex, Standing, Status
+from .models import (
+    EventKind,
+    Member,
+    MemberBadge,
+    MemberEvent,
+    MemberPeriod,
+    MemberWorkPeriod,
+    Sex,
+    Standing,
+    Status,
+)
 
 IDENTITY_FIELDS = (
     "full_name", "usual_name", "birth_date", "sex", "citizen_id", "ethnicity", "religion", "education",
     "qualification", "political_theory", "occupation", "birthplace", "hometown", "address", "phone",
     "party_card_no",
 )  # fmt: skip
+# The rest of the record sheet (Mẫu 2-HSĐV). Not in IDENTITY_FIELDS, which a candidate's file
+# shares (candidates.services); a member has both.
+RECORD_FIELDS = (
+    "alias", "temporary_address", "academic_title", "academic_degree", "foreign_languages", "it_skills",
+    "minority_languages", "youth_union_joined_on", "mass_org_positions", "health",
+)  # fmt: skip
+MEMBER_FIELDS = IDENTITY_FIELDS + RECORD_FIELDS
+WORK_FIELDS = ("started_on", "ended_on", "work", "place")
 DECISION_REQUIRED = {
     EventKind.ADMITTED, EventKind.RECOGNIZED, EventKind.EXPELLED, EventKind.READMITTED, EventKind.RESTORED,
     EventKind.PROBATION_FAILED, EventKind.REMOVED,
@@ -68,7 +86,7 @@ def clean_identity(data: dict, member: Member | None = None) -> dict:
     """Normalize and check identity fields; raise one ValidationError listing every bad field."""
     out = {}
     errors: dict[str, str] = {}
-    for name in IDENTITY_FIELDS:
+    for name in MEMBER_FIELDS:
         if name not in data:
             continue
         value = data[name]
@@ -82,6 +100,14 @@ def clean_identity(data: dict, member: Member | None = None) -> dict:
             _past_date("birth_date", out["birth_date"], "Ngày sinh")
         except ValidationError as e:
             errors["birth_date"] = e.message_dict["birth_date"][0]
+    if out.get("youth_union_joined_on") is not None:
+        try:
+            _past_date("youth_union_joined_on", out["youth_union_joined_on"], "Ngày vào Đoàn")
+        except ValidationError as e:
+            errors["youth_union_joined_on"] = e.message_dict["youth_union_joined_on"][0]
+        born = out.get("birth_date") or (member.birth_date if member else None)
+        if "youth_union_joined_on" not in errors and born and out["youth_union_joined_on"] <= born:
+            errors["youth_union_joined_on"] = "Ngày vào Đoàn phải sau ngày sinh; hãy kiểm tra lại."
     wanted = {}
     for name, pattern, label, hint in (
         ("citizen_id", _CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
@@ -310,16 +336,74 @@ def member_register(
     return member
 
 
+def _month(value) -> str:
+    return f"{value:%m/%Y}"
+
+
+def clean_work_history(rows: list[dict]) -> list[dict]:
+    """Normalize the work history (quá trình công tác) and check each line: a start month, the
+    work, a start not in the future and not after the end. One ValidationError on the field
+    `work_history` whose messages name the line ("Dòng 2: …"), counted from 1 in the order given."""
+    out, problems = [], []
+    today = dt.date.today()
+    for n, row in enumerate(rows, start=1):
+        started, ended = row.get("started_on"), row.get("ended_on")
+        work, place = clean(row.get("work") or ""), clean(row.get("place") or "")
+        if started is None:
+            problems.append(f"Dòng {n}: hãy nhập tháng bắt đầu (tháng/năm, ví dụ 09/2005).")
+        elif ended is not None and ended < started:
+            problems.append(
+                f"Dòng {n}: tháng bắt đầu {_month(started)} sau tháng kết thúc {_month(ended)}; "
+                "hãy sửa lại (để trống tháng kết thúc nếu đến nay vẫn làm)."
+            )
+        elif started > today:
+            problems.append(f"Dòng {n}: tháng bắt đầu {_month(started)} ở tương lai; hãy nhập tháng đã qua.")
+        if not work:
+            problems.append(f"Dòng {n}: hãy ghi công việc, chức vụ (ví dụ Giáo viên, Tổ trưởng chuyên môn).")
+        out.append({"id": row.get("id"), "started_on": started and started.replace(day=1),
+                    "ended_on": ended and ended.replace(day=1), "work": work, "place": place})  # fmt: skip
+    if problems:
+        raise ValidationError({"work_history": problems})
+    return out
+
+
+def _save_work_history(member: Member, rows: list[dict]):
+    """Make the member's work history the `rows`, in their order: a line with the id of one of
+    the member's lines updates it (only when something changed, so the audit shows real changes),
+    a line without one is added, a line left out is deleted."""
+    existing = {p.pk: p for p in MemberWorkPeriod.objects.filter(member=member)}
+    kept = set()
+    for order, row in enumerate(rows):
+        values = {name: row[name] for name in WORK_FIELDS}
+        line = existing.get(row.get("id"))
+        if line is None:
+            MemberWorkPeriod.objects.create(member=member, order=order, **values)
+            continue
+        kept.add(line.pk)
+        values["order"] = order
+        if any(getattr(line, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(line, k, v)
+            line.save()
+    for pk, line in existing.items():
+        if pk not in kept:
+            line.delete()
+
+
 def version_of(member: Member) -> str:
     """The token a form carries to detect a change saved by someone else meanwhile."""
     return member.updated_at.isoformat() if member.updated_at else ""
 
 
 @transaction.atomic
-def member_update(*, actor, member: Member, expected_version: str | None = None, **identity) -> Member:
-    """Correct identity fields; the audit keeps the old values. With `expected_version` (the
-    `version_of` the form was loaded with), a change saved by someone else since then is refused
-    rather than overwritten. Only the identity fields are written, on the row as it is now."""
+def member_update(
+    *, actor, member: Member, expected_version: str | None = None, work_history: list[dict] | None = None, **identity
+) -> Member:
+    """Correct identity and record-sheet fields; the audit keeps the old values. With
+    `expected_version` (the `version_of` the form was loaded with), a change saved by someone else
+    since then is refused rather than overwritten. Only the fields given are written, on the row as
+    it is now. `work_history`, when given, replaces the work history (see clean_work_history):
+    lines carry the id of the line they correct; None leaves it as it is."""
     current = Member.objects.select_for_update().get(pk=member.pk)
     if expected_version is not None and str(expected_version) != version_of(current):
         when = timezone.localtime(current.updated_at).strftime("%H:%M ngày %d/%m/%Y")
@@ -329,6 +413,7 @@ def member_update(*, actor, member: Member, expected_version: str | None = None,
             code="conflict",
         )
     data = clean_identity(identity, member=current)
+    history = clean_work_history(work_history) if work_history is not None else None
     with acting_as(actor):
         for k, v in data.items():
             setattr(current, k, v)
@@ -336,6 +421,8 @@ def member_update(*, actor, member: Member, expected_version: str | None = None,
             current.name_key = search_key(current.full_name)
             current.sort_key = name_sort_key(current.full_name)
         current.save(update_fields=[*data, "name_key", "sort_key", "updated_at"])
+        if history is not None:
+            _save_work_history(current, history)
     for k in (*data, "name_key", "sort_key", "updated_at"):
         setattr(member, k, getattr(current, k))
     return current

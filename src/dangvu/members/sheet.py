@@ -1,11 +1,20 @@
 """The member record sheet (phiếu đảng viên, Mẫu 2-HSĐV) as a PDF, from the registry.
 
-What the registry keeps is filled in: identity, the admission, recognition, re-admission and
-restoration (from the events), party positions (committees), government positions (cadre
-actions), introducers (the admission file in candidates, when there is one), awards, discipline
-and badges. What it does not keep yet (alias, temporary residence, academic titles, languages,
-IT skills, Youth Union date, mass-organization posts, work history, health) is printed as a
-labelled blank line, to be filled in by hand — see `NOT_KEPT`.
+Everything is filled from the record: identity and the rest of the sheet's fields (alias,
+temporary residence, academic title and degree, languages, IT, Youth Union date, mass-organization
+posts, health, the work history), the admission, recognition, re-admission and restoration (from
+the events), party positions (committees), government positions (cadre actions), introducers (the
+admission file in candidates, when there is one), awards, discipline and badges. A field left
+empty prints as a labelled blank line, to be filled in by hand.
+
+The items and their labels follow Mẫu 2-HSĐV, the form annexed to the Central Organization
+Commission's guidance on party-member work: Hướng dẫn 12-HD/BTCTW of 17/5/2012, then 09-HD/BTCTW
+of 05/6/2017 (the current guidance, 12-HD/BTCTW of 2022, could not be consulted here). Sources
+read for the field list: the forms of HD 12-HD/BTCTW 2012 as republished by Đảng bộ Khối Doanh
+nghiệp Hà Tĩnh (dangbokhoidoanhnghiephatinh.org.vn, "Các mẫu tài liệu về công tác đảng viên"),
+and the notes on filling in the phiếu đảng viên (Mẫu 2-HSĐV of HD 09-HD/BTCTW) at
+pgdgiolinhqt.edu.vn/phieu-dang-vien-moi-nhat/. A committee whose printed form labels an item
+differently should say so: the labels are in templates/members/sheet.html only.
 
 Printed on A4 in a Times-like serif with the fonts embedded: Liberation Serif when installed,
 else DejaVu Serif (both carry every Vietnamese letter).
@@ -20,12 +29,6 @@ from dangvu.core.dates import format_date
 
 from .models import EventKind, Member
 from .selectors import state_on, timeline
-
-# Fields of Mẫu 2-HSĐV the registry does not keep yet: printed as blank lines.
-NOT_KEPT = (
-    "Bí danh", "Nơi tạm trú", "Học hàm, học vị", "Ngoại ngữ", "Tin học", "Tiếng dân tộc thiểu số",
-    "Ngày vào Đoàn TNCS Hồ Chí Minh", "Chức vụ đoàn thể", "Quá trình công tác", "Tình trạng sức khỏe",
-)  # fmt: skip
 
 
 def _model(app_label: str, name: str):
@@ -108,6 +111,8 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         "awards": _awards(member),
         "disciplines": _disciplines(member),
         "badges": list(member.badges.order_by("years")),
+        "titles": ", ".join(t for t in (member.academic_title, member.academic_degree) if t),
+        "work_periods": list(member.work_periods.all()),
         "printed_on": format_date(today),
         "blank_lines": range(3),
     }

@@ -27,7 +27,16 @@ from dangvu.web.forms import add_service_errors
 from dangvu.web.templatetags.web import mask_id
 
 from . import rules, selectors, services
-from .forms import HINTS, AdmitForm, BadgeDateForm, EventForm, IdentityForm, MemberFilterForm, kinds_for
+from .forms import (
+    HINTS,
+    AdmitForm,
+    BadgeDateForm,
+    EventForm,
+    IdentityForm,
+    MemberFilterForm,
+    WorkHistoryFormSet,
+    kinds_for,
+)
 from .models import IN_PARTY_STATUSES, EventKind, Member
 from .tables import MemberTable
 
@@ -86,11 +95,12 @@ _EMPTY = {None, "None", ""}
 _NOT_SHOWN = {"member", "created_at", "name_key", "sort_key"}
 
 
-def _history(scope: Scope, member: Member, events: list, badges: list) -> list[dict]:
-    """The audit entries of the member and of their events and badges, newest first, with each
-    change as (field, old, new) in words; citizen IDs masked for those who may not see them."""
+def _history(scope: Scope, member: Member, events: list, badges: list, work: list = ()) -> list[dict]:
+    """The audit entries of the member and of their events, badges and work-history lines, newest
+    first, with each change as (field, old, new) in words; citizen IDs masked for those who may
+    not see them."""
     entries = list(history_of(member))
-    for obj in [*events, *badges]:
+    for obj in [*events, *badges, *work]:
         entries += list(history_of(obj))
     entries.sort(key=lambda e: e.timestamp, reverse=True)
     show_ids = scope.can(Capability.VIEW_CITIZEN_ID)
@@ -126,6 +136,7 @@ def member_detail(request, pk):
     today = dt.date.today()
     events = list(selectors.timeline(member))
     badges = list(member.badges.order_by("years"))
+    work = list(member.work_periods.all())
     rule_events = [rules.Event(e.kind, e.date, e.org_id, e.to_org_id, e.standing) for e in events]
     context = {
         "member": member,
@@ -136,7 +147,8 @@ def member_detail(request, pk):
         "next_badge": _next_badge(member, rule_events, {b.years for b in badges}, today),
         "events": events,
         "badges": badges,
-        "history": _history(scope, member, events, badges),
+        "work_periods": work,
+        "history": _history(scope, member, events, badges, work),
         "kinds": kinds_for(member),
         "probation_end": rules.probation_end(member.admitted_on),
     }
@@ -180,15 +192,21 @@ def member_admit(request, org_pk):
 def member_edit(request, pk):
     scope, member = _writable_member(request, pk)
     show_id = scope.can(Capability.VIEW_CITIZEN_ID)
-    initial = {name: getattr(member, name) for name in services.IDENTITY_FIELDS}
+    initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
     initial["version"] = services.version_of(member)
-    form = IdentityForm(request.POST or None, initial=initial, show_citizen_id=show_id, with_version=True)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    form = IdentityForm(data, initial=initial, show_citizen_id=show_id, with_version=True, with_record=True)
+    lines = [{"id": p.pk, **{k: getattr(p, k) for k in services.WORK_FIELDS}} for p in member.work_periods.all()]
+    # A post without the work-history lines (an older page, a script) leaves the history as it is.
+    with_history = data is None or f"{_WORK_PREFIX}-TOTAL_FORMS" in data
+    work = WorkHistoryFormSet(data if with_history else None, initial=lines, prefix=_WORK_PREFIX)
+    if request.method == "POST" and form.is_valid() and (not with_history or work.is_valid()):
         try:
             services.member_update(
                 actor=request.user,
                 member=member,
                 expected_version=form.cleaned_data["version"] or None,
+                work_history=work.rows() if with_history else None,
                 **form.identity(),
             )
         except ValidationError as e:
@@ -196,7 +214,10 @@ def member_edit(request, pk):
         else:
             messages.success(request, "Đã lưu lý lịch đảng viên.")
             return redirect("member-detail", pk=member.pk)
-    return render(request, "members/edit.html", {"form": form, "member": member})
+    return render(request, "members/edit.html", {"form": form, "work": work, "member": member})
+
+
+_WORK_PREFIX = "qtct"  # quá trình công tác
 
 
 @login_required
