@@ -85,6 +85,8 @@ ORG_PERIOD_COLUMNS = ("id", "org_id", "parent_id", "path", "valid_from", "valid_
 MEMBER_COLUMNS = (
     "id", "full_name", "usual_name", "birth_date", "sex", "citizen_id", "ethnicity", "religion", "education",
     "qualification", "political_theory", "occupation", "birthplace", "hometown", "address", "phone",
+    "alias", "temporary_address", "academic_title", "academic_degree", "foreign_languages", "it_skills",
+    "minority_languages", "youth_union_joined_on", "mass_org_positions", "health",
     "party_card_no", "admitted_on", "admission_decision", "recognized_on", "status", "activity", "org_id",
     "name_key", "sort_key", "created_at", "updated_at",
 )  # fmt: skip
@@ -379,6 +381,21 @@ def _identity(rng, name, female, born):
                 address=f"Số {rng.randrange(1, 200)} đường số {rng.randrange(1, 80)}")  # fmt: skip
 
 
+_DEGREES = ("", "", "", "", "", "", "Thạc sĩ", "", "", "", "", "", "Tiến sĩ", "", "", "", "")
+_LANGUAGES = ("Tiếng Anh B", "", "Tiếng Anh B1", "", "", "Tiếng Pháp A", "")
+_IT = ("Ứng dụng CNTT cơ bản", "", "Tin học văn phòng", "")
+
+
+def _record(member_id: int, born: dt.date) -> tuple:
+    """The record-sheet columns (Member.alias … health) in MEMBER_COLUMNS order: picked from the
+    id, not the generator, so that they cost nothing and leave every other row as it was."""
+    youth = born + dt.timedelta(days=16 * 365 + member_id % 700) if member_id % 4 else None
+    return (
+        "", "", "", _DEGREES[member_id % len(_DEGREES)], _LANGUAGES[member_id % len(_LANGUAGES)],
+        _IT[member_id % len(_IT)], "", youth, "", "Tốt" if member_id % 5 else "Bình thường",
+    )  # fmt: skip
+
+
 def derive(admitted_on, recognized_on, events: list[dict], fallback_org: int):
     """What members.services._rebuild stores: (periods, status, activity, org_id, recognized_on)."""
     state = rules.replay(
@@ -435,6 +452,7 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
                 batch[0].append((
                     member_id, identity["full_name"], "", identity["birth_date"], identity["sex"],
                     f"{member_id:012d}", "Kinh", "Không", "12/12", "", "", "", "", "", identity["address"], "",
+                    *_record(member_id, identity["birth_date"]),
                     f"{member_id:09d}", admitted, decision, recognized, status, activity, org_id, name_key, sort_key,
                     created, _stamp(events[-1]["date"]),
                 ))  # fmt: skip

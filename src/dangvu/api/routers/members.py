@@ -29,6 +29,22 @@ from .common import (
 router = Router(tags=["members"])
 
 
+class WorkPeriodOut(Schema):
+    id: int
+    started_on: dt.date = Field(..., description="tháng bắt đầu (ngày 1 của tháng)")
+    ended_on: dt.date | None = Field(None, description="tháng kết thúc; null: đến nay")
+    work: str = Field(..., description="công việc, chức vụ")
+    place: str = Field(..., description="nơi công tác")
+
+
+class WorkPeriodIn(In):
+    id: int | None = Field(None, description="id của dòng đang có để sửa nó; bỏ trống: thêm dòng mới")
+    started_on: Day = Field(..., description="tháng bắt đầu (ngày nào trong tháng cũng được)")
+    ended_on: Day | None = Field(None, description="tháng kết thúc; null: đến nay")
+    work: str = Field(..., max_length=255, description="công việc, chức vụ")
+    place: str = Field("", max_length=255, description="nơi công tác")
+
+
 class MemberOut(Schema):
     id: int
     full_name: str
@@ -46,6 +62,17 @@ class MemberOut(Schema):
     hometown: str
     address: str
     phone: str
+    alias: str
+    temporary_address: str
+    academic_title: str
+    academic_degree: str
+    foreign_languages: str
+    it_skills: str
+    minority_languages: str
+    youth_union_joined_on: dt.date | None
+    mass_org_positions: str
+    health: str
+    work_history: list[WorkPeriodOut] = Field(..., description="quá trình công tác, theo thứ tự")
     party_card_no: str | None
     admitted_on: dt.date
     admission_decision: str
@@ -83,6 +110,22 @@ class Identity(In):
     address: str | None = Field(None, max_length=255)
     phone: str | None = Field(None, max_length=20)
     party_card_no: str | None = Field(None, max_length=20)
+    alias: str | None = Field(None, max_length=120)
+    temporary_address: str | None = Field(None, max_length=255)
+    academic_title: str | None = Field(None, max_length=40)
+    academic_degree: str | None = Field(None, max_length=40)
+    foreign_languages: str | None = Field(None, max_length=120)
+    it_skills: str | None = Field(None, max_length=80)
+    minority_languages: str | None = Field(None, max_length=80)
+    youth_union_joined_on: Day | None = None
+    mass_org_positions: str | None = Field(None, max_length=255)
+    health: str | None = Field(None, max_length=120)
+
+
+class MemberPatch(Identity):
+    work_history: list[WorkPeriodIn] | None = Field(
+        None, max_length=200, description="quá trình công tác mới, thay cho cả danh sách cũ; bỏ qua: giữ nguyên"
+    )
 
 
 class AdmissionIn(Identity):
@@ -124,7 +167,9 @@ def identity_values(payload: Schema, exclude=frozenset()) -> dict:
     """The identity fields sent. A null clears the card number or citizen ID; for the other fields
     (required by the registry) a null means "not sent"."""
     data = payload.dict(exclude_unset=True, exclude=set(exclude))
-    return {k: v for k, v in data.items() if v is not None or k in ("citizen_id", "party_card_no")}
+    # A null date clears it, like the numbers: the Youth Union date is not required.
+    nullable = ("citizen_id", "party_card_no", "youth_union_joined_on")
+    return {k: v for k, v in data.items() if v is not None or k in nullable}
 
 
 def member_out(m: Member, show_id: bool) -> dict:
@@ -134,6 +179,10 @@ def member_out(m: Member, show_id: bool) -> dict:
         status_label=m.get_status_display(),
         org=code_of(m.org),
         org_name=m.org.name if m.org_id else None,
+        work_history=[
+            {"id": p.pk, "started_on": p.started_on, "ended_on": p.ended_on, "work": p.work, "place": p.place}
+            for p in m.work_periods.all()
+        ],
     )
     return data
 
@@ -150,7 +199,7 @@ def event_out(e: MemberEvent) -> dict:
 def member_list(request, filters: Query[MemberQuery]):
     """Members of the caller's subtree (by their cell today), in Vietnamese name order."""
     scope = scope_of(request)
-    qs = scope.members().select_related("org")
+    qs = scope.members().select_related("org").prefetch_related("work_periods")
     if filters.org:
         qs = qs.filter(org__path__startswith=org_in_scope(scope, filters.org).path)
     if filters.status == "in_party":
@@ -199,15 +248,19 @@ def member_admit(request, payload: AdmissionIn):
 
 
 @router.patch("/members/{member_id}", response=responses(200, MemberOut, 403, 404), summary="Sửa lý lịch")
-def member_update(request, member_id: MemberId, payload: Identity):
-    """Correct identity fields (only those sent); the audit keeps the old values."""
+def member_update(request, member_id: MemberId, payload: MemberPatch):
+    """Correct identity and record-sheet fields (only those sent); `work_history`, when sent,
+    replaces the whole work history. The audit keeps the old values."""
     scope = scope_of(request)
     member = scope.get_member(member_id)
     scope.require(Capability.EDIT_MEMBERS)
-    data = identity_values(payload)
+    data = identity_values(payload, exclude={"work_history"})
     if "citizen_id" in data and not scope.can(Capability.VIEW_CITIZEN_ID):
         data.pop("citizen_id")
-    member = services.member_update(actor=actor(request), member=member, **data)
+    history = None
+    if payload.work_history is not None:
+        history = [line.dict() for line in payload.work_history]
+    member = services.member_update(actor=actor(request), member=member, work_history=history, **data)
     return member_out(member, scope.can(Capability.VIEW_CITIZEN_ID))
 
 
