@@ -131,3 +131,48 @@ def test_the_form_lists_the_cell_as_it_was_on_the_meeting_day(clerk_a, cell, reg
     page = clerk_a.post(url + "?ngay=15/04/2016", _form(cell, date="15/07/2016")).content.decode()
     assert "Hãy chọn có mặt hay vắng cho đồng chí Vũ Văn Đến" in page and not Meeting.objects.exists()
     assert clerk_a.post(url, _form(cell, date="15/07/2016", **{f"p-{newcomer.pk}": "present"})).status_code == 302
+
+
+def _edit_form(meeting, cell, **changes):
+    data = {"kind": "regular", "date": "15/03/2016", "place": "Nhà văn hóa", "chair": cell.lan.pk,
+            "secretary": cell.minh.pk, "agenda": "Sơ kết quý I", "version": services.version_of(meeting),
+            f"p-{cell.lan.pk}": "present", f"p-{cell.minh.pk}": "present", f"p-{cell.hoa.pk}": "excused",
+            f"r-{cell.hoa.pk}": "Ốm nằm viện", "vq-0": "", "vf-0": "", "va-0": "", "vx-0": ""}  # fmt: skip
+    return data | changes
+
+
+def test_correcting_a_meeting_through_its_form(clerk_a, meeting, cell):
+    url = f"/sinh-hoat/{meeting.pk}/sua/"
+    assert url in clerk_a.get(f"/sinh-hoat/{meeting.pk}/").content.decode()
+    page = clerk_a.get(url).content.decode()
+    assert "Sơ kết quý I" in page and 'value="Ốm nằm viện"' in page and services.version_of(meeting) in page
+    data = _edit_form(meeting, cell, place="Trụ sở phường", **{f"p-{cell.hoa.pk}": "unexcused", f"r-{cell.hoa.pk}": "",
+                                                              "vq-0": "Thông qua nghị quyết", "vf-0": "2"})  # fmt: skip
+    assert clerk_a.post(url, data).status_code == 302
+    m = Meeting.objects.get(pk=meeting.pk)
+    assert m.place == "Trụ sở phường" and m.minutes  # the minutes uploaded before are kept
+    assert Attendance.objects.get(meeting=m, member=cell.hoa).presence == "unexcused"
+    assert list(Vote.objects.values_list("question", "votes_for", "votes_against")) == [("Thông qua nghị quyết", 2, 0)]
+
+
+def test_a_wrong_or_stale_correction_is_refused_in_the_form_and_nothing_changes(clerk_a, meeting, cell):
+    url = f"/sinh-hoat/{meeting.pk}/sua/"
+    future = (dt.date.today() + dt.timedelta(days=5)).strftime("%d/%m/%Y")
+    page = clerk_a.post(url + f"?ngay={future}", _edit_form(meeting, cell, date=future, place="X")).content.decode()
+    assert "ở tương lai" in page
+    page = clerk_a.post(url, _edit_form(meeting, cell, place="X", **{"vq-0": "Quá số", "vf-0": "3"})).content.decode()
+    assert "vượt số đảng viên có mặt (2)" in page
+    page = clerk_a.post(url, _edit_form(meeting, cell, place="X", **{"vq-0": "Sai", "vf-0": "hai"})).content.decode()
+    assert "không phải số nguyên" in page
+    stale = _edit_form(meeting, cell, place="X", version="2016-01-01T00:00:00+00:00")
+    assert "người khác sửa" in clerk_a.post(url, stale).content.decode()
+    m = Meeting.objects.get(pk=meeting.pk)
+    assert (m.place, m.date, Vote.objects.count()) == ("", D(2016, 3, 15), 0)
+
+
+def test_another_ward_cannot_open_or_correct_the_meeting(client, tree, meeting, make_user, cell):
+    client.force_login(make_user("grassroots", tree.b))
+    url = f"/sinh-hoat/{meeting.pk}/sua/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, _edit_form(meeting, cell, place="Lạ")).status_code == 404
+    assert Meeting.objects.get(pk=meeting.pk).place == ""

@@ -43,6 +43,11 @@ class MeetingForm(forms.Form):
         self.fields["secretary"].queryset = roster
 
 
+class MeetingEditForm(MeetingForm):
+    # The meeting's version when the page was loaded (services.version_of).
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
 class FilesForm(forms.Form):
     minutes = DocumentField(label="Biên bản (tệp)", required=False)
     resolution = DocumentField(label="Nghị quyết (tệp)", required=False)

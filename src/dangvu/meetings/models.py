@@ -35,6 +35,8 @@ class Meeting(models.Model):
     minutes = models.FileField("biên bản", storage=media_storage, upload_to="sinh-hoat/bien-ban/%Y/", blank=True)
     resolution = models.FileField("nghị quyết", storage=media_storage, upload_to="sinh-hoat/nghi-quyet/%Y/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The version an edit form carries (services.version_of): a correction saved meanwhile is not overwritten.
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
         verbose_name = "buổi sinh hoạt chi bộ"

@@ -4,7 +4,9 @@ the meeting's date; an absence with a good reason must say the reason."""
 
 import datetime as dt
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
+from django.utils import timezone
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
@@ -15,8 +17,6 @@ from dangvu.organizations.models import MEMBER_LEVELS, Organization
 from dangvu.organizations.selectors import covering
 
 from .models import Attendance, Meeting, MeetingKind, Presence, Vote
-
-FIELDS = ("org", "kind", "date", "place", "chair", "secretary", "agenda")
 
 
 def roster_ids(org: Organization, day: dt.date) -> set[int]:
@@ -78,25 +78,99 @@ def meeting_create(
     return meeting
 
 
+def version_of(meeting: Meeting) -> str:
+    """The token the edit form carries to detect a change saved by someone else meanwhile."""
+    return meeting.updated_at.isoformat() if meeting.updated_at else ""
+
+
+EDITABLE = ("kind", "date", "place", "chair", "secretary", "agenda")
+
+
 @transaction.atomic
-def meeting_update(*, actor, meeting: Meeting, minutes=None, resolution=None, **fields) -> Meeting:
-    data = {name: fields.get(name, getattr(meeting, name)) for name in FIELDS}
-    _check(data["org"], data["kind"], data["date"], data["chair"], data["secretary"])
-    if (data["org"] != meeting.org or data["date"] != meeting.date) and meeting.attendances.exists():
-        fail("date", "Buổi sinh hoạt đã có danh sách tham dự; không đổi chi bộ hoặc ngày họp.")
+def meeting_update(
+    *,
+    actor,
+    meeting: Meeting,
+    expected_version: str | None = None,
+    minutes=None,
+    resolution=None,
+    attendance: list | None = None,
+    votes: list | None = None,
+    **fields,
+) -> Meeting:
+    """Correct a recorded meeting: its kind, date, place, chair, secretary, agenda, files, and —
+    when given — the whole attendance ([(member, presence, reason)], replacing every row) and the
+    whole list of votes ([{question, votes_for, votes_against, abstain}], replacing every vote).
+    The same checks as recording, on the corrected values: no date in the future, the chair, the
+    secretary and every attendee members of the cell on the (new) date, a reason for an excused
+    absence, no vote larger than those present. Everything is checked before anything is written;
+    the audit keeps the old values. With `expected_version` (the `version_of` the form was loaded
+    with), a change saved by someone else since then is refused rather than overwritten. The
+    removal list (selectors.removal_flags) reads the attendance, so a corrected absence counts at
+    once."""
+    current = Meeting.objects.select_for_update().select_related("org").get(pk=meeting.pk)
+    if expected_version is not None and str(expected_version) != version_of(current):
+        when = timezone.localtime(current.updated_at).strftime("%H:%M ngày %d/%m/%Y")
+        fail(
+            NON_FIELD_ERRORS,
+            f"Buổi sinh hoạt đã được người khác sửa lúc {when}; hãy tải lại trang và nhập lại thay đổi.",
+            code="conflict",
+        )
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        name = sorted(unknown)[0]
+        if name == "org":
+            fail(name, "Không đổi được chi bộ của buổi sinh hoạt đã ghi; hãy ghi buổi sinh hoạt ở chi bộ đúng.")
+        fail(name, "Trường không thuộc buổi sinh hoạt.")
+    data = {name: fields.get(name, getattr(current, name)) for name in EDITABLE}
+    roster = _check(current.org, data["kind"], data["date"], data["chair"], data["secretary"])
+    if attendance is not None:
+        rows = _clean_attendance(current.org, data["date"], roster, attendance)
+    else:
+        rows = list(current.attendances.select_related("member"))
+        for row in rows:
+            if row.member_id not in roster:
+                fail(
+                    "date",
+                    f"Đồng chí {row.member.full_name} không sinh hoạt tại {current.org.name} vào ngày "
+                    f"{format_date(data['date'])}; hãy sửa cả danh sách tham dự khi đổi ngày họp.",
+                )
+    present = sum(1 for row in rows if row.presence == Presence.PRESENT)
+    if votes is not None:
+        new_votes = [_clean_vote(present=present, **v) for v in votes]
+    else:
+        new_votes = list(current.votes.all())
+        for vote in new_votes:
+            total = vote.votes_for + vote.votes_against + vote.abstain
+            if present and total > present:
+                fail(
+                    "attendance",
+                    f'Biểu quyết "{vote.question}" có {total} phiếu, nhiều hơn số đảng viên có mặt ({present}); '
+                    "hãy sửa cả biểu quyết.",
+                )
     with acting_as(actor):
         for name, value in data.items():
-            setattr(meeting, name, clean(value) if name == "place" else value)
+            setattr(current, name, clean(value) if name == "place" else (value.strip() if name == "agenda" else value))
         if minutes:
-            meeting.minutes = minutes
+            current.minutes = minutes
         if resolution:
-            meeting.resolution = resolution
-        meeting.save()
-    return meeting
+            current.resolution = resolution
+        current.save()
+        if attendance is not None:
+            _write_attendance(current, rows, replace_all=True)
+        if votes is not None:
+            for old in current.votes.all():
+                old.delete()  # one by one, so that the audit log records each
+            for vote in new_votes:
+                vote.meeting = current
+                vote.save()
+    meeting.refresh_from_db()
+    return current
 
 
-def _set_attendance(meeting: Meeting, entries) -> list[Attendance]:
-    roster = roster_ids(meeting.org, meeting.date)
+def _clean_attendance(org: Organization, day: dt.date, roster: set[int], entries) -> list[Attendance]:
+    """The attendance rows to write, every entry checked: one row per member, a member of the cell
+    that day, a presence chosen, the reason of an excused absence."""
     seen, rows = set(), []
     for member, presence, reason in entries:
         if member.pk in seen:
@@ -105,24 +179,46 @@ def _set_attendance(meeting: Meeting, entries) -> list[Attendance]:
         if member.pk not in roster:
             fail(
                 "attendance",
-                f"Đồng chí {member.full_name} không sinh hoạt tại {meeting.org.name} vào ngày "
-                f"{format_date(meeting.date)}.",
+                f"Đồng chí {member.full_name} không sinh hoạt tại {org.name} vào ngày {format_date(day)}.",
             )
         if presence not in Presence.values:
             fail("attendance", f"Hãy chọn có mặt hay vắng cho đồng chí {member.full_name}.")
         if presence == Presence.EXCUSED and not clean(reason):
             fail("attendance", f"Hãy ghi lý do vắng của đồng chí {member.full_name}.")
         rows.append(
-            Attendance(
-                meeting=meeting, member=member, presence=presence,
-                reason=clean(reason) if presence != Presence.PRESENT else "",
-            )
-        )  # fmt: skip
-    Attendance.objects.filter(meeting=meeting, member_id__in=seen).delete()
-    # Saved one by one so that the audit log records each row.
+            Attendance(member=member, presence=presence, reason=clean(reason) if presence != Presence.PRESENT else "")
+        )
+    return rows
+
+
+def _write_attendance(meeting: Meeting, rows: list[Attendance], replace_all: bool = False) -> list[Attendance]:
+    stale = Attendance.objects.filter(meeting=meeting)
+    if not replace_all:
+        stale = stale.filter(member_id__in=[r.member_id for r in rows])
+    # Deleted and saved one by one so that the audit log records each row.
+    for old in stale:
+        old.delete()
     for row in rows:
+        row.meeting = meeting
         row.save()
     return rows
+
+
+def _set_attendance(meeting: Meeting, entries) -> list[Attendance]:
+    rows = _clean_attendance(meeting.org, meeting.date, roster_ids(meeting.org, meeting.date), entries)
+    return _write_attendance(meeting, rows)
+
+
+def _clean_vote(*, present: int, question: str, votes_for: int, votes_against: int, abstain: int = 0) -> Vote:
+    if not clean(question):
+        fail("question", "Hãy ghi nội dung biểu quyết.")
+    counts = {"votes_for": votes_for, "votes_against": votes_against, "abstain": abstain}
+    for name, value in counts.items():
+        if not isinstance(value, int) or value < 0:
+            fail(name, "Hãy nhập số phiếu (số nguyên, không âm).")
+    if present and sum(counts.values()) > present:
+        fail("votes_for", f"Tổng số biểu quyết ({sum(counts.values())}) vượt số đảng viên có mặt ({present}).")
+    return Vote(question=clean(question), **counts)
 
 
 @transaction.atomic
@@ -138,14 +234,11 @@ def meeting_add_vote(
     *, actor, meeting: Meeting, question: str, votes_for: int, votes_against: int, abstain: int = 0
 ) -> Vote:
     """A vote taken at the meeting; its total cannot exceed those present (when attendance is recorded)."""
-    if not clean(question):
-        fail("question", "Hãy ghi nội dung biểu quyết.")
-    counts = {"votes_for": votes_for, "votes_against": votes_against, "abstain": abstain}
-    for name, value in counts.items():
-        if not isinstance(value, int) or value < 0:
-            fail(name, "Hãy nhập số phiếu (số nguyên, không âm).")
     present = meeting.attendances.filter(presence=Presence.PRESENT).count()
-    if present and sum(counts.values()) > present:
-        fail("votes_for", f"Tổng số biểu quyết ({sum(counts.values())}) vượt số đảng viên có mặt ({present}).")
+    vote = _clean_vote(
+        present=present, question=question, votes_for=votes_for, votes_against=votes_against, abstain=abstain
+    )
     with acting_as(actor):
-        return Vote.objects.create(meeting=meeting, question=clean(question), **counts)
+        vote.meeting = meeting
+        vote.save()
+        return vote

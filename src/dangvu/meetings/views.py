@@ -23,7 +23,7 @@ from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.forms import VnDateField, add_service_errors
 
 from . import selectors, services
-from .forms import FilesForm, FilterForm, MeetingForm, VoteForm
+from .forms import FilesForm, FilterForm, MeetingEditForm, MeetingForm, VoteForm
 from .models import Meeting, Presence
 
 
@@ -56,8 +56,9 @@ def _roster(org, day: dt.date):
     return Member.objects.filter(pk__in=services.roster_ids(org, day)).order_by("sort_key")
 
 
-def _roster_day(request) -> dt.date:
-    """The day whose roster the form lists: the meeting's date once typed, else ?ngay=, else today."""
+def _roster_day(request, default: dt.date | None = None) -> dt.date:
+    """The day whose roster the form lists: the meeting's date once typed, else ?ngay=, else
+    `default` (the recorded date when correcting a meeting), else today."""
     field = VnDateField()
     for raw in (request.POST.get("date"), request.GET.get("ngay")):
         if not (raw or "").strip():
@@ -66,7 +67,7 @@ def _roster_day(request) -> dt.date:
             return field.to_python(raw.strip())
         except ValidationError:
             continue
-    return dt.date.today()
+    return default or dt.date.today()
 
 
 def _attendance_rows(request, roster):
@@ -106,6 +107,74 @@ def meeting_create(request, org_pk):
         "meetings/form.html",
         {"form": form, "org": org, "rows": rows, "day": day, "presences": Presence.choices},
     )
+
+
+def _vote_rows(request, meeting: Meeting) -> tuple[list[dict], list[str]]:
+    """The votes of the edit form: the recorded ones and one empty line; a line whose question is
+    left empty is dropped. Returns (rows as typed, problems with the numbers)."""
+    if request.method != "POST":
+        rows = [{"question": v.question, "votes_for": v.votes_for, "votes_against": v.votes_against,
+                 "abstain": v.abstain} for v in meeting.votes.all()]  # fmt: skip
+        return rows + [{"question": "", "votes_for": "", "votes_against": "", "abstain": ""}], []
+    rows, problems, i = [], [], 0
+    while f"vq-{i}" in request.POST:
+        row = {"question": request.POST.get(f"vq-{i}", "").strip()}
+        for key, name in (("vf", "votes_for"), ("va", "votes_against"), ("vx", "abstain")):
+            raw = request.POST.get(f"{key}-{i}", "").strip() or "0"
+            try:
+                row[name] = int(raw)
+            except ValueError:
+                row[name] = raw
+                problems.append(f'Số phiếu "{raw}" ở biểu quyết thứ {i + 1} không phải số nguyên.')
+        rows.append(row)
+        i += 1
+    return rows, problems
+
+
+@login_required
+def meeting_edit(request, pk):
+    """Correct a recorded meeting: every field, the attendance of the cell on the (corrected) date
+    and the votes, in one save through services.meeting_update."""
+    scope = Scope.of(request.user)
+    meeting = _meeting(scope, pk)
+    scope.require(Capability.EDIT_MEMBERS)
+    org = meeting.org
+    day = _roster_day(request, default=meeting.date)
+    roster = _roster(org, day)
+    recorded = {a.member_id: a for a in meeting.attendances.all()}
+    initial = {f: getattr(meeting, f) for f in services.EDITABLE} | {"version": services.version_of(meeting)}
+    form = MeetingEditForm(request.POST or None, request.FILES or None, roster=roster, initial=initial)
+    if request.method == "POST":
+        rows = _attendance_rows(request, roster)
+    else:
+        rows = [(m, recorded[m.pk].presence, recorded[m.pk].reason) if m.pk in recorded else (m, "", "")
+                for m in roster]  # fmt: skip
+    votes, vote_problems = _vote_rows(request, meeting)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version") or None
+        if data["date"] != day:
+            form.add_error("date", "Danh sách đảng viên đã cập nhật theo ngày họp; hãy kiểm tra lại rồi lưu.")
+        elif vote_problems:
+            for problem in vote_problems:
+                form.add_error(None, problem)
+        else:
+            try:
+                services.meeting_update(
+                    actor=request.user, meeting=meeting, expected_version=version, attendance=rows,
+                    votes=[v for v in votes if v["question"]], **data,
+                )  # fmt: skip
+            except ValidationError as e:
+                add_service_errors(form, e)  # attendance and vote refusals are shown at the top
+            else:
+                messages.success(request, f"Đã sửa buổi sinh hoạt ngày {format_date(data['date'])} của {org.name}.")
+                return redirect("meeting-detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "org": org, "rows": rows, "day": day, "presences": Presence.choices, "meeting": meeting,
+         "votes": votes},
+    )  # fmt: skip
 
 
 _DETAIL_FORMS = {"vote": VoteForm, "files": FilesForm}
