@@ -149,7 +149,8 @@ def test_the_pdf_prints_the_record_fields_and_work_history_in_vietnamese(tree, r
         work_history=[
             {"started_on": D(2002, 9, 1), "ended_on": D(2010, 8, 1), "work": "Giáo viên Ngữ văn",
              "place": "Trường THCS Tân Mai"},
-            {"started_on": D(2010, 9, 1), "ended_on": None, "work": "Phó Hiệu trưởng", "place": "Trường THCS Định Công"},
+            {"started_on": D(2010, 9, 1), "ended_on": None, "work": "Phó Hiệu trưởng",
+             "place": "Trường THCS Định Công"},
         ],
     )  # fmt: skip
     pdf = sheet_pdf(Member.objects.get(pk=member.pk), show_citizen_id=False)
