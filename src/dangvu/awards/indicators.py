@@ -17,7 +17,7 @@ def _register(key, label, unit, order, **filters):
         return awards_decided_in(org, period.start, period.end, **filters).count()
 
     compute.__name__ = key.replace(".", "_")
-    indicator(key, label, unit, records=records, order=order, records_scope="awarded_by__path")(compute)
+    indicator(key, label, unit, records=records, order=order, records_scope="awarded_by__path", counted=True)(compute)
 
 
 _C, _P = RecipientKind.COLLECTIVE, RecipientKind.PERSON

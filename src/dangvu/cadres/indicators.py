@@ -22,9 +22,9 @@ def _count(kinds):
 
 
 def _register(key, label, kinds, order):
-    indicator(key, label, "đồng chí", records=_records(kinds), order=order, records_scope="decided_by__path")(
-        _count(kinds)
-    )
+    indicator(
+        key, label, "đồng chí", records=_records(kinds), order=order, records_scope="decided_by__path", counted=True
+    )(_count(kinds))
 
 
 # The seed's "điều động, luân chuyển, bổ nhiệm, bổ nhiệm lại 126 đồng chí": one per decision.

@@ -18,6 +18,7 @@ def _open_files(org: Organization, period: Period):
     records_scope="org__path",
     targetable=False,
     order=25,
+    counted=True,
 )
 def in_pipeline(org: Organization, period: Period) -> int:
     return open_on(org, period.end).count()

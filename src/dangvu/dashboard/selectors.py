@@ -11,12 +11,12 @@ from django.db.models.functions import ExtractMonth
 from dangvu.cadres.selectors import terms_ending
 from dangvu.core.dates import add_months, year_bounds
 from dangvu.indicators.registry import Period
-from dangvu.indicators.selectors import Figure, evaluate
+from dangvu.indicators.selectors import YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules
 from dangvu.members.indicators import admissions
 from dangvu.members.models import Member, Standing
-from dangvu.members.selectors import badges_due, periods_on
+from dangvu.members.selectors import badges_due_at, periods_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization, OrgPeriod
 from dangvu.organizations.selectors import covering, subtree_ids_on
 from dangvu.reviews.models import OrgResult
@@ -44,10 +44,10 @@ PROBATION_ALERT_DAYS = 30
 TERM_ALERT_MONTHS = 6
 
 
-def key_figures(org: Organization, year: int) -> dict[str, Figure]:
-    """The dashboard's figures of `org`'s subtree for `year`, by key, with targets and plan
-    achievement, straight from the indicator catalogue."""
-    return {f.key: f for f in evaluate(org, year, KEY_FIGURES)}
+def key_figures(org: Organization, year: int) -> YearFigures:
+    """The dashboard's figures of `org`'s subtree for `year`, with targets and plan achievement,
+    straight from the indicator catalogue — from the year's snapshot when the year is closed."""
+    return year_figures(org, year, KEY_FIGURES)
 
 
 # --- charts --------------------------------------------------------------------------------------
@@ -182,9 +182,10 @@ def next_presentation(on: dt.date) -> dt.date:
 
 def badges_due_next(org: Organization, members: QuerySet[Member], on: dt.date) -> list[tuple[Member, int]]:
     """[(member, years)] of the members of `org`'s subtree (within `members`, the user's scope)
-    due a Huy hiệu Đảng at the next presentation date on or after `on`. Three queries."""
+    due a Huy hiệu Đảng at the next presentation date on or after `on`. Three queries, reading
+    only the members whose milestone can fall due then."""
     subtree = members.filter(org__path__startswith=org.path).select_related("org")
-    return badges_due(subtree, next_presentation(on))
+    return badges_due_at(subtree, next_presentation(on))
 
 
 def terms_ending_soon(org: Organization, on: dt.date, months: int = TERM_ALERT_MONTHS):

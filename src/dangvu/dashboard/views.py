@@ -178,7 +178,8 @@ def dashboard(request, org_pk: int, year: int):
     org = scope.get_org(org_pk)
     year = _year(year)
     day, query = as_of(request)
-    figures = selectors.key_figures(org, year)
+    found = selectors.key_figures(org, year)
+    figures = found.by_key()
     months = selectors.admissions_by_month(org, year)
     classes, exemplary = selectors.review_classes(org, year)
     plans = selectors.plan_by_subordinate(org, year)
@@ -192,6 +193,7 @@ def dashboard(request, org_pk: int, year: int):
         "query": query,
         "ancestors": ancestors,
         "cards": _cards(org, year, figures),
+        "closed": found.closed,
         "alerts": _alerts(scope, org, year, day, query),
         "months": months,
         "months_chart": charts.month_bars(months, _("Kết nạp đảng viên theo tháng, năm %(y)s") % {"y": year}),

@@ -7,10 +7,15 @@ the registry discovers those modules. The dashboard, targets, reports, the API a
 
 Every `compute` and `records` function must take a fixed number of SQL queries whatever the
 size of the subtree (tests check it with django_assert_max_num_queries).
+
+Figures that come out of one query (the member totals, the flows in and out) share it through
+`shared()`: inside one `evaluation()` the query runs once; outside one, every call runs it.
 """
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -60,6 +65,9 @@ class Indicator:
     # Where the records reach an organization's `path`, for the scope check of the records page
     # (e.g. "org__path", "member__org__path"); empty: guessed from the model's fields.
     records_scope: str = ""
+    # The value IS the number of its records (`records(org, period).count()`), so a reader that
+    # needs both counts once. tests/indicators/test_counted.py holds every such indicator to it.
+    counted: bool = False
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -76,15 +84,17 @@ def indicator(
     targetable=True,
     order: int = 100,
     records_scope: str = "",
+    counted: bool = False,
 ):
-    """Register the decorated `compute(org, period)` function as indicator `key`."""
+    """Register the decorated `compute(org, period)` function as indicator `key`. `counted`: the
+    value is the count of `records(org, period)` (declare it only when that always holds)."""
 
     def register(compute):
         if key in REGISTRY and REGISTRY[key].compute is not compute:
             raise RuntimeError(f"Indicator {key} is defined twice")
         REGISTRY[key] = Indicator(
             key, label, unit, compute, records, area or key.split(".")[0], tuple(parts), targetable, order,
-            records_scope,
+            records_scope, counted,
         )  # fmt: skip
         return compute
 
@@ -124,3 +134,34 @@ def records(key: str, org: Organization, period: Period) -> QuerySet | None:
     """The records behind indicator `key` for `org`'s subtree over `period` (None if it has none)."""
     ind = get(key)
     return ind.records(org, period) if ind.records else None
+
+
+# --- one evaluation's shared results --------------------------------------------------------
+
+_SHARED: ContextVar[dict | None] = ContextVar("indicator_shared", default=None)
+
+
+@contextlib.contextmanager
+def evaluation():
+    """Within it, `shared()` results are computed once and reused; they are dropped when the
+    outermost `evaluation()` ends, so nothing outlives one reading of the figures (no result can
+    go stale across requests)."""
+    if _SHARED.get() is not None:
+        yield
+        return
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(key: tuple, compute: Callable):
+    """`compute()`, or its result from earlier in the same `evaluation()` under `key` (which must
+    name everything the result depends on, e.g. ("members.counts", org.pk, day))."""
+    memo = _SHARED.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 
 from dangvu.organizations.models import Organization
 from dangvu.targets import selectors as targets
@@ -61,31 +62,92 @@ def records_behind(key: str, org: Organization, year_or_period: int | Period) ->
 
 
 def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list[Figure]:
-    """Every figure (or those in `keys`) of `org`'s subtree over a year or period.
+    """Every figure (or those in `keys`) of `org`'s subtree over a year or period, live from the
+    records (a closed year's snapshot is `year_figures`'s business).
 
     Targets and subordinates' sums are those of the period's starting year. A fixed number of
-    queries whatever the subtree size: each indicator's own, one count of its records, and two
-    for all the targets."""
+    queries whatever the subtree size: each indicator's own (figures computed from one query
+    share it), one count of its records unless the value is that count, and two for all the
+    targets."""
     period = as_period(year_or_period)
     year = period.start.year
     own = targets.targets_of(org, year)
     below = targets.subordinate_targets_sums(org, year)
     figures = []
-    for ind in indicators(keys):
-        value = plain_number(ind.compute(org, period))
-        target = own.get(ind.key)
-        target_value = plain_number(target.value) if target else None
-        records = ind.records(org, period).count() if ind.records else None
-        figures.append(
-            Figure(
-                key=ind.key,
-                label=ind.label,
-                unit=ind.unit,
-                value=value,
-                target=target_value,
-                percent=targets.achievement(value, target_value),
-                subordinate_target_sum=plain_number(below.get(ind.key)),
-                records=records,
+    with registry.evaluation():
+        for ind in indicators(keys):
+            value = plain_number(ind.compute(org, period))
+            target = own.get(ind.key)
+            target_value = plain_number(target.value) if target else None
+            if ind.records is None:
+                records = None
+            elif ind.counted:
+                records = value
+            else:
+                records = ind.records(org, period).count()
+            figures.append(
+                Figure(
+                    key=ind.key,
+                    label=ind.label,
+                    unit=ind.unit,
+                    value=value,
+                    target=target_value,
+                    percent=targets.achievement(value, target_value),
+                    subordinate_target_sum=plain_number(below.get(ind.key)),
+                    records=records,
+                )
             )
-        )
     return figures
+
+
+# --- closed years ---------------------------------------------------------------------------------
+
+_FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """A unit's figures for a year and the close (chốt số liệu) they come from, None if live."""
+
+    figures: list[Figure]
+    closed: object | None  # reports.models.YearClose
+
+    def by_key(self) -> dict[str, Figure]:
+        return {f.key: f for f in self.figures}
+
+
+def year_figures(org: Organization, year: int, keys=None) -> YearFigures:
+    """The unit's figures for `year` as its readers should show them: from the snapshot of the
+    close in force when the year is closed (as the issued report has them), else live.
+
+    Reopening the year takes the close out of force, so from then on the figures are live again;
+    closing again makes a new snapshot. Nothing is cached between calls. A figure the snapshot
+    lacks (an indicator defined after the close) is computed live. One query for the close (only
+    the wanted figures are read from its snapshot, not the ids of their records), plus
+    `evaluate`'s for the figures the snapshot lacks."""
+    from dangvu.reports.models import YearClose  # reports reads the catalogue; imported late
+
+    wanted = indicators(keys)
+    paths = {
+        f"f{i}_{name}": KeyTransform(name, KeyTransform(ind.key, KeyTransform("indicators", "snapshot")))
+        for i, ind in enumerate(wanted)
+        for name in _FIGURE_FIELDS
+    }
+    closed = (
+        YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True)
+        .defer("snapshot")
+        .annotate(**paths)
+        .first()
+    )
+    if closed is None:
+        return YearFigures(evaluate(org, year, keys), None)
+    found, missing = {}, []
+    for i, ind in enumerate(wanted):
+        fields = {name: getattr(closed, f"f{i}_{name}") for name in _FIGURE_FIELDS}
+        if fields["label"] is None:
+            missing.append(ind.key)
+        else:
+            found[ind.key] = Figure(key=ind.key, **fields)
+    if missing:
+        found.update((f.key, f) for f in evaluate(org, year, missing))
+    return YearFigures([found[ind.key] for ind in wanted], closed)

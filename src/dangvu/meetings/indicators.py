@@ -11,7 +11,13 @@ def _meetings(org: Organization, period: Period):
 
 
 @indicator(
-    "meetings.held", "Buổi sinh hoạt chi bộ đã tổ chức", "buổi", records=_meetings, records_scope="org__path", order=91
+    "meetings.held",
+    "Buổi sinh hoạt chi bộ đã tổ chức",
+    "buổi",
+    records=_meetings,
+    records_scope="org__path",
+    order=91,
+    counted=True,
 )
 def held(org: Organization, period: Period) -> int:
     return held_in(org, period.start, period.end).count()

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.indicators.registry import Period, indicator, shared
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import overlapping, stood_under
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
-from .selectors import periods_on
+from .selectors import member_counts_on, periods_on
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -52,9 +52,17 @@ def full_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
     return periods_on(org, period.end).filter(standing=Standing.FULL)
 
 
-@indicator("members.total", "Tổng số đảng viên", "đảng viên", records=periods_at_end, targetable=False, order=20)
+def _counts_at_end(org: Organization, period: Period) -> dict:
+    """Total, probationary and full at the end of the period: one scan of the periods, shared by
+    the three figures within one evaluation."""
+    return shared(("members.counts_on", org.pk, period.end), lambda: member_counts_on(org, period.end))
+
+
+@indicator(
+    "members.total", "Tổng số đảng viên", "đảng viên", records=periods_at_end, targetable=False, order=20, counted=True
+)
 def total(org: Organization, period: Period) -> int:
-    return periods_at_end(org, period).count()
+    return _counts_at_end(org, period)["total"]
 
 
 @indicator(
@@ -64,14 +72,17 @@ def total(org: Organization, period: Period) -> int:
     records=probationary_at_end,
     targetable=False,
     order=21,
+    counted=True,
 )
 def probationary(org: Organization, period: Period) -> int:
-    return probationary_at_end(org, period).count()
+    return _counts_at_end(org, period)["probationary"]
 
 
-@indicator("members.full", "Đảng viên chính thức", "đảng viên", records=full_at_end, targetable=False, order=22)
+@indicator(
+    "members.full", "Đảng viên chính thức", "đảng viên", records=full_at_end, targetable=False, order=22, counted=True
+)
 def full(org: Organization, period: Period) -> int:
-    return full_at_end(org, period).count()
+    return _counts_at_end(org, period)["full"]
 
 
 # --- admissions ---------------------------------------------------------------------------------
@@ -87,7 +98,7 @@ def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
     )
 
 
-@indicator("members.admitted", "Kết nạp đảng viên mới", "đảng viên", records=admissions, order=23)
+@indicator("members.admitted", "Kết nạp đảng viên mới", "đảng viên", records=admissions, order=23, counted=True)
 def admitted(org: Organization, period: Period) -> int:
     return admissions(org, period).count()
 
@@ -119,8 +130,13 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
 
     Three queries whatever the subtree size: the root's positions in the tree; the member periods
     of its units that begin or end in the period, or whose unit moved in the period; those units'
-    positions. Only members whose standing in the subtree may have changed are read.
+    positions. Only members whose standing in the subtree may have changed are read. Within one
+    evaluation the increase, the decrease and their records share one reading.
     """
+    return shared(("members.crossings", org.pk, period), lambda: _crossings(org, period))
+
+
+def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[Crossing]]:
     before, end = period.day_before, period.end
     roots = list(OrgPeriod.objects.filter(overlapping(before, end), org=org).values("path", "valid_from", "valid_to"))
     if not roots:

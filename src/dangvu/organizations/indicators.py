@@ -25,7 +25,15 @@ def founded_in_non_state_enterprises(org: Organization, period: Period) -> Query
     )
 
 
-@indicator("orgs.grassroots", "Tổ chức cơ sở đảng", "tổ chức", records=grassroots_at_end, targetable=False, order=10)
+@indicator(
+    "orgs.grassroots",
+    "Tổ chức cơ sở đảng",
+    "tổ chức",
+    records=grassroots_at_end,
+    targetable=False,
+    order=10,
+    counted=True,
+)
 def grassroots(org: Organization, period: Period) -> int:
     return grassroots_at_end(org, period).count()
 
@@ -36,6 +44,7 @@ def grassroots(org: Organization, period: Period) -> int:
     "tổ chức",
     records=founded_in_non_state_enterprises,
     order=11,
+    counted=True,
 )
 def founded_non_state_enterprise(org: Organization, period: Period) -> int:
     return founded_in_non_state_enterprises(org, period).count()

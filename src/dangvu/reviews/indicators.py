@@ -40,7 +40,7 @@ def orgs_top_exemplary(org, period):
 
 @indicator(
     "review.orgs.top_5_years", "Tổ chức cơ sở đảng 5 năm liền trong sạch, vững mạnh / hoàn thành xuất sắc nhiệm vụ",
-    "tổ chức", records=_top_5_years, order=703,
+    "tổ chức", records=_top_5_years, order=703, counted=True,
 )  # fmt: skip
 def orgs_top_5_years(org, period):
     return _top_5_years(org, period).count()
@@ -48,7 +48,7 @@ def orgs_top_5_years(org, period):
 
 @indicator(
     "review.members.rated", "Đảng viên được đánh giá, xếp loại", "đảng viên",
-    records=s.decided_member_results, order=710,
+    records=s.decided_member_results, order=710, counted=True,
 )  # fmt: skip
 def members_rated(org, period):
     return s.decided_member_results(org, period).count()
@@ -56,7 +56,7 @@ def members_rated(org, period):
 
 @indicator(
     "review.members.good_or_better", "Đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên", "đảng viên",
-    records=s.good_member_results, order=711,
+    records=s.good_member_results, order=711, counted=True,
 )  # fmt: skip
 def members_good_or_better(org, period):
     return s.good_member_results(org, period).count()
@@ -64,7 +64,7 @@ def members_good_or_better(org, period):
 
 @indicator(
     "review.overrides", "Quyết định xếp loại khác quy tắc (có ghi lý do)", "lượt",
-    records=s.overrides_in, targetable=False, order=720,
+    records=s.overrides_in, targetable=False, order=720, counted=True,
 )  # fmt: skip
 def overrides(org, period):
     return s.overrides_in(org, period).count()

@@ -12,7 +12,13 @@ def _classes(org: Organization, period: Period):
 
 
 @indicator(
-    "training.classes", "Lớp bồi dưỡng đã mở", "lớp", records=_classes, records_scope="organizer__path", order=70
+    "training.classes",
+    "Lớp bồi dưỡng đã mở",
+    "lớp",
+    records=_classes,
+    records_scope="organizer__path",
+    order=70,
+    counted=True,
 )
 def classes(org: Organization, period: Period) -> int:
     return classes_started_in(org, period.start, period.end).count()

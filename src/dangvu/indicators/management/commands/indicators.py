@@ -2,14 +2,12 @@
 target and plan achievement, as a plain table or as JSON keyed by indicator."""
 
 import json
-from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.indicators.display import vn_number, vn_percent
-from dangvu.indicators.selectors import as_period
+from dangvu.indicators.selectors import as_period, year_figures
 from dangvu.organizations.models import Organization
-from dangvu.reports.selectors import close_in_force, year_figures
 
 
 class Command(BaseCommand):
@@ -28,8 +26,8 @@ class Command(BaseCommand):
             raise CommandError(f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.", returncode=1)
         period = as_period(year)
         # A closed year (chốt số liệu) answers from its snapshot, as the issued report does.
-        figures = [SimpleNamespace(**f) for f in year_figures(unit, year)]
-        closed = close_in_force(unit, year)
+        found = year_figures(unit, year)
+        figures, closed = found.figures, found.closed
         if as_json:
             self.stdout.write(_as_json(unit, period, figures, closed))
         else:
