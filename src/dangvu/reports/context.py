@@ -18,9 +18,6 @@ from dangvu.targets.selectors import target_for
 from . import heading, selectors
 from .models import SECTIONS
 
-# Grassroots organizations in the per-unit annex table and the figures read for each.
-UNIT_KEYS = ("members.total", "members.admitted")
-
 
 def report_context(org: Organization, year: int) -> dict:
     """The context the report is rendered from: the close's snapshot when the year is closed,
@@ -334,15 +331,17 @@ def _review_table(org, period, v, top_label) -> dict:
 def _units_table(org, period, figures) -> dict:
     """Members at year end and admissions against plan, per grassroots organization of the subtree
     at year end; the total row is the unit's own figures, not a sum done here."""
-    units = sorted(records_behind("orgs.grassroots", org, period), key=lambda o: (o.name_key, o.pk))
+    grassroots = records_behind("orgs.grassroots", org, period)
+    units = sorted(grassroots, key=lambda o: (o.name_key, o.pk))
+    found = selectors.grassroots_figures(org, period, grassroots)
     rows, chart = [], []
     for i, unit in enumerate(units, start=1):
-        f = {x.key: x for x in evaluate(unit, period, keys=UNIT_KEYS)}
-        adm = f["members.admitted"]
-        pct = n.percent_of_plan(adm.value or 0, adm.target) if adm.target else None
-        rows.append([str(i), unit.name, n.format_int(f["members.total"].value or 0), n.format_int(adm.value or 0),
-                     _num(adm.target, ""), f"{pct}%" if pct is not None else ""])  # fmt: skip
-        chart.append([unit.short_name or unit.name, adm.value or 0])
+        f = found[unit.pk]
+        admitted, target = f["members.admitted"], f["target"]
+        pct = n.percent_of_plan(admitted, target) if target else None
+        rows.append([str(i), unit.name, n.format_int(f["members.total"]), n.format_int(admitted),
+                     _num(target, ""), f"{pct}%" if pct is not None else ""])  # fmt: skip
+        chart.append([unit.short_name or unit.name, admitted])
     adm = figures["members.admitted"]
     total_pct = n.percent_of_plan(adm["value"] or 0, adm["target"]) if adm["target"] else None
     rows.append(["", "Tổng cộng", n.format_int(figures["members.total"]["value"] or 0),

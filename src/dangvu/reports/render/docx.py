@@ -4,10 +4,12 @@ put in place of the `{{ annex }}` paragraph with python-docx (docxtpl's sub-docu
 docxcompose, which is not installed). The tables use the template's "Table Grid" style."""
 
 import io
+from copy import deepcopy
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 
@@ -36,16 +38,41 @@ def _annex(doc, ctx: dict):
             run = cell.paragraphs[0].add_run(text)
             run.bold = True
             set_font(run, 12)
-        for row in table["rows"]:
-            cells = grid.add_row().cells
-            for j, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                para = cell.paragraphs[0]
-                set_font(para.add_run(str(text)), 12)
-                if j and str(text)[:1].isdigit():
-                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _rows(grid, table["rows"])
         mark._p.addprevious(grid._tbl)
         mark.insert_paragraph_before().paragraph_format.space_after = Pt(6)
     mark._p.getparent().remove(mark._p)
+
+
+def _rows(grid, rows: list):
+    """The body rows. python-docx builds each run's formatting element by element, which was most
+    of the document's time with a few hundred units; so one formatted row is built that way and
+    copied for every row, then only the texts (and the right alignment of numbers) are set."""
+    if not rows:
+        return
+    blank = grid.add_row()
+    for cell in blank.cells:
+        set_font(cell.paragraphs[0].add_run("0"), 12)
+    template = blank._tr
+    grid._tbl.remove(template)
+    right = OxmlElement("w:pPr")
+    right.jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+    for row in rows:
+        tr = deepcopy(template)
+        grid._tbl.append(tr)
+        for j, (tc, text) in enumerate(zip(tr.tc_lst, row, strict=True)):
+            text = str(text)
+            p = tc.p_lst[0]
+            run = p.r_lst[0]
+            if not text or any(c in text for c in "\t\n\r"):
+                run.text = text  # python-docx's own writing: no <w:t> for "", tabs and breaks
+            else:
+                t = run.t_lst[0]
+                t.text = text
+                if text != text.strip():
+                    t.set(qn("xml:space"), "preserve")
+            if j and text[:1].isdigit():
+                p.insert(0, deepcopy(right))
 
 
 def render_docx(ctx: dict) -> bytes:
@@ -55,10 +82,8 @@ def render_docx(ctx: dict) -> bytes:
         for c in ctx["charts"]
     ]
     tpl.render({**ctx, "annex": ANNEX_MARK, "charts": charts}, autoescape=True)
-    filled = io.BytesIO()
-    tpl.save(filled)
-    doc = Document(io.BytesIO(filled.getvalue()))
-    _annex(doc, ctx)
+    # The annex goes into the rendered document in memory: no saving and reading back in between.
+    _annex(tpl.docx, ctx)
     out = io.BytesIO()
-    doc.save(out)
+    tpl.save(out)
     return out.getvalue()
