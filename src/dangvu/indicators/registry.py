@@ -68,6 +68,10 @@ class Indicator:
     # The value IS the number of its records (`records(org, period).count()`), so a reader that
     # needs both counts once. tests/indicators/test_counted.py holds every such indicator to it.
     counted: bool = False
+    # For the others, when the number of records is known more cheaply than by counting them
+    # (e.g. from what `compute` already read in the same evaluation): `records_count(org, period)`
+    # must equal `records(org, period).count()` (the same test holds it to that).
+    records_count: Callable[[Organization, Period], int] | None = None
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -85,6 +89,7 @@ def indicator(
     order: int = 100,
     records_scope: str = "",
     counted: bool = False,
+    records_count=None,
 ):
     """Register the decorated `compute(org, period)` function as indicator `key`. `counted`: the
     value is the count of `records(org, period)` (declare it only when that always holds)."""
@@ -94,7 +99,7 @@ def indicator(
             raise RuntimeError(f"Indicator {key} is defined twice")
         REGISTRY[key] = Indicator(
             key, label, unit, compute, records, area or key.split(".")[0], tuple(parts), targetable, order,
-            records_scope, counted,
+            records_scope, counted, records_count,
         )  # fmt: skip
         return compute
 

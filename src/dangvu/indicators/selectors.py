@@ -67,8 +67,8 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list
 
     Targets and subordinates' sums are those of the period's starting year. A fixed number of
     queries whatever the subtree size: each indicator's own (figures computed from one query
-    share it), one count of its records unless the value is that count, and two for all the
-    targets."""
+    share it), one count of its records unless the value is that count (or the indicator knows
+    it otherwise), and two for all the targets."""
     period = as_period(year_or_period)
     year = period.start.year
     own = targets.targets_of(org, year)
@@ -83,6 +83,8 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list
                 records = None
             elif ind.counted:
                 records = value
+            elif ind.records_count is not None:
+                records = ind.records_count(org, period)
             else:
                 records = ind.records(org, period).count()
             figures.append(

@@ -25,7 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from dangvu.indicators.registry import Period, indicator, shared
 from dangvu.organizations.models import Organization, OrgPeriod
@@ -193,18 +193,24 @@ def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[
 def _static_crossings(units, period: Period) -> tuple[list[Crossing], list[Crossing]]:
     """`crossings` when neither the root nor any unit under it moved during the period (the common
     case): a member enters on day d when a period of theirs in the subtree starts on d and no other
-    period of theirs in the subtree ends on d — two queries, no per-member work in Python."""
-    inside = MemberPeriod.objects.filter(org_id__in=units.values("org_id"))
-    entries = inside.filter(valid_from__range=(period.start, period.end)).filter(
-        ~Exists(inside.filter(member_id=OuterRef("member_id"), valid_to=OuterRef("valid_from")))
+    period of theirs in the subtree ends on d, and leaves the other way round. One query reads the
+    subtree's periods that start or end in the period; the matching is done here (a correlated
+    NOT EXISTS made PostgreSQL hash every period of the subtree, twice)."""
+    start, end = period.start, period.end
+    rows = list(
+        MemberPeriod.objects.filter(org_id__in=units.values("org_id"))
+        .filter(_boundary_in(start, end))
+        .values_list("id", "member_id", "valid_from", "valid_to", "start_kind", "end_kind")
     )
-    exits = inside.filter(valid_to__range=(period.start, period.end)).filter(
-        ~Exists(inside.filter(member_id=OuterRef("member_id"), valid_from=OuterRef("valid_to")))
-    )
-    return (
-        [Crossing(m, d, i, k) for i, m, d, k in entries.values_list("id", "member_id", "valid_from", "start_kind")],
-        [Crossing(m, d, i, k) for i, m, d, k in exits.values_list("id", "member_id", "valid_to", "end_kind")],
-    )
+    starting = {(m, f) for _, m, f, _, _, _ in rows if start <= f <= end}
+    ending = {(m, t) for _, m, _, t, _, _ in rows if t is not None and start <= t <= end}
+    entries = [Crossing(m, f, i, sk) for i, m, f, _, sk, _ in rows if start <= f <= end and (m, f) not in ending]
+    exits = [
+        Crossing(m, t, i, ek)
+        for i, m, _, t, _, ek in rows
+        if t is not None and start <= t <= end and (m, t) not in starting
+    ]
+    return entries, exits
 
 
 def increase_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
@@ -215,11 +221,24 @@ def decrease_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod
     return MemberPeriod.objects.filter(pk__in=[c.period_id for c in crossings(org, period)[1]])
 
 
+# How many periods are behind the flows: the distinct periods of the crossings (a period may carry
+# a member in twice when its unit moves out and back in), without sending their ids back to count.
+
+
+def _increase_count(org: Organization, period: Period) -> int:
+    return len({c.period_id for c in crossings(org, period)[0]})
+
+
+def _decrease_count(org: Organization, period: Period) -> int:
+    return len({c.period_id for c in crossings(org, period)[1]})
+
+
 @indicator(
     "members.increase",
     "Đảng viên tăng trong kỳ",
     "đảng viên",
     records=increase_periods,
+    records_count=_increase_count,
     targetable=False,
     order=24,
 )
@@ -232,6 +251,7 @@ def increase(org: Organization, period: Period) -> int:
     "Đảng viên giảm trong kỳ",
     "đảng viên",
     records=decrease_periods,
+    records_count=_decrease_count,
     targetable=False,
     order=25,
 )
