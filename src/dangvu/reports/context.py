@@ -7,7 +7,7 @@ from django.db.models import Count
 
 from dangvu.core import numbers as n
 from dangvu.core.dates import format_date, format_date_prose, format_place_date
-from dangvu.indicators.registry import Period
+from dangvu.indicators.registry import Period, evaluation
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind
@@ -50,6 +50,14 @@ def _fig(f) -> dict:
 
 
 def build_context(org: Organization, year: int, *, live: bool = True) -> dict:
+    """The context from the live records. One catalogue evaluation for the whole report, so the
+    flows table reads the crossings that members.increase and members.decrease were computed from
+    instead of reading them again."""
+    with evaluation():
+        return _build_context(org, year, live)
+
+
+def _build_context(org: Organization, year: int, live: bool) -> dict:
     period = Period.year(year)
     figures = {f.key: _fig(f) for f in evaluate(org, period)}
     report = selectors.report_of(org, year)

@@ -107,14 +107,15 @@ def year_close(*, actor, org: Organization, year: int) -> YearClose:
     # Lock the unit's row so two closes at once cannot both take the same version.
     Organization.objects.select_for_update().filter(pk=org.pk).first()
     version = (YearClose.objects.filter(org=org, year=year).aggregate(v=Max("version"))["v"] or 0) + 1
-    snapshot = {
-        "org": {"pk": org.pk, "code": org.code, "name": org.name},
-        "year": year,
-        "version": version,
-        "taken_at": timezone.now().isoformat(),
-        "indicators": _snapshot_indicators(org, year),
-        "context": build_context(org, year, live=True),
-    }
+    with registry.evaluation():  # the figures and the report's context share their readings
+        snapshot = {
+            "org": {"pk": org.pk, "code": org.code, "name": org.name},
+            "year": year,
+            "version": version,
+            "taken_at": timezone.now().isoformat(),
+            "indicators": _snapshot_indicators(org, year),
+            "context": build_context(org, year, live=True),
+        }
     with acting_as(actor):
         return YearClose.objects.create(org=org, year=year, version=version, closed_by=actor, snapshot=snapshot)
 
