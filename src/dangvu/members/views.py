@@ -13,16 +13,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
-from django_tables2 import RequestConfig
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
-from dangvu.core.audit import history_of
 from dangvu.core.dates import format_date
 from dangvu.imports import exports
 from dangvu.imports.models import ExportLog
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.organizations.selectors import tree_on
+from dangvu.organizations.selectors import tree_now
 from dangvu.web.forms import add_service_errors
 from dangvu.web.templatetags.web import mask_id
 
@@ -38,13 +36,22 @@ from .forms import (
     kinds_for,
 )
 from .models import IN_PARTY_STATUSES, EventKind, Member
-from .tables import MemberTable
+from .tables import member_page
+
+UNIT_CHOICES = 1500  # a district lists its cells; a province its grassroots; the country its provinces
+
+
+def _unit_asked(scope: Scope, request):
+    """The unit of ?unit= when it is in scope (the import sends a clerk to its cell's list), so
+    the unit list offers it even below the depth it shows."""
+    raw = request.GET.get("unit", "")
+    return scope.orgs().filter(pk=int(raw)).first() if raw.isdigit() else None
 
 
 @login_required
 def member_list(request):
     scope = Scope.of(request.user)
-    units = tree_on(scope.root, dt.date.today()) if scope.root else []
+    units = tree_now(scope.root, UNIT_CHOICES, keep=_unit_asked(scope, request)) if scope.root else []
     form = MemberFilterForm(request.GET or None, units=units, initial={"status": "dang"})
     members = scope.members().select_related("org")
     if not form.is_bound:
@@ -65,9 +72,7 @@ def member_list(request):
             members = selectors.search(members, query)
     if exports.wanted(request):
         return exports.respond(request, "members", members)
-    table = MemberTable(members)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    return render(request, "members/list.html", {"form": form, "table": table})
+    return render(request, "members/list.html", {"form": form, "page": member_page(request, members)})
 
 
 def _next_badge(member: Member, events: list, received: set[int], today: dt.date) -> dict | None:
@@ -99,10 +104,7 @@ def _history(scope: Scope, member: Member, events: list, badges: list, work: lis
     """The audit entries of the member and of their events, badges and work-history lines, newest
     first, with each change as (field, old, new) in words; citizen IDs masked for those who may
     not see them."""
-    entries = list(history_of(member))
-    for obj in [*events, *badges, *work]:
-        entries += list(history_of(obj))
-    entries.sort(key=lambda e: e.timestamp, reverse=True)
+    entries = selectors.history_entries([member, *events, *badges, *work], unnamed=frozenset(_NOT_SHOWN))
     show_ids = scope.can(Capability.VIEW_CITIZEN_ID)
     out = []
     for entry in entries:
@@ -143,7 +145,7 @@ def member_detail(request, pk):
         "show_citizen_id": scope.can(Capability.VIEW_CITIZEN_ID),
         "can_edit": scope.can(Capability.EDIT_MEMBERS),
         "cell_in_scope": scope.covers(member.org),
-        "party_age": selectors.party_age_years(member, today),
+        "party_age": rules.party_age_years(member.admitted_on, rule_events, today),
         "next_badge": _next_badge(member, rule_events, {b.years for b in badges}, today),
         "events": events,
         "badges": badges,

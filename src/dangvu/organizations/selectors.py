@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
 
@@ -116,3 +116,32 @@ def ancestors(org: Organization) -> list[Organization]:
     ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]
     by_id = Organization.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def tree_now(root: Organization, max_rows: int, keep: Organization | None = None) -> list[tuple[Organization, int]]:
+    """Today's tree under `root` in display order with depths, as deep as it goes without passing
+    `max_rows` units (a district lists its cells, a province stops at its grassroots, the country
+    at its provinces) — a choice list, not the whole tree of a province's five thousand units.
+    `keep`, a unit under `root`, is listed whatever its depth. Two queries."""
+    today = dt.date.today()
+    units = Organization.objects.filter(path__startswith=root.path, founded_on__lte=today, dissolved_on__isnull=True)
+    per_depth = dict(units.values_list("depth").annotate(n=Count("id")).order_by())
+    deepest, total = root.depth, 0
+    for depth in sorted(per_depth):
+        total += per_depth[depth]
+        if total > max_rows and depth > root.depth + 1:  # the root's own units are always listed
+            break
+        deepest = depth
+    shown = Q(depth__lte=deepest)
+    if keep is not None:
+        shown |= Q(pk=keep.pk)
+    orgs = list(units.filter(shown).only("id", "name", "name_key", "path", "depth", "level"))
+    by_id = {o.pk: o for o in orgs}
+    orgs.sort(key=lambda o: _display_key(o.path, by_id))
+    return [(o, o.depth - root.depth) for o in orgs]
+
+
+def subtree_paths_on(root: Organization, day: dt.date) -> list[tuple[int, str]]:
+    """(id, path) of `root` and every unit under it on `day`: what a unit's page needs to add up
+    its sub-units' members, without loading the units themselves. Two queries."""
+    return list(subtree_periods_on(root, day).values_list("org_id", "path"))

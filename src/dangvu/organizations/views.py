@@ -10,14 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
-from django_tables2 import RequestConfig
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
 from dangvu.members import selectors as member_selectors
 from dangvu.members.models import IN_PARTY_STATUSES
-from dangvu.members.tables import MemberTable
+from dangvu.members.tables import member_page
 from dangvu.web.forms import add_service_errors
 
 from . import selectors, services
@@ -69,6 +68,25 @@ def org_tree(request):
     return render(request, "organizations/tree.html", context)
 
 
+def _sum_by_child(org: Organization, paths: list[tuple[int, str]], per_org: dict[int, dict]) -> tuple[dict, dict]:
+    """The counts of the whole subtree, and of each direct sub-unit's own subtree, added up from
+    the counts per unit: the unit a row adds to is the first step of its path below `org`."""
+    total = dict.fromkeys(("total", "probationary", "full", "exempt", "suspended"), 0)
+    by_child: dict[int, int] = {}
+    own = next((p for i, p in paths if i == org.pk), None)
+    for unit_id, path in paths:
+        counts = per_org.get(unit_id)
+        if not counts:
+            continue
+        for key in total:
+            total[key] += counts[key]
+        below = path[len(own) :].strip("/") if own and path.startswith(own) else ""
+        if below:
+            child = int(below.split("/", 1)[0])
+            by_child[child] = by_child.get(child, 0) + counts["total"]
+    return total, by_child
+
+
 @login_required
 def org_detail(request, pk):
     scope = Scope.of(request.user)
@@ -76,20 +94,21 @@ def org_detail(request, pk):
     today = dt.date.today()
     crumbs = [a for a in selectors.ancestors(org) if scope.covers(a)]
     children = sorted(selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None)
-    # Sub-units with the members of their own subtrees: three queries however big the subtree.
-    counted = _with_subtree_counts(selectors.tree_on(org, today), direct_counts_on(org, today))
-    child_counts = {row["org"].pk: row["count"] for row in counted if row["depth"] == 1}
+    # The members of the unit and of each sub-unit's subtree from one grouped count and the
+    # units' paths, however big the subtree (a province has five thousand units).
+    counts, child_counts = _sum_by_child(
+        org, selectors.subtree_paths_on(org, today), member_selectors.member_counts_by_org_on(org, today)
+    )
     members = scope.members().filter(org__path__startswith=org.path, status__in=IN_PARTY_STATUSES)
-    table = MemberTable(members.select_related("org"), exclude=() if org.level not in MEMBER_LEVELS else ("org",))
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
     context = {
         "org": org,
         "crumbs": crumbs,
         "children": [(c, child_counts.get(c.pk, 0)) for c in children],
-        "counts": member_selectors.member_counts_on(org, today),
+        "counts": counts,
         "today": today,
-        "table": table,
+        "page": member_page(request, members),
+        "show_org": org.level not in MEMBER_LEVELS,
         "merged_into": org.merged_into if org.merged_into and scope.covers(org.merged_into) else None,
         "can_admit": scope.can(Capability.EDIT_MEMBERS) and org.level in MEMBER_LEVELS and org.dissolved_on is None,
         "can_found": can_restructure and bool(ALLOWED_CHILDREN[org.level]),

@@ -1,0 +1,109 @@
+"""The member search, the member list's unit choices and the member page, as reshaped for the
+country data (issue #7): same answers, and work that does not grow with what a member carries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dangvu.members import selectors
+from dangvu.members.models import Member
+from dangvu.members.services import member_record_event
+from dangvu.organizations.selectors import tree_now
+
+from ..conftest import D
+
+
+@pytest.fixture
+def board(client, tree, make_user):
+    """The test client logged in as the district's organization board."""
+    client.force_login(make_user("org_board", tree.hm))
+    return client
+
+
+@pytest.fixture
+def an(tree, admit):
+    return admit(tree.a1, on=D(2016, 5, 19), full_name="Nguyễn Văn An", citizen_id="001080012345")
+
+
+@pytest.fixture
+def binh(tree, register):
+    return register(tree.b1, full_name="Trần Thị Bình", sex="F")
+
+
+def _names(html: str, names) -> list[str]:
+    return sorted((n for n in names if n in html), key=html.index)
+
+
+def test_search_lists_every_match_in_vietnamese_order_within_the_scope(client, make_user, tree, register):
+    names = ["Trần Văn Hùng", "Nguyễn Hùng Anh", "Lê Thị Hương", "Phạm Hưng", "Đỗ Mạnh Hùng"]
+    for name, cell in zip(names, [tree.a1, tree.a2, tree.b1, tree.a1, tree.c], strict=True):
+        register(cell, full_name=name)
+    client.force_login(make_user("grassroots", tree.a))  # ward A: cells A1 and A2 only
+    html = client.get(reverse("member-list"), {"q": "hung"}).content.decode()
+    # "hung" is a word start without diacritics: Hùng and Hưng, not Hương; by given name, then
+    # middle name (Anh < Hùng < Hưng).
+    assert _names(html, names) == ["Nguyễn Hùng Anh", "Trần Văn Hùng", "Phạm Hưng"]
+    assert "3 người" in html
+
+
+def test_search_pages_are_50_long_in_order_without_repeats(tree, register):
+    for i in range(53):
+        register(tree.a1, full_name=f"Nguyễn Văn Hùng {i:02d}")
+    found = selectors.search(Member.objects.all(), "nguyen hung")
+    first, rest = list(found[:50]), list(found[50:])
+    assert len(first) == 50 and len(rest) == 3
+    assert len({m.pk for m in first + rest}) == 53
+    keys = [m.sort_key for m in first + rest]
+    assert keys == sorted(keys)
+
+
+def test_unit_choices_stop_at_the_depth_that_fits_and_keep_the_asked_unit(tree):
+    everything = tree_now(tree.hn, 100)
+    assert [(o.code, d) for o, d in everything][:3] == [("HN", 0), ("HM", 1), ("C", 2)]  # display order
+    assert {o.code for o, _ in everything} == {"HN", "HM", "A", "A1", "A2", "B", "B1", "C"}
+    # Five units fit: the province, the district and its three grassroots units; no cells.
+    assert {o.code for o, _ in tree_now(tree.hn, 5)} == {"HN", "HM", "A", "B", "C"}
+    assert {o.code for o, _ in tree_now(tree.hn, 5, keep=tree.b1)} == {"HN", "HM", "A", "B", "C", "B1"}
+    assert {o.code for o, _ in tree_now(tree.hn, 1)} == {"HN", "HM"}  # always one level below the root
+
+
+def test_the_list_filters_by_a_cell_below_the_units_it_offers(board, tree, an, binh, monkeypatch):
+    from dangvu.members import views
+
+    monkeypatch.setattr(views, "UNIT_CHOICES", 3)  # the district board then sees no cells in the list
+    html = board.get(reverse("member-list"), {"unit": tree.b1.pk, "status": "dang"}).content.decode()
+    assert "Trần Thị Bình" in html and "Nguyễn Văn An" not in html
+    assert f'value="{tree.b1.pk}" selected' in html
+    assert f'value="{tree.a1.pk}"' not in html
+
+
+def test_history_entries_are_the_records_own_newest_first_with_units_named(tree, an, binh, actor):
+    member_record_event(actor=actor, member=an, kind="transferred", date=D(2016, 8, 1), to_org=tree.a2)
+    events = list(an.events.all())
+    with CaptureQueriesContext(connection) as ctx:
+        entries = selectors.history_entries([an, *events])
+        shown = [e.changes_display_dict for e in entries]
+    # The entries, then the units their changes name: not one query per event and unit.
+    assert len(ctx.captured_queries) <= 3
+    assert {(e.content_type.model, e.object_id) for e in entries} == {
+        ("member", an.pk),
+        *(("memberevent", e.pk) for e in events),
+    }
+    assert [e.timestamp for e in entries] == sorted((e.timestamp for e in entries), reverse=True)
+    units = {v for d in shown for values in d.values() for v in values}
+    assert {"Chi bộ tổ dân phố số 1", "Chi bộ tổ dân phố số 2"} <= units
+    assert selectors.history_entries([]) == []
+
+
+def test_the_member_page_takes_the_same_queries_however_many_events(board, tree, an, actor):
+    url = reverse("member-detail", args=[an.pk])
+    board.get(url)
+    with CaptureQueriesContext(connection) as few:
+        board.get(url)
+    for day, kind in [(D(2016, 8, 1), "exempted"), (D(2017, 1, 2), "resumed"), (D(2017, 3, 1), "exempted")]:
+        member_record_event(actor=actor, member=an, kind=kind, date=day)
+    with CaptureQueriesContext(connection) as many:
+        html = board.get(url).content.decode()
+    assert html.count("Miễn sinh hoạt đảng") >= 2
+    assert len(many.captured_queries) == len(few.captured_queries)
