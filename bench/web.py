@@ -46,9 +46,17 @@ def pages(root, year: int) -> dict[str, list[str]]:
     from dangvu.members.models import Member
     from dangvu.organizations.models import Level, Organization
 
-    members = list(Member.objects.filter(status="full").order_by("pk").values_list("pk", flat=True)[:2000:100])
+    # Inside the user's scope (the first root: one province of the country), or every page is a 404.
+    under = root.path
+    members = list(
+        Member.objects.filter(status="full", org__path__startswith=under)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2000:100]
+    )
     units = list(
-        Organization.objects.filter(level=Level.GRASSROOTS_COMMITTEE).order_by("pk").values_list("pk", flat=True)[:20]
+        Organization.objects.filter(level=Level.GRASSROOTS_COMMITTEE, path__startswith=under)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:20]
     )
     words = ["nguyen van an", "tran thi lan", "hung", "pham minh", "le thu ha"]
     # The dashboard last: a slow page keeps the workers busy after its clients give up.
