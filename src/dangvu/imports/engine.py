@@ -1,8 +1,11 @@
 """From rows to records: find the header row, propose a column mapping, parse and check every
 row, and hand each to its service — in a dry run (everything rolled back) or for real.
 
-The commit is atomic. Every row runs inside ONE transaction (each in its own savepoint, so one
-bad row does not hide the errors of the next). Then:
+The commit is atomic: everything runs inside ONE transaction. An importer with `save_many`
+(members) hands the whole file to its bulk service as the rows are parsed; the service checks
+every row as its one-row service would, against the rows before it too, and reports every failing
+row. The others save row by row, each in its own savepoint, so one bad row does not hide the
+errors of the next. Then:
 - without `only_valid`, a single failing row rolls everything back: nothing is stored;
 - with `only_valid` ("chỉ nhập các dòng hợp lệ"), the failing rows are left out and the others
   stored — but only if they are exactly the rows the preview showed as valid (`expected`): if
@@ -165,30 +168,17 @@ def run(
             "tương ứng ở bước ghép cột."
         )
         return result
-    columns = importer.columns
     seen: dict[tuple, int] = {}
     try:
         with transaction.atomic():
-            for index in range(header_index + 1, len(rows)):
-                raw = rows[index]
-                cells = [
-                    raw[mapping[c.field]] if mapping.get(c.field) is not None and mapping[c.field] < len(raw) else None
-                    for c in columns
-                ]
-                if all(is_blank(v) for v in cells) or _is_example(importer, cells):
-                    continue
-                row = RowResult(index + 1, cells)
-                result.rows.append(row)
-                values = _parse_row(importer, row, ctx, seen)
-                if row.errors:
-                    continue
-                try:
-                    with transaction.atomic():
-                        importer.save(ctx, values)
-                except ValidationError as e:
-                    row.errors += _service_messages(importer, row.number, e)
-                except DatabaseError as e:
-                    row.errors.append(f"Dòng {row.number}: không lưu được ({e.__class__.__name__}); hãy kiểm tra lại.")
+            data = _data_rows(importer, rows, mapping, header_index, result)
+            if hasattr(importer, "save_many"):
+                _save_all(importer, data, ctx, seen, result, skip_invalid=only_valid)
+            else:
+                for row in data:
+                    values = _parse_row(importer, row, ctx, seen)
+                    if not row.errors:
+                        _save_one(importer, row, values, ctx)
             result.stored = len(result.good)
             if not store:
                 raise _Rollback
@@ -208,6 +198,60 @@ def run(
         if store:
             result.stored = 0
     return result
+
+
+def _data_rows(importer: Importer, rows: list[list], mapping: dict, header_index: int, result: Result):
+    """The RowResults of the data rows (blank rows and the template's example row left out), each
+    added to `result` as it is read."""
+    picks = [mapping.get(c.field) for c in importer.columns]
+    for index in range(header_index + 1, len(rows)):
+        raw = rows[index]
+        cells = [raw[i] if i is not None and i < len(raw) else None for i in picks]
+        if all(is_blank(v) for v in cells) or _is_example(importer, cells):
+            continue
+        row = RowResult(index + 1, cells)
+        result.rows.append(row)
+        yield row
+
+
+def _save_one(importer: Importer, row: RowResult, values: dict, ctx: ImportContext):
+    try:
+        with transaction.atomic():
+            importer.save(ctx, values)
+    except ValidationError as e:
+        row.errors += _service_messages(importer, row.number, e)
+    except DatabaseError as e:
+        row.errors.append(f"Dòng {row.number}: không lưu được ({e.__class__.__name__}); hãy kiểm tra lại.")
+
+
+def _save_all(importer: Importer, data, ctx: ImportContext, seen: dict, result: Result, *, skip_invalid: bool):
+    """The whole file through the importer's save_many, row by row as it is parsed. The service
+    reports every failing row (by its number) and stores nothing, or with `skip_invalid` stores the
+    others; a database error part-way (a record entered meanwhile) refuses the whole file."""
+
+    def parsed():
+        for row in data:
+            values = _parse_row(importer, row, ctx, seen)
+            if not row.errors:
+                yield row.number, values
+
+    try:
+        errors = importer.save_many(ctx, parsed(), skip_invalid=skip_invalid).errors
+    except ValidationError as e:
+        if not hasattr(e, "rows"):
+            result.file_errors += e.messages
+            raise _Rollback from e
+        errors = e.rows
+    except DatabaseError as e:
+        result.file_errors.append(
+            f"Không lưu được ({e.__class__.__name__}): dữ liệu vừa bị thay đổi trong lúc nhập, nên chưa nhập "
+            "dòng nào. Hãy kiểm tra lại rồi nhập lại."
+        )
+        raise _Rollback from e
+    if errors:
+        by_number = {r.number: r for r in result.rows}
+        for number, error in errors.items():
+            by_number[number].errors += _service_messages(importer, number, error)
 
 
 def _is_example(importer: Importer, cells: list) -> bool:
