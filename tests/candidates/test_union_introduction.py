@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu.candidates import rules, selectors, services
 from dangvu.candidates.models import Candidate, Introducer, Stage, StepKind, UnionBody, UnionIntroduction
+from dangvu.members.sheet import sheet_html
 
 from ..conftest import D, identity
 
@@ -59,6 +60,12 @@ def test_the_youth_union_and_one_full_member_make_the_file_complete_and_lead_to_
     assert str(union) == (
         "Ban Chấp hành Đoàn cơ sở Đoàn TNCS Hồ Chí Minh phường Định Công (Nghị quyết số 05-NQ/ĐTN, 01/02/2016)"
     )
+    sheet = sheet_html(member, show_citizen_id=False)  # the record sheet names both introducers
+    assert (
+        "Ban Chấp hành Đoàn cơ sở Đoàn TNCS Hồ Chí Minh phường Định Công (Nghị quyết số 05-NQ/ĐTN ngày 01/02/2016)"
+        in sheet
+    )
+    assert "Người thứ hai" not in sheet
 
 
 def test_the_youth_union_may_not_introduce_a_candidate_over_thirty(actor, file_with_steps):

@@ -44,11 +44,12 @@ def _first(events, *kinds):
     return [e for e in events if e.kind in kinds]
 
 
-def _introducers(member: Member) -> list:
-    Introducer = _model("candidates", "Introducer")
-    if Introducer is None:
-        return []
-    return list(Introducer.objects.filter(candidate__member=member).select_related("member").order_by("id"))
+def _introductions(member: Member) -> tuple[list, object | None]:
+    """The member introducers and the Youth Union's or trade union's resolution, from the admission
+    file (none for admissions made before files were kept)."""
+    from dangvu.candidates.selectors import introductions_of_member
+
+    return introductions_of_member(member)
 
 
 def _government_positions(member: Member) -> list:
@@ -96,6 +97,7 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         if recognition_cell is None:
             state = state_on(member, member.recognized_on)
             recognition_cell = _model("organizations", "Organization").objects.filter(pk=state.org_id).first()
+    introducers, union_introduction = _introductions(member)
     return {
         "member": member,
         "usual_name": member.usual_name or member.full_name,
@@ -105,7 +107,8 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         "admission_event": admitted[0] if admitted else None,
         "recognition_cell": recognition_cell,
         "returns": _first(events, EventKind.READMITTED, EventKind.RESTORED),
-        "introducers": _introducers(member),
+        "introducers": introducers,
+        "union_introduction": union_introduction,
         "party_positions": _party_positions(member),
         "government_positions": _government_positions(member),
         "awards": _awards(member),
