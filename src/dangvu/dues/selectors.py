@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import covering, subtree_ids_during
+from dangvu.organizations.selectors import covering, stood_under
 
 from . import rules
 from .models import DuesBasis, DuesShare, Payment
@@ -56,8 +56,10 @@ def collection(org: Organization, month: dt.date) -> dict:
 
 
 def collected_in(org: Organization, start: dt.date, end: dt.date) -> QuerySet[Payment]:
-    """Payments made in [start, end] to cells that stood under `org` then. Fixed query count."""
-    return Payment.objects.filter(paid_on__gte=start, paid_on__lte=end, org_id__in=subtree_ids_during(org, start, end))
+    """Payments made in [start, end] to cells that stood under `org` on the day paid. Fixed query count."""
+    return Payment.objects.filter(
+        stood_under(org, start, end, "org_id", "paid_on"), paid_on__gte=start, paid_on__lte=end
+    )
 
 
 def payment_list(root: Organization | None, *, org: Organization | None = None, year: int | None = None):

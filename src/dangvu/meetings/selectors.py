@@ -9,7 +9,7 @@ from django.db.models.functions import ExtractMonth
 
 from dangvu.members.models import IN_PARTY_STATUSES, Member
 from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import subtree_ids_during
+from dangvu.organizations.selectors import stood_under
 
 from .models import Attendance, Meeting, Presence
 
@@ -20,8 +20,8 @@ REMOVAL_MONTHS = 3
 
 
 def held_in(org: Organization, start: dt.date, end: dt.date) -> QuerySet[Meeting]:
-    """Meetings dated in [start, end] in cells that stood under `org` then. Fixed query count."""
-    return Meeting.objects.filter(date__gte=start, date__lte=end, org_id__in=subtree_ids_during(org, start, end))
+    """Meetings dated in [start, end] in cells that stood under `org` on the meeting day. Fixed query count."""
+    return Meeting.objects.filter(stood_under(org, start, end), date__gte=start, date__lte=end)
 
 
 def meeting_list(
@@ -31,7 +31,7 @@ def meeting_list(
         return Meeting.objects.none()
     qs = Meeting.objects.filter(org__path__startswith=root.path)
     if org is not None and year:
-        qs = qs.filter(org_id__in=subtree_ids_during(org, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        qs = qs.filter(stood_under(org, dt.date(year, 1, 1), dt.date(year, 12, 31)))
     elif org is not None:
         qs = qs.filter(org__path__startswith=org.path)
     if year:
