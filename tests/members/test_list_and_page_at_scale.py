@@ -107,3 +107,32 @@ def test_the_member_page_takes_the_same_queries_however_many_events(board, tree,
         html = board.get(url).content.decode()
     assert html.count("Miễn sinh hoạt đảng") >= 2
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_trigram_and_the_unit_by_unit_shapes_find_the_same_members(tree, register):
+    for name in ["Trần Văn Hùng", "Nguyễn Hùng Anh", "Lê Thị Hương", "Phạm Hưng", "Hùng Thị Lan", "Đỗ Khánh"]:
+        register(tree.a1, full_name=name)
+    everyone = Member.objects.all()
+    for query in ["hung", "thi", "hung lan", "huong", "an", "xyz"]:
+        unit_by_unit = [m.full_name for m in selectors.search(everyone, query, units=10)]
+        whole_tree = [m.full_name for m in selectors.search(everyone, query, units=10**6)]
+        assert unit_by_unit == whole_tree, query
+    assert [m.full_name for m in selectors.search(everyone, "hung", units=10)] == [
+        "Nguyễn Hùng Anh",
+        "Trần Văn Hùng",
+        "Phạm Hưng",
+        "Hùng Thị Lan",
+    ]
+
+
+def test_a_search_with_too_many_matches_lists_the_first_ones_and_says_so(rf, tree, register):
+    from dangvu.members.tables import search_page
+
+    for i in range(7):
+        register(tree.a1, full_name=f"Nguyễn Văn Hùng {i}")
+    found = selectors.search(Member.objects.all(), "hung")
+    page = search_page(rf.get("/dang-vien/", {"q": "hung"}), found, limit=5)
+    assert page.more and page.paginator.count == 5
+    assert [m.full_name for m in page.object_list] == [f"Nguyễn Văn Hùng {i}" for i in range(5)]
+    page = search_page(rf.get("/dang-vien/", {"q": "hung"}), found, limit=10)
+    assert not page.more and page.paginator.count == 7

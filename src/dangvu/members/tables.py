@@ -9,9 +9,23 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 PER_PAGE = 50
+SEARCH_LIMIT = 5000  # matches a search lists; past that the page asks for more of the name
 
 
 def member_page(request, members: QuerySet) -> Page:
     """The page of `members` asked for by ?page= (the first one for a page that is not a number,
     the last one past the end), their cells fetched in the same query."""
     return Paginator(members.select_related("org"), PER_PAGE).get_page(request.GET.get("page"))
+
+
+def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
+    """The same page for the matches of a search (members.selectors.search), from ONE reading of
+    the matches: their ids in order, at most `limit` (then `page.more` is set), which give both
+    the count and the page, and the 50 members of the page by id. A paginator would find every
+    match twice — to count them, then for the page."""
+    ids = list(found.values_list("pk", flat=True)[: limit + 1])
+    page = Paginator(ids[:limit], PER_PAGE).get_page(request.GET.get("page"))
+    rows = found.model.objects.select_related("org").in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    page.more = len(ids) > limit
+    return page

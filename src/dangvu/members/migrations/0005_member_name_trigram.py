@@ -13,28 +13,10 @@ the same name before this migration ran is kept.
 """
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.operations import AddIndexConcurrently, TrigramExtension
+from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-
-class AddIndexOnPostgres(AddIndexConcurrently):
-    def state_forwards(self, app_label, state):
-        pass  # not a model index (see above)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [self.index.name])
-            if cursor.fetchone():
-                return
-        super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        self._ensure_not_in_transaction(schema_editor)
-        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {schema_editor.quote_name(self.index.name)}")
+from ._postgres import AddIndexOnPostgres
 
 
 class Migration(migrations.Migration):
