@@ -116,7 +116,10 @@ class Member(models.Model):
         verbose_name = "đảng viên"
         verbose_name_plural = "đảng viên"
         ordering = ["sort_key"]
-        indexes = [models.Index(fields=["org", "status"])]
+        indexes = [
+            models.Index(fields=["org", "status"]),
+            models.Index(fields=["admitted_on"], name="members_member_admitted_on"),  # badge, probation alerts
+        ]
 
     def __str__(self):
         return self.full_name
@@ -173,6 +176,7 @@ class MemberPeriod(models.Model):
             models.Index(fields=["org", "valid_from"]),
             models.Index(fields=["member", "valid_from"]),
             models.Index(fields=["valid_from", "valid_to"]),
+            models.Index(fields=["org", "valid_to"], name="members_period_org_end"),  # who left a subtree
         ]
         constraints = [
             models.CheckConstraint(
