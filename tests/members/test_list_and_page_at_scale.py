@@ -136,3 +136,13 @@ def test_a_search_with_too_many_matches_lists_the_first_ones_and_says_so(rf, tre
     assert [m.full_name for m in page.object_list] == [f"Nguyễn Văn Hùng {i}" for i in range(5)]
     page = search_page(rf.get("/dang-vien/", {"q": "hung"}), found, limit=10)
     assert not page.more and page.paginator.count == 7
+
+
+def test_search_keeps_the_scope_and_what_the_caller_loads_with_the_members(tree, register):
+    for name, cell in [("Trần Văn Hùng", tree.a1), ("Lê Hùng", tree.b1), ("Phạm Hùng", tree.c)]:
+        register(cell, full_name=name)
+    ward_a = Member.objects.filter(org__path__startswith=tree.a.path).select_related("org")
+    found = list(selectors.search(ward_a, "hung"))
+    with CaptureQueriesContext(connection) as ctx:
+        cells = [m.org.name for m in found]  # what the Excel export and the list show
+    assert cells == ["Chi bộ tổ dân phố số 1"] and not ctx.captured_queries

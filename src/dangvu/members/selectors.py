@@ -116,8 +116,9 @@ def search(members: QuerySet[Member], query: str, units: int = 0) -> QuerySet[Me
         else:
             found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
     # The ids from the index alone, then only the matching rows read to be sorted (the keys are
-    # lower-case hex: the expression sorts like the column, but its index cannot be walked).
-    return Member.objects.filter(pk__in=found.values("pk")).order_by(Lower("sort_key"), "pk")
+    # lower-case hex: the expression sorts like the column, but its index cannot be walked). The
+    # caller's queryset around them keeps its scope, select_related and prefetches.
+    return members.filter(pk__in=found.values("pk")).order_by(Lower("sort_key"), "pk")
 
 
 def badges_due_at(members: QuerySet[Member], presentation: dt.date):
