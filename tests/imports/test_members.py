@@ -152,3 +152,36 @@ def test_new_admissions_go_through_member_admit_with_its_age_rule(ctx, tree):
     result = _run(ctx(), rows, kind="admissions", store=True, only_valid=True, expected=[3])
     assert result.bad[0].number == 2 and "cột Ngày sinh" in result.bad[0].errors[0]
     assert Member.objects.get().status == Status.PROBATIONARY
+
+
+def test_every_row_the_service_refuses_is_reported_not_only_the_first(ctx, tree):
+    rows = [
+        headers(),
+        member(full_name="An"),
+        member(full_name="Trần Văn Bình", citizen_id="001085000002", party_card_no="01000002"),
+        member(full_name="Lê Văn Cường", citizen_id="001085000003", party_card_no="01000003",
+               joined_on="01/01/2004", admitted_on="03/02/2005"),
+    ]  # fmt: skip
+    result = _run(ctx(), rows, store=True)
+    assert [(r.number, r.errors) for r in result.bad] == [
+        (2, ["Dòng 2, cột Họ và tên: Hãy nhập đủ họ và tên (ít nhất hai chữ), ví dụ Nguyễn Văn An."]),
+        (4, ["Dòng 4, cột Ngày bắt đầu sinh hoạt tại chi bộ: Ngày bắt đầu sinh hoạt tại chi bộ không thể trước "
+             "ngày vào Đảng."]),
+    ]  # fmt: skip
+    assert result.stored == 0 and not Member.objects.exists()
+
+
+def test_a_database_error_part_way_refuses_the_whole_file(ctx, tree, register, monkeypatch):
+    """A citizen ID stored by someone else after the check: the insert fails, nothing is stored,
+    and the clerk is told to check and import again."""
+    from dangvu.members import bulk
+
+    register(tree.b1, full_name="Đỗ Văn Khánh", citizen_id="001185000004")
+    monkeypatch.setattr(bulk, "_stored_numbers", lambda batch: {})
+    monkeypatch.setattr(bulk, "BATCH", 1)
+    rows = [headers(), member(), member(full_name="Lê Thị Hoa", sex="Nữ", citizen_id="001185000004",
+                                        party_card_no="01000004")]  # fmt: skip
+    result = _run(ctx(), rows, store=True)
+    assert result.stored == 0
+    assert result.file_errors[0].startswith("Không lưu được (IntegrityError)")
+    assert list(Member.objects.values_list("full_name", flat=True)) == ["Đỗ Văn Khánh"]

@@ -188,3 +188,16 @@ def test_a_database_error_part_way_leaves_nothing_written(tree, actor, register,
     assert list(Member.objects.values_list("full_name", flat=True)) == ["Hồ Văn Khánh"]
     assert not MemberEvent.objects.exclude(member__full_name="Hồ Văn Khánh").exists()
     assert LogEntry.objects.count() == entries
+
+
+def test_ids_come_from_the_database_sequence_so_later_saves_and_deleted_ids_do_not_clash(tree, actor, register):
+    gone = register(tree.a1, full_name="Ngô Văn Cũ")
+    gone_id = gone.pk
+    Member.objects.filter(pk=gone_id).delete()  # its audit history keeps the id: it must not be reused
+    members_register_bulk(actor=actor, rows=enumerate(_rows(tree), start=2))
+    ids = sorted(Member.objects.values_list("pk", flat=True))
+    assert ids[0] > gone_id
+    later = register(tree.a2, full_name="Đinh Văn Sau")
+    assert later.pk > ids[-1]
+    event_ids = sorted(MemberEvent.objects.values_list("pk", flat=True))
+    assert later.events.get().pk == event_ids[-1]

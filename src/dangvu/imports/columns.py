@@ -7,6 +7,7 @@ that says what is wrong and how to write it; the engine puts "Dòng n, cột X:"
 """
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -131,12 +132,20 @@ def _bool(col: Column, value) -> bool:
 
 
 def _choice(col: Column, value) -> str:
-    key = unaccent(shown(value))
-    for code, label in col.choices:
+    code = _choice_code(col.choices, unaccent(shown(value)))
+    if code is None:
+        allowed = ", ".join(label for _code, label in col.choices)
+        raise CellError(f"{shown(value)} không có trong danh sách; hãy chọn một trong: {allowed}.")
+    return code
+
+
+@functools.lru_cache(maxsize=1024)
+def _choice_code(choices: tuple, key: str) -> str | None:
+    # Cached: a file repeats the same few values ("Nam", "Nữ") in every row.
+    for code, label in choices:
         if key in (unaccent(label), unaccent(code)):
             return code
-    allowed = ", ".join(label for _code, label in col.choices)
-    raise CellError(f"{shown(value)} không có trong danh sách; hãy chọn một trong: {allowed}.")
+    return None
 
 
 def parse(col: Column, value, ctx):

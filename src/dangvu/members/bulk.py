@@ -458,9 +458,12 @@ class _Audit:
 
     def flush(self, start: dt.datetime):
         # One microsecond apart, so the history of a record reads in the order it was written.
-        adapt = self.connection.ops.adapt_datetimefield_value
+        first = self.connection.ops.adapt_datetimefield_value(start)
+        if isinstance(first, str):  # SQLite stores the naive UTC time as text: add to it, not adapt each
+            start = dt.datetime.fromisoformat(first)
         for i, row in enumerate(self.rows):
-            row["timestamp"] = adapt(start + dt.timedelta(microseconds=i))
+            stamp = start + dt.timedelta(microseconds=i)
+            row["timestamp"] = str(stamp) if first.__class__ is str else stamp
         self.table.insert(self.rows, complete=True)
         self.rows = []
 
