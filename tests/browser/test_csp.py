@@ -27,6 +27,7 @@ def test_daily_pages_render_under_the_policy(login, live_server, tree, make_user
         f"/to-chuc/{tree.a.pk}/",
         f"/dang-vien/{member.pk}/",
         f"/dang-vien/{member.pk}/sua/",
+        f"/dang-vien/{member.pk}/phieu-dang-vien/?html=1",
         f"/bao-cao/{tree.hm.pk}/2016/",
         f"/bao-cao/{tree.hm.pk}/2016/tai-ve/html/",
     ]

@@ -29,7 +29,7 @@ def recorded(actor, tree, register):
         ],
     )  # fmt: skip
     services.meeting_add_vote(actor=actor, meeting=m, question="Thông qua nghị quyết", votes_for=2, votes_against=0)
-    return m
+    return Meeting.objects.get(pk=m.pk)  # as the edit page loads it
 
 
 def _state(m):
@@ -68,7 +68,11 @@ def test_a_clerk_corrects_every_part_of_a_meeting_and_the_audit_keeps_the_old_va
         ({"chair": "outsider"}, "chair", "không sinh hoạt tại"),
         ({"attendance": "outsider"}, "attendance", "không sinh hoạt tại"),
         ({"attendance": "no reason"}, "attendance", "lý do vắng"),
-        ({"votes": [{"question": "Quá số", "votes_for": 3, "votes_against": 0}]}, "votes_for", "vượt số đảng viên"),
+        (
+            {"votes": [{"question": "Quá số", "votes_for": 3, "votes_against": 0}]},
+            "votes",
+            "biểu quyết thứ 1 (quá số): tổng số biểu quyết (3) vượt số đảng viên",
+        ),
         ({"org": "other"}, "org", "không đổi được chi bộ"),
     ],
 )
@@ -121,3 +125,35 @@ def test_correcting_an_absence_updates_the_removal_list(actor, tree, recorded):
                     (hoa, Presence.EXCUSED, "Có giấy báo ốm")],
     )  # fmt: skip
     assert removal_flags(tree.a, 2016, as_of=D(2016, 6, 1)) == []
+
+
+@pytest.mark.parametrize("meanwhile", ["vote", "attendance"])
+def test_a_vote_or_attendance_recorded_meanwhile_is_not_wiped_by_an_older_edit_form(actor, tree, recorded, meanwhile):
+    version = services.version_of(recorded)  # clerk A opens the edit page
+    if meanwhile == "vote":  # clerk B adds a vote on the meeting page
+        services.meeting_add_vote(actor=actor, meeting=recorded, question="Kết nạp quần chúng", votes_for=2,
+                                  votes_against=0)  # fmt: skip
+    else:  # clerk B records that the absent member had a reason
+        services.meeting_set_attendance(actor=actor, meeting=recorded, entries=[(tree.hoa, Presence.EXCUSED, "Ốm")])
+    before = _state(recorded)
+    with pytest.raises(ValidationError) as excinfo:
+        services.meeting_update(
+            actor=actor, meeting=recorded, expected_version=version, place="Trụ sở phường",
+            attendance=[(tree.lan, Presence.PRESENT, ""), (tree.minh, Presence.PRESENT, ""),
+                        (tree.hoa, Presence.UNEXCUSED, "")],
+            votes=[{"question": "Thông qua nghị quyết", "votes_for": 2, "votes_against": 0, "abstain": 0}],
+        )  # fmt: skip
+    assert "người khác sửa" in _message(excinfo, NON_FIELD_ERRORS)
+    assert _state(recorded) == before
+
+
+def test_a_refused_vote_line_is_named_by_its_number_and_question(actor, tree, recorded):
+    with pytest.raises(ValidationError) as excinfo:
+        services.meeting_update(
+            actor=actor, meeting=recorded,
+            votes=[{"question": "Thông qua nghị quyết", "votes_for": 2, "votes_against": 0, "abstain": 0},
+                   {"question": "Kết nạp quần chúng", "votes_for": 3, "votes_against": 1, "abstain": 0}],
+        )  # fmt: skip
+    message = _message(excinfo, "votes")
+    assert message.startswith("Biểu quyết thứ 2 (Kết nạp quần chúng): ")
+    assert "vượt số đảng viên có mặt (2)" in message

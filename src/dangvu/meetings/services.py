@@ -4,7 +4,7 @@ the meeting's date; an absence with a good reason must say the reason."""
 
 import datetime as dt
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -137,7 +137,7 @@ def meeting_update(
                 )
     present = sum(1 for row in rows if row.presence == Presence.PRESENT)
     if votes is not None:
-        new_votes = [_clean_vote(present=present, **v) for v in votes]
+        new_votes = [_numbered_vote(i, present, v) for i, v in enumerate(votes, start=1)]
     else:
         new_votes = list(current.votes.all())
         for vote in new_votes:
@@ -221,11 +221,28 @@ def _clean_vote(*, present: int, question: str, votes_for: int, votes_against: i
     return Vote(question=clean(question), **counts)
 
 
+def _numbered_vote(number: int, present: int, vote: dict) -> Vote:
+    """A vote line of the edit form, its refusal naming the line."""
+    try:
+        return _clean_vote(present=present, **vote)
+    except ValidationError as e:
+        problems = " ".join(m for messages in e.message_dict.values() for m in messages)
+        question = clean(vote.get("question", ""))
+        fail("votes", f"Biểu quyết thứ {number}{f' ({question})' if question else ''}: {problems}")
+
+
+def _touch(meeting: Meeting) -> None:
+    """A new version of the meeting (locking its row till the end of the transaction), so an edit
+    form loaded before this change is refused instead of replacing what was just recorded."""
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
+
+
 @transaction.atomic
 def meeting_set_attendance(*, actor, meeting: Meeting, entries) -> list[Attendance]:
     """Record who attended: [(member, presence, reason)]. Each member must belong to the cell on
     the meeting's date; an excused absence needs its reason. Replaces those members' earlier rows."""
     with acting_as(actor):
+        _touch(meeting)
         return _set_attendance(meeting, entries)
 
 
@@ -239,6 +256,7 @@ def meeting_add_vote(
         present=present, question=question, votes_for=votes_for, votes_against=votes_against, abstain=abstain
     )
     with acting_as(actor):
+        _touch(meeting)
         vote.meeting = meeting
         vote.save()
         return vote

@@ -21,6 +21,7 @@ from dangvu.imports import exports
 from dangvu.imports.models import ExportLog
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import subtree_now, tree_now
+from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 from dangvu.web.templatetags.web import mask_id
 
@@ -300,6 +301,7 @@ def badges_due(request):
 # --- record sheet --------------------------------------------------------------------------------
 
 
+@self_contained_document  # the ?html=1 preview carries the sheet's own <style>
 @login_required
 def member_sheet(request, pk):
     """The member record sheet (Mẫu 2-HSĐV) as a PDF; ?html=1 shows the same page in the browser."""
