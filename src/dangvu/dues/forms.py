@@ -4,11 +4,9 @@ import datetime as dt
 
 from django import forms
 
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import VnDateField, VnMonthField
 
 from .models import BasisKind
-
-MONTH_HINT = "Nhập tháng theo dạng tháng/năm, ví dụ 03/2016."
 
 
 def parse_month(raw: str | None) -> dt.date | None:
@@ -22,32 +20,9 @@ def parse_month(raw: str | None) -> dt.date | None:
     return None
 
 
-class MonthField(forms.CharField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "tháng/năm")
-        super().__init__(*args, **kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"placeholder": "mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "8"})
-        return attrs
-
-    def prepare_value(self, value):
-        return f"{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        month = parse_month(value)
-        if month is None:
-            raise forms.ValidationError(MONTH_HINT)
-        return month
-
-
 class BasisForm(forms.Form):
     kind = forms.ChoiceField(label="Đối tượng", choices=BasisKind.choices, widget=forms.RadioSelect)
-    valid_from = MonthField(label="Áp dụng từ tháng")
+    valid_from = VnMonthField(label="Áp dụng từ tháng")
     base_amount = forms.IntegerField(
         label="Tiền lương, phụ cấp (hoặc lương hưu) làm căn cứ (đồng/tháng)", required=False, min_value=0
     )
@@ -57,7 +32,7 @@ class BasisForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    month = MonthField(label="Nộp cho tháng")
+    month = VnMonthField(label="Nộp cho tháng")
     paid_on = VnDateField(label="Ngày nộp")
     amount = forms.IntegerField(label="Số tiền (đồng; để trống là đúng mức phải đóng)", required=False, min_value=0)
     receipt_no = forms.CharField(label="Số biên lai", required=False)

@@ -4,7 +4,7 @@ checked by members.services, whose Vietnamese errors the views put next to the f
 from django import forms
 from django.forms.models import fields_for_model
 
-from dangvu.web.forms import UnitCodeField, VnDateField
+from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField
 
 from .models import Activity, EventKind, Member, Status
 from .services import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS
@@ -65,36 +65,11 @@ class IdentityForm(forms.Form):
 
 # --- work history (quá trình công tác) -----------------------------------------------------------
 
-MONTH_HINT = "Nhập tháng theo dạng tháng/năm, ví dụ 09/2005."
-
-
-class MonthField(forms.DateField):
-    """A month typed as mm/yyyy (a full date is accepted too); the value is its first day."""
-
-    widget = forms.TextInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("input_formats", ["%m/%Y", "%m-%Y", "%m.%Y", "%d/%m/%Y"])
-        kwargs.setdefault("error_messages", {"invalid": MONTH_HINT})
-        super().__init__(*args, **kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"placeholder": "mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "8"})
-        return attrs
-
-    def prepare_value(self, value):
-        return value.strftime("%m/%Y") if hasattr(value, "strftime") else value
-
-    def to_python(self, value):
-        day = super().to_python(value)
-        return day.replace(day=1) if day else day
-
 
 class WorkPeriodForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    started_on = MonthField(label="Từ tháng/năm", required=False)
-    ended_on = MonthField(label="Đến tháng/năm", required=False, help_text="Để trống nếu đến nay.")
+    started_on = VnMonthField(label="Từ tháng/năm", required=False)
+    ended_on = VnMonthField(label="Đến tháng/năm", required=False, help_text="Để trống nếu đến nay.")
     work = forms.CharField(label="Công việc, chức vụ", max_length=255, required=False)
     place = forms.CharField(label="Nơi công tác", max_length=255, required=False)
 

@@ -29,6 +29,34 @@ class VnDateField(forms.DateField):
         return value
 
 
+MONTH_HINT = "Nhập tháng theo dạng tháng/năm, ví dụ 03/2016."
+
+
+class VnMonthField(forms.DateField):
+    """A month typed as mm/yyyy ("3/2016", "03-2016"; a full date is accepted too); the value is
+    its first day."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%m/%Y", "%m-%Y", "%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
+        kwargs.setdefault("error_messages", {"invalid": MONTH_HINT})
+        kwargs.setdefault("help_text", "tháng/năm")
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"placeholder": "mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": "8"})
+        return attrs
+
+    def prepare_value(self, value):
+        return value.strftime("%m/%Y") if hasattr(value, "strftime") else value
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day
+
+
 class UnitCodeField(forms.CharField):
     """A unit typed by its code, or picked from a list (an HTML datalist, so no script is needed)
     whose entries read "CODE — name". Resolves to an Organization among `queryset` only."""
