@@ -4,13 +4,14 @@ the meeting's date; an absence with a good reason must say the reason."""
 
 import datetime as dt
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
-from dangvu.core.errors import fail
+from dangvu.core.errors import fail, refuse_if_changed
+from dangvu.core.errors import version_of as version_of  # the token the edit forms carry
 from dangvu.core.text import clean
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
@@ -78,11 +79,6 @@ def meeting_create(
     return meeting
 
 
-def version_of(meeting: Meeting) -> str:
-    """The token the edit form carries to detect a change saved by someone else meanwhile."""
-    return meeting.updated_at.isoformat() if meeting.updated_at else ""
-
-
 EDITABLE = ("kind", "date", "place", "chair", "secretary", "agenda")
 
 
@@ -109,13 +105,7 @@ def meeting_update(
     removal list (selectors.removal_flags) reads the attendance, so a corrected absence counts at
     once."""
     current = Meeting.objects.select_for_update().select_related("org").get(pk=meeting.pk)
-    if expected_version is not None and str(expected_version) != version_of(current):
-        when = timezone.localtime(current.updated_at).strftime("%H:%M ngày %d/%m/%Y")
-        fail(
-            NON_FIELD_ERRORS,
-            f"Buổi sinh hoạt đã được người khác sửa lúc {when}; hãy tải lại trang và nhập lại thay đổi.",
-            code="conflict",
-        )
+    refuse_if_changed(current, expected_version, "Buổi sinh hoạt")
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         name = sorted(unknown)[0]

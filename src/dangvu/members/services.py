@@ -10,14 +10,14 @@ still yields a consistent history or is refused.
 import datetime as dt
 import re
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
-from dangvu.core.errors import fail
+from dangvu.core.errors import fail, refuse_if_changed
+from dangvu.core.errors import version_of as version_of  # the token the edit forms carry
 from dangvu.core.text import clean, name_sort_key, search_key
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
 
@@ -390,11 +390,6 @@ def _save_work_history(member: Member, rows: list[dict]):
             line.delete()
 
 
-def version_of(member: Member) -> str:
-    """The token a form carries to detect a change saved by someone else meanwhile."""
-    return member.updated_at.isoformat() if member.updated_at else ""
-
-
 @transaction.atomic
 def member_update(
     *, actor, member: Member, expected_version: str | None = None, work_history: list[dict] | None = None, **identity
@@ -405,13 +400,7 @@ def member_update(
     it is now. `work_history`, when given, replaces the work history (see clean_work_history):
     lines carry the id of the line they correct; None leaves it as it is."""
     current = Member.objects.select_for_update().get(pk=member.pk)
-    if expected_version is not None and str(expected_version) != version_of(current):
-        when = timezone.localtime(current.updated_at).strftime("%H:%M ngày %d/%m/%Y")
-        fail(
-            NON_FIELD_ERRORS,
-            f"Hồ sơ đã được người khác sửa lúc {when}; hãy tải lại trang và nhập lại thay đổi.",
-            code="conflict",
-        )
+    refuse_if_changed(current, expected_version, "Hồ sơ")
     data = clean_identity(identity, member=current)
     history = clean_work_history(work_history) if work_history is not None else None
     with acting_as(actor):
