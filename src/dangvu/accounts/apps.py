@@ -7,10 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản"
 
     def ready(self):
-        from auditlog.registry import auditlog
         from django.contrib.auth import get_user_model
+
+        from dangvu.core.audit import register
 
         from .models import RoleAssignment
 
-        auditlog.register(RoleAssignment)
-        auditlog.register(get_user_model(), include_fields=["username", "is_active", "is_superuser", "first_name"])
+        register(RoleAssignment)
+        register(get_user_model(), include_fields=["username", "is_active", "is_superuser", "first_name"])

@@ -7,9 +7,9 @@ class ApiConfig(AppConfig):
     verbose_name = "API tích hợp"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import ApiToken
 
         # The digest never goes into the audit; last use changes on every call and is not an edit.
-        auditlog.register(ApiToken, exclude_fields=["secret_hash", "last_used_at"])
+        register(ApiToken, exclude_fields=["secret_hash", "last_used_at"])

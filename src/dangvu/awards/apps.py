@@ -7,8 +7,8 @@ class AwardsConfig(AppConfig):
     verbose_name = "Thi đua, khen thưởng"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Award
 
-        auditlog.register(Award)
+        register(Award)

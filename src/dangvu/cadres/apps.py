@@ -7,8 +7,8 @@ class CadresConfig(AppConfig):
     verbose_name = "Công tác cán bộ"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import CadreAction
 
-        auditlog.register(CadreAction)
+        register(CadreAction)

@@ -7,11 +7,11 @@ class CandidatesConfig(AppConfig):
     verbose_name = "Quần chúng ưu tú"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Candidate, Introducer, Step, UnionIntroduction
 
-        auditlog.register(Candidate, exclude_fields=["name_key", "sort_key", "stage", "stage_on"])
-        auditlog.register(Step)
-        auditlog.register(Introducer)
-        auditlog.register(UnionIntroduction)
+        register(Candidate, exclude_fields=["name_key", "sort_key", "stage", "stage_on"])
+        register(Step)
+        register(Introducer)
+        register(UnionIntroduction)

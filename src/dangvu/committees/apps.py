@@ -7,9 +7,9 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Cấp ủy, nhiệm kỳ và liên hệ nơi cư trú"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Congress, ContactNote, ResidenceComment, ResidenceContact, Seat
 
         for model in (Congress, Seat, ResidenceContact, ContactNote, ResidenceComment):
-            auditlog.register(model)
+            register(model)

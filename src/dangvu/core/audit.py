@@ -17,6 +17,16 @@ def acting_as(actor):
         yield
 
 
+def register(model, *, exclude_fields=(), **options) -> None:
+    """Register `model` with django-auditlog, leaving out its reverse relations (the rows of other
+    tables that point to it): auditlog would otherwise write each of them, as the same meaningless
+    text, into every creation entry — a member's listed its awards, badges, events, payments …"""
+    from auditlog.registry import auditlog
+
+    reverse = [f.name for f in model._meta.get_fields() if f.auto_created and not f.concrete]
+    auditlog.register(model, exclude_fields=[*exclude_fields, *reverse], **options)
+
+
 def history_of(obj, limit: int = 200):
     """The audit entries of one record, newest first."""
     from auditlog.models import LogEntry

@@ -7,10 +7,10 @@ class DuesConfig(AppConfig):
     verbose_name = "Đảng phí"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import DuesBasis, DuesShare, Payment
 
-        auditlog.register(DuesBasis)
-        auditlog.register(Payment)
-        auditlog.register(DuesShare)
+        register(DuesBasis)
+        register(Payment)
+        register(DuesShare)

@@ -7,9 +7,9 @@ class ElectionsConfig(AppConfig):
     verbose_name = "Bầu cử"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Election, ElectionArea
 
-        auditlog.register(Election)
-        auditlog.register(ElectionArea)
+        register(Election)
+        register(ElectionArea)

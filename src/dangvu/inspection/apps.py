@@ -7,9 +7,9 @@ class InspectionConfig(AppConfig):
     verbose_name = "Kiểm tra, giám sát, kỷ luật"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Discipline, Inspection
 
-        auditlog.register(Inspection)
-        auditlog.register(Discipline)
+        register(Inspection)
+        register(Discipline)

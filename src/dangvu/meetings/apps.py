@@ -7,10 +7,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Sinh hoạt chi bộ"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Attendance, Meeting, Vote
 
-        auditlog.register(Meeting)
-        auditlog.register(Attendance)
-        auditlog.register(Vote)
+        register(Meeting)
+        register(Attendance)
+        register(Vote)

@@ -7,11 +7,11 @@ class MembersConfig(AppConfig):
     verbose_name = "Đảng viên"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Member, MemberBadge, MemberEvent, MemberWorkPeriod
 
-        auditlog.register(Member, exclude_fields=["name_key", "sort_key"])
-        auditlog.register(MemberEvent)
-        auditlog.register(MemberBadge)
-        auditlog.register(MemberWorkPeriod, exclude_fields=["order"])
+        register(Member, exclude_fields=["name_key", "sort_key"])
+        register(MemberEvent)
+        register(MemberBadge)
+        register(MemberWorkPeriod, exclude_fields=["order"])

@@ -7,8 +7,8 @@ class OrganizationsConfig(AppConfig):
     verbose_name = "Tổ chức đảng"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Organization
 
-        auditlog.register(Organization)
+        register(Organization)

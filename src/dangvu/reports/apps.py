@@ -7,10 +7,10 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo tổng kết"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import YearClose, YearReport
 
-        auditlog.register(YearReport)
+        register(YearReport)
         # The snapshot is large and never edited; the audit keeps who closed and reopened.
-        auditlog.register(YearClose, exclude_fields=["snapshot"])
+        register(YearClose, exclude_fields=["snapshot"])

@@ -7,8 +7,8 @@ class TargetsConfig(AppConfig):
     verbose_name = "Chỉ tiêu"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Target
 
-        auditlog.register(Target)
+        register(Target)

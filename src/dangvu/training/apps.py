@@ -7,9 +7,9 @@ class TrainingConfig(AppConfig):
     verbose_name = "Bồi dưỡng"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from dangvu.core.audit import register
 
         from .models import Attendance, TrainingClass
 
-        auditlog.register(TrainingClass)
-        auditlog.register(Attendance)
+        register(TrainingClass)
+        register(Attendance)
