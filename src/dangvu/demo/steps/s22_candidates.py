@@ -3,8 +3,11 @@
 Every admission of 2016 made by s20 gets the file that led to it: listed by the cell, course
 certificate, application, background check, two full members of the cell (or, in a small cell,
 of the same grassroots organization) as introducers, the cell's vote with at least two thirds of
-its full members, all dated before the decision — then linked to the member. Files still open
-at the end of 2016 (some stalled for months) and a few closed during the year are added too.
+its full members, all dated before the decision — then linked to the member. Most candidates of
+youth age (up to 30 on the day of the introductions, candidates.rules.YOUTH_AGE) are introduced
+instead by the Youth Union's resolution and one full member (candidates.rules.UNION), as the
+Statute asks where there is a Youth Union; which ones is drawn from a generator of its own. Files
+still open at the end of 2016 (some stalled for months) and a few closed during the year are added too.
 The count of open files is `candidates.in_pipeline`, computed from these records.
 """
 
@@ -13,8 +16,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 
 from dangvu.candidates import services
-from dangvu.candidates.models import StepKind
-from dangvu.candidates.rules import MIN_CELL_FULL_MEMBERS
+from dangvu.candidates.models import StepKind, UnionBody
+from dangvu.candidates.rules import MIN_CELL_FULL_MEMBERS, youth_age_problem
 from dangvu.core.dates import add_months, add_years
 from dangvu.members.models import EventKind, MemberEvent, MemberPeriod
 from dangvu.organizations.models import Level
@@ -32,12 +35,17 @@ POSITIONS = ["Bí thư chi bộ", "Phó Bí thư chi bộ", "Chi ủy viên", "T
              "Chuyên viên", "Giáo viên", "Trưởng ban công tác Mặt trận", "Đảng viên"]  # fmt: skip
 CLOSE_REASONS = ["Chuyển công tác nơi khác", "Xin rút hồ sơ", "Chưa đủ tiêu chuẩn, chi bộ tiếp tục bồi dưỡng"]
 IN_CHARGE = ["Đồng chí Bí thư chi bộ", "Đồng chí Phó Bí thư chi bộ", "Văn phòng Đảng ủy", "Ban Tổ chức Quận ủy"]
+# The share of candidates of youth age whose Youth Union introduces them (the others: two members,
+# e.g. where their workplace has no Youth Union organization).
+YOUTH_UNION_SHARE = 0.7
 
 
 class Files:
     def __init__(self, ctx: DemoContext):
         self.ctx = ctx
         self.rng = ctx.rng_for("candidates")
+        # Its own generator, so that the Youth Union's introductions leave every other draw as it was.
+        self.youth_rng = ctx.rng_for("candidates-youth-union")
         self.people = People(ctx.rng_for("candidates-people"))
         self.orgs_by_pk = {o.pk: o for o in ctx.orgs.values()}
         self.units = {u.code: u for u in plan() if u.holds_members}
@@ -73,11 +81,19 @@ class Files:
                                            in_charge=rng.choice(IN_CHARGE))  # fmt: skip
             if upto == kind:
                 return c
-        for member_pk in self.introducers(org, introduced, exclude=member_id):
+        union = self.youth_union(org, identity["birth_date"], introduced)
+        for n, member_pk in enumerate(self.introducers(org, introduced, exclude=member_id)):
+            # Drawn for the second member even when the Youth Union takes their place: the rest of
+            # the files then come out the same.
+            position, months = rng.choice(POSITIONS), rng.randint(13, 72)
+            if union and n == 1:
+                continue
             services.candidate_add_introducer(
-                actor=actor, candidate=c, member=self.member(member_pk), position=rng.choice(POSITIONS),
-                worked_together_since=add_months(introduced, -rng.randint(13, 72)), introduced_on=introduced,
+                actor=actor, candidate=c, member=self.member(member_pk), position=position,
+                worked_together_since=add_months(introduced, -months), introduced_on=introduced,
             )  # fmt: skip
+        if union:
+            services.candidate_add_union_introduction(actor=actor, candidate=c, **union)
         if upto == "introduced":
             return c
         # A cell left with under three full members (at a small scale) leaves the vote to its
@@ -95,6 +111,20 @@ class Files:
             in_charge="Đồng chí Bí thư chi bộ", reference=f"{rng.randint(1, 40)}-NQ/CB",
         )  # fmt: skip
         return c
+
+    def youth_union(self, org, birth_date: dt.date, day: dt.date) -> dict | None:
+        """The Youth Union's resolution introducing a candidate of youth age on `day`, for
+        YOUTH_UNION_SHARE of them; None otherwise. The Youth Union of the grassroots unit: its
+        executive committee under a đảng bộ cơ sở, the chi đoàn cơ sở itself in a chi bộ cơ sở."""
+        if youth_age_problem(birth_date, day) is not None or self.youth_rng.random() >= YOUTH_UNION_SHARE:
+            return None
+        grassroots = org.parent if org.level == Level.CELL else org
+        unit = grassroots.name.removeprefix("Đảng bộ ").removeprefix("Chi bộ ")
+        if unit.endswith(" quận"):  # "Công an quận" → "Công an quận Hoàng Mai"
+            unit += " " + self.ctx.org("HM").name.removeprefix("Đảng bộ quận ")
+        body = UnionBody.YOUTH_COMMITTEE if grassroots.level == Level.GRASSROOTS_COMMITTEE else UnionBody.YOUTH_BRANCH
+        return {"body": body, "name": f"Đoàn TNCS Hồ Chí Minh {unit}",
+                "resolution_no": f"{self.youth_rng.randint(1, 40):02d}-NQ/ĐTN", "resolution_date": day}  # fmt: skip
 
     def member(self, pk):
         from dangvu.members.models import Member
