@@ -51,8 +51,13 @@ DECISION_REQUIRED = {
     EventKind.ADMITTED, EventKind.RECOGNIZED, EventKind.EXPELLED, EventKind.READMITTED, EventKind.RESTORED,
     EventKind.PROBATION_FAILED, EventKind.REMOVED,
 }  # fmt: skip
-_CITIZEN_ID = re.compile(r"^\d{12}$")
-_CARD_NO = re.compile(r"^[0-9A-Z.\-/]{4,20}$")
+CITIZEN_ID = re.compile(r"^\d{12}$")
+CARD_NO = re.compile(r"^[0-9A-Z.\-/]{4,20}$")
+# The numbers no two members share: (field, pattern, label, what a valid one looks like).
+UNIQUE_NUMBERS = (
+    ("citizen_id", CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
+    ("party_card_no", CARD_NO, "Số thẻ đảng viên", "chỉ gồm chữ số (4–20 ký tự)"),
+)
 
 
 def can_override_admission_age(actor) -> bool:
@@ -82,8 +87,38 @@ def _past_date(field_name: str, value, label: str, required: bool = True):
         fail(field_name, f"{label} {format_date(value)} không hợp lệ.")
 
 
-def clean_identity(data: dict, member: Member | None = None) -> dict:
-    """Normalize and check identity fields; raise one ValidationError listing every bad field."""
+def normalize_number(value) -> str | None:
+    """A citizen ID or card number as stored: trimmed, without spaces, upper case; None when blank."""
+    value = clean(value) if isinstance(value, str) else value
+    return (value or "").replace(" ", "").upper() or None
+
+
+def stored_holders(member: Member | None = None):
+    """clean_identity's default uniqueness lookup: `wanted` {field: number} -> {field: full name}
+    of the stored member (other than `member`) holding that number. One query for both numbers:
+    this runs for every member created or corrected."""
+
+    def holders(wanted: dict) -> dict:
+        clash = Q()
+        for name, value in wanted.items():
+            clash |= Q(**{name: value})
+        others = Member.objects.filter(clash).order_by()
+        if member is not None:
+            others = others.exclude(pk=member.pk)
+        found = {}
+        for row in others.values("citizen_id", "party_card_no", "full_name")[:2]:
+            for name, value in wanted.items():
+                if row[name] == value:
+                    found[name] = row["full_name"]
+        return found
+
+    return holders
+
+
+def clean_identity(data: dict, member: Member | None = None, *, holders=None) -> dict:
+    """Normalize and check identity fields; raise one ValidationError listing every bad field.
+    `holders` looks up who already holds a citizen ID or card number ({field: number} -> {field:
+    full name}); by default the stored members other than `member` (stored_holders)."""
     out = {}
     errors: dict[str, str] = {}
     for name in MEMBER_FIELDS:
@@ -109,32 +144,21 @@ def clean_identity(data: dict, member: Member | None = None) -> dict:
         if "youth_union_joined_on" not in errors and born and out["youth_union_joined_on"] <= born:
             errors["youth_union_joined_on"] = "Ngày vào Đoàn phải sau ngày sinh; hãy kiểm tra lại."
     wanted = {}
-    for name, pattern, label, hint in (
-        ("citizen_id", _CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
-        ("party_card_no", _CARD_NO, "Số thẻ đảng viên", "chỉ gồm chữ số (4–20 ký tự)"),
-    ):
+    for name, pattern, label, hint in UNIQUE_NUMBERS:
         if name not in out:
             continue
-        value = (out[name] or "").replace(" ", "").upper() or None
-        out[name] = value
+        value = out[name] = normalize_number(out[name])
         if value is None:
             continue
         if not pattern.match(value):
             errors[name] = f"{label} {value} không hợp lệ: {hint}."
             continue
-        wanted[name] = (value, label)
+        wanted[name] = value
     if wanted:
-        # Both numbers checked in one query: this runs for every member created or corrected.
-        clash = Q()
-        for name, (value, _) in wanted.items():
-            clash |= Q(**{name: value})
-        others = Member.objects.filter(clash).order_by()
-        if member is not None:
-            others = others.exclude(pk=member.pk)
-        for row in others.values("citizen_id", "party_card_no", "full_name")[:2]:
-            for name, (value, label) in wanted.items():
-                if row[name] == value:
-                    errors[name] = f"{label} {value} đã có ở đảng viên {row['full_name']}; hãy kiểm tra lại."
+        found = (holders or stored_holders(member))(wanted)
+        for name, _pattern, label, _hint in UNIQUE_NUMBERS:
+            if name in found:
+                errors[name] = f"{label} {wanted[name]} đã có ở đảng viên {found[name]}; hãy kiểm tra lại."
     if errors:
         raise ValidationError(errors)
     return out
@@ -290,8 +314,47 @@ def member_register(
 ) -> Member:
     """Bring an existing member into the registry: from an earlier system or paper records
     (REGISTERED), or transferred in from outside the committee (TRANSFERRED_IN, an increase).
-    Their admission and recognition dates are historical facts recorded as given."""
-    data = clean_identity(identity)
+    Their admission and recognition dates are historical facts recorded as given.
+    The checks are check_registration's and the events registration_events', which the bulk
+    import (members.bulk) uses too."""
+    where = dict(org=org, joined_on=joined_on, recognized_on=recognized_on, transferred_in=transferred_in,
+                 place=place, decision_no=decision_no)  # fmt: skip
+    data = check_registration(admitted_on=admitted_on, **where, **identity)
+    events = registration_events(**where)
+    full_on = events[0]["standing"] == Standing.FULL
+    with acting_as(actor):
+        member = Member(
+            **data,
+            admitted_on=admitted_on,
+            recognized_on=recognized_on,
+            status=Status.FULL if full_on else Status.PROBATIONARY,
+            org=org,
+            name_key=search_key(data["full_name"]),
+            sort_key=name_sort_key(data["full_name"]),
+        )
+        member.save()
+        for n, values in enumerate(events):
+            _append_event(member, MemberEvent(**values), new=n == 0)
+    return member
+
+
+def check_registration(
+    *,
+    org: Organization | None,
+    joined_on: dt.date | None,
+    admitted_on: dt.date | None,
+    recognized_on: dt.date | None = None,
+    transferred_in: bool = False,
+    place: str = "",
+    decision_no: str = "",
+    holders=None,
+    **identity,
+) -> dict:
+    """member_register's checks, in its order: raise the ValidationError naming the first bad field
+    (every bad identity field at once), or return the cleaned identity. `holders`: who already holds
+    a citizen ID or card number (see clean_identity); the bulk import passes the rows it has
+    accepted and the members stored."""
+    data = clean_identity(identity, holders=holders)
     for required in ("full_name", "birth_date", "sex"):
         if not data.get(required):
             fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
@@ -307,33 +370,25 @@ def member_register(
     if transferred_in and not clean(place):
         fail("place", "Hãy nhập nơi chuyển đến từ (đảng bộ, chi bộ nơi đi).")
     _check_org("org", org, joined_on)
-    full_on = recognized_on and recognized_on <= joined_on
-    with acting_as(actor):
-        member = Member(
-            **data,
-            admitted_on=admitted_on,
-            recognized_on=recognized_on,
-            status=Status.FULL if full_on else Status.PROBATIONARY,
-            org=org,
-            name_key=search_key(data["full_name"]),
-            sort_key=name_sort_key(data["full_name"]),
-        )
-        member.save()
-        _append_event(
-            member,
-            MemberEvent(
-                kind=EventKind.TRANSFERRED_IN if transferred_in else EventKind.REGISTERED,
-                date=joined_on,
-                org=org,
-                place=clean(place),
-                decision_no=clean(decision_no),
-                standing=Standing.FULL if full_on else Standing.PROBATIONARY,
-            ),
-            new=True,
-        )
-        if recognized_on and not full_on:
-            _append_event(member, MemberEvent(kind=EventKind.RECOGNIZED, date=recognized_on, org=org))
-    return member
+    return data
+
+
+def registration_events(
+    *, org: Organization, joined_on: dt.date, recognized_on: dt.date | None = None, transferred_in: bool = False,
+    place: str = "", decision_no: str = "",
+) -> list[dict]:  # fmt: skip
+    """The events member_register records, in order, as MemberEvent field values (checked
+    arguments): REGISTERED, or TRANSFERRED_IN, on the day of joining the cell — as a full member
+    when recognized by then — and RECOGNIZED when the recognition came after."""
+    full_on = bool(recognized_on and recognized_on <= joined_on)
+    first = {
+        "kind": EventKind.TRANSFERRED_IN if transferred_in else EventKind.REGISTERED, "date": joined_on,
+        "org_id": org.pk, "place": clean(place), "decision_no": clean(decision_no),
+        "standing": Standing.FULL if full_on else Standing.PROBATIONARY,
+    }  # fmt: skip
+    if recognized_on and not full_on:
+        return [first, {"kind": EventKind.RECOGNIZED, "date": recognized_on, "org_id": org.pk}]
+    return [first]
 
 
 def _month(value) -> str:
