@@ -246,3 +246,44 @@ def test_bulk_entry_takes_the_same_queries_for_3_or_12_members(tree, actor, cycl
         return len(q.captured_queries)
 
     assert queries(tree.a, few) == queries(tree.b, many)
+
+
+def _entries(since: int):
+    """The MemberResult audit entries after `since`, with ids and times blanked."""
+    out = []
+    for e in LogEntry.objects.filter(pk__gt=since, content_type__model="memberresult").order_by("timestamp", "pk"):
+        changes = {
+            k: ["<id>" if k == "id" else "<time>" if k in ("created_at", "updated_at") else v for v in pair]
+            for k, pair in e.changes.items()
+        }  # fmt: skip
+        out.append((e.action, e.object_repr, e.actor_id, e.actor_email, e.remote_addr, e.cid, changes))
+    return out
+
+
+def test_bulk_entry_writes_the_audit_entries_of_one_save_per_result(tree, actor, cycle, register):
+    """The history of a result reads the same whether it was entered on the bulk page or saved one
+    by one (the admin): creation at the proposal, then the decision as an update."""
+    from django.db import transaction
+
+    from dangvu.core.audit import acting_as
+
+    m = register(tree.c, full_name="Đặng Văn Hòa")
+    last = LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    with transaction.atomic():
+        with acting_as(actor):
+            result = MemberResult(cycle=cycle, member=m, org=tree.c, proposed_class="good")
+            result.save()
+            result.decided_class, result.decided_by = "good", actor
+            result.save()
+        expected = _entries(last)
+        transaction.set_rollback(True)
+    for stage in (Stage.PROPOSAL, Stage.DECISION):
+        member_results_record_bulk(
+            actor=actor, cycle=cycle, org=tree.c, stage=stage, rows=[{"member": m, "cls": "good"}]
+        )
+    assert _entries(last) == expected
+    assert [(action, changes.get("decided_class")) for action, *_, changes in expected] == [
+        (0, ["None", ""]),
+        (1, ["", "good"]),
+    ]
+    assert expected[1][1] == "Đặng Văn Hòa — 2016: good"

@@ -11,12 +11,13 @@ committee take it anyway, giving a reason, which is stored as an `Override` (the
 import datetime as dt
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
+from dangvu.core.bulk import AuditLog, values_of
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
 from dangvu.members.models import Member
@@ -300,19 +301,19 @@ def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dic
         if result is None:
             result = MemberResult(cycle=cycle, member_id=member_id, org=org, **values)
             new.append(result)
-            log.append((result, {k: [None, v] for k, v in values.items() if v}, True))
+            log.append((result, None))
             if stage == Stage.DECISION:
                 result.decided_by = user
             continue
-        diff = {k: [getattr(result, k), v] for k, v in values.items() if getattr(result, k) != v}
-        if diff:
+        if any(getattr(result, k) != v for k, v in values.items()):
+            before = values_of(result)
             for k, v in values.items():
                 setattr(result, k, v)
             if stage == Stage.DECISION:
                 result.decided_by = user
             result.updated_at = timezone.now()
             changed.append(result)
-            log.append((result, diff, False))
+            log.append((result, before))
     MemberResult.objects.bulk_create(new, batch_size=500)
     fields = [field, "not_rated_reason", "override_reason", "decided_by", "updated_at"]
     MemberResult.objects.bulk_update(changed, fields, batch_size=500)
@@ -321,23 +322,15 @@ def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dic
 
 
 def _audit_bulk(user, entries):
-    from auditlog.models import LogEntry
-
-    content_type = ContentType.objects.get_for_model(MemberResult)
-    now = timezone.now()
-    LogEntry.objects.bulk_create(
-        [
-            LogEntry(
-                content_type=content_type,
-                object_pk=str(r.pk),
-                object_id=r.pk,
-                object_repr=f"Kết quả xếp loại đảng viên {r.member_id} năm {r.cycle.year}",
-                action=LogEntry.Action.CREATE if created else LogEntry.Action.UPDATE,
-                changes={k: [str(a) if a is not None else None, str(b)] for k, (a, b) in diff.items()},
-                actor=user,
-                timestamp=now,
-            )  # fmt: skip
-            for r, diff, created in entries
-        ],
-        batch_size=500,
-    )
+    """The entries auditlog writes when each result is saved one at a time (core.bulk.AuditLog):
+    `entries` are (result, None) for a creation, (result, its values before) for an update."""
+    prefetch_related_objects([r for r, _ in entries], "member", "cycle")  # str(result), in two queries
+    audit = AuditLog(user, connections[router.db_for_write(MemberResult)])
+    for result, before in entries:
+        after = values_of(result)
+        if before is None:
+            audit.created(MemberResult, result.pk, after, str(result))
+        else:
+            diff = {k: (old, after[k]) for k, old in before.items() if old != after[k]}
+            audit.updated(MemberResult, result.pk, diff, str(result))
+    audit.flush()
