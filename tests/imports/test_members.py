@@ -185,3 +185,33 @@ def test_a_database_error_part_way_refuses_the_whole_file(ctx, tree, register, m
     assert result.stored == 0
     assert result.file_errors[0].startswith("Không lưu được (IntegrityError)")
     assert list(Member.objects.values_list("full_name", flat=True)) == ["Đỗ Văn Khánh"]
+
+
+RECORD_SHEET = {
+    "alias": "Ba Tùng", "temporary_address": "Số 3 ngõ 8 Tân Mai", "academic_title": "Phó Giáo sư",
+    "academic_degree": "Tiến sĩ", "foreign_languages": "Tiếng Anh C1", "it_skills": "Ứng dụng CNTT nâng cao",
+    "minority_languages": "Tiếng Tày", "mass_org_positions": "Chi hội trưởng hội Cựu chiến binh",
+    "health": "Tốt",
+}  # fmt: skip
+
+
+def test_the_record_sheet_columns_are_imported_with_the_member(ctx, tree):
+    result = _run(ctx(), [headers(), member(**RECORD_SHEET, youth_union_joined_on="26/03/2001")], store=True)
+    assert result.stored == 1
+    m = Member.objects.get()
+    assert {k: getattr(m, k) for k in RECORD_SHEET} == RECORD_SHEET
+    assert m.youth_union_joined_on == dt.date(2001, 3, 26)
+
+
+def test_a_youth_union_date_before_birth_names_the_row_and_column_and_nothing_is_stored(ctx, tree):
+    rows = [
+        headers(),
+        member(youth_union_joined_on="26/03/2001"),
+        member(full_name="Trần Văn Bình", citizen_id="001085000002", party_card_no="01000002",
+               youth_union_joined_on="26/03/1980"),
+    ]  # fmt: skip
+    result = _run(ctx(), rows, store=True)
+    assert [(r.number, r.errors) for r in result.bad] == [
+        (3, ["Dòng 3, cột Ngày vào Đoàn: Ngày vào Đoàn phải sau ngày sinh; hãy kiểm tra lại."]),
+    ]
+    assert result.stored == 0 and not Member.objects.exists()

@@ -32,6 +32,11 @@ def test_the_template_has_the_vietnamese_headers_and_an_example_row(clerk, tree)
     ws = load_workbook(io.BytesIO(response.content)).worksheets[0]
     assert [c.value for c in ws[1]][:3] == ["Họ và tên", "Ngày sinh", "Giới tính"]
     assert ws["A2"].value == "Nguyễn Văn An"
+    # The rest of the record sheet (Mẫu 2-HSĐV) can come with the member.
+    headers_row = [c.value for c in ws[1]]
+    for header in ("Bí danh", "Nơi tạm trú", "Học hàm", "Học vị", "Ngoại ngữ", "Tin học", "Tiếng dân tộc thiểu số",
+                   "Ngày vào Đoàn", "Chức vụ đoàn thể", "Tình trạng sức khỏe"):  # fmt: skip
+        assert header in headers_row
     # The template reads back as a file with only the example row: nothing to import.
     preview = clerk.get(_upload(clerk, tree, response.content)["Location"])
     assert preview.context["result"].rows == []

@@ -21,7 +21,10 @@ def _rows(tree):
         # recognized after joining: REGISTERED as probationary, then RECOGNIZED (and a status update)
         dict(org=tree.a1, joined_on=D(2005, 2, 3), admitted_on=D(2005, 2, 3), recognized_on=D(2006, 2, 3),
              full_name="Nguyễn Văn An", birth_date=D(1980, 5, 17), sex="M", citizen_id="001080000001",
-             party_card_no="01000001", hometown="Thanh Trì", phone="0912345678"),
+             party_card_no="01000001", hometown="Thanh Trì", phone="0912345678",
+             # the rest of the record sheet, as the import brings it
+             alias="Hai Ân", foreign_languages="Tiếng Anh B1", youth_union_joined_on=D(1996, 3, 26),
+             mass_org_positions="Chi hội trưởng Cựu chiến binh", health="Tốt"),
         # recognized before joining the cell: one REGISTERED event as a full member
         dict(org=tree.a2, joined_on=D(2010, 1, 1), admitted_on=D(1990, 3, 2), recognized_on=D(1991, 3, 2),
              full_name="  Trần   Thị Bình ", birth_date=D(1965, 1, 9), sex="F", citizen_id="001165000002"),

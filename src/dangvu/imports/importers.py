@@ -29,7 +29,7 @@ from dangvu.members.models import Sex
 from dangvu.training import services as training_services
 from dangvu.training.models import ClassKind
 
-from .columns import BOOL, CHOICE, DATE, DIGITS, INT, MEMBER, UNIT, CellError, Column
+from .columns import BOOL, CHOICE, DATE, DIGITS, INT, MEMBER, MEMBER_RECORD_COLUMNS, UNIT, CellError, Column
 
 D = dt.date
 
@@ -119,6 +119,7 @@ def _identity_columns():
         Column("Chuyên môn, nghiệp vụ", "qualification", example="Cử nhân Sư phạm", aliases=("Chuyên môn",)),
         Column("Lý luận chính trị", "political_theory", example="Trung cấp", aliases=("LLCT",)),
         Column("Điện thoại", "phone", example="0912345678", aliases=("Số điện thoại",)),
+        *MEMBER_RECORD_COLUMNS,
     )
 
 
@@ -126,7 +127,7 @@ _CELL = Column(
     "Chi bộ", "org", UNIT, example="", hint="Mã hoặc tên chi bộ; để trống nếu nhập vào chính đơn vị đã chọn.",
     aliases=("Mã chi bộ", "Chi bộ sinh hoạt"),
 )  # fmt: skip
-_IDENTITY = set(member_services.IDENTITY_FIELDS)
+_IDENTITY = set(member_services.MEMBER_FIELDS)  # the identity and the rest of the record sheet
 
 
 def _cell(ctx, values):
