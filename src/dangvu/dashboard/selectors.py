@@ -5,18 +5,19 @@ subtree; none counts a figure the catalogue already defines."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import ExtractMonth
 
 from dangvu.cadres.selectors import terms_ending
-from dangvu.core.dates import add_months, year_bounds
+from dangvu.core.dates import add_months, add_years, year_bounds
 from dangvu.indicators.registry import Period
 from dangvu.indicators.selectors import YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules
 from dangvu.members.indicators import admissions
-from dangvu.members.models import Member, Standing
-from dangvu.members.selectors import badges_due_at, periods_on
+from dangvu.members.models import IN_PARTY_STATUSES, EventKind, Member, MemberBadge, MemberEvent, Standing
+from dangvu.members.selectors import badges_due, badges_due_at, periods_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization, OrgPeriod
 from dangvu.organizations.selectors import covering, subtree_ids_on
 from dangvu.reviews.models import OrgResult
@@ -158,22 +159,175 @@ def plan_by_subordinate(org: Organization, year: int, key: str = "members.admitt
     return plans
 
 
+# --- the year on the page: figures and charts, from the close or cached ----------------------------
+
+
+@dataclass(frozen=True)
+class Board:
+    """What the dashboard shows of a unit's year, and its alerts' counts looking from a day."""
+
+    figures: YearFigures
+    months: list[int]
+    classes: list[ClassCount]
+    exemplary: int
+    plans: list[UnitPlan]
+    alerts: dict[str, int]
+
+
+def series_snapshot(org: Organization, year: int) -> dict:
+    """The charts' data as plain JSON, for the year close to store beside the figures: a closed
+    year's charts then come from the same moment as its figures, and cost nothing to show."""
+    classes, exemplary = review_classes(org, year)
+    return {
+        "admissions_by_month": admissions_by_month(org, year),
+        "review_classes": {c.code: c.count for c in classes},
+        "review_exemplary": exemplary,
+        "plan_by_subordinate": [[p.org.pk, p.admitted, p.target] for p in plan_by_subordinate(org, year)],
+    }
+
+
+def _series_of_close(close, year: int) -> dict | None:
+    """The close's chart data (not the rest of its snapshot), None for a close taken before the
+    snapshot held it. One query."""
+    from dangvu.reports.models import YearClose  # the close is the reports app's; imported late
+
+    return (
+        YearClose.objects.filter(pk=close.pk)
+        .annotate(series=KeyTransform("dashboard", "snapshot"))
+        .values_list("series", flat=True)
+        .first()
+    )
+
+
+def _from_series(figures: YearFigures, year: int, data: dict) -> dict:
+    try:
+        book_classes = rulebook_for(year).org_classes
+    except NoRulebook:
+        book_classes = ()
+    counts = data["review_classes"]
+    classes = [ClassCount(g.code, g.label, counts.get(g.code, 0), g.top, g.lowest) for g in book_classes]
+    rows = data["plan_by_subordinate"]
+    orgs = Organization.objects.in_bulk([pk for pk, _, _ in rows])
+    plans = [UnitPlan(orgs[pk], n, target, achievement(n, target)) for pk, n, target in rows if pk in orgs]
+    return {
+        "months": data["admissions_by_month"],
+        "classes": classes,
+        "exemplary": data["review_exemplary"],
+        "plans": plans,
+    }
+
+
+def alert_counts(org: Organization, members: QuerySet[Member], year: int, on: dt.date) -> dict[str, int]:
+    """How many records each alert of the dashboard lists (the alert pages list them), each one
+    COUNT query or one small query. The counts depend on `org`'s subtree only, not on how much
+    larger the scope `members` is."""
+    return {
+        "du-bi": probation_ending_count(org, on),
+        "huy-hieu": badges_due_count(org, members, on),
+        "bo-nhiem": terms_ending_soon(org, on).count(),
+        "thoi-hieu": len(limitations_passed(org, on)),
+        "danh-gia": reviews_missing(org, year).count(),
+    }
+
+
+def _board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) -> Board:
+    figures = key_figures(org, year)
+    data = _series_of_close(figures.closed, year) if figures.closed is not None else None
+    if data is not None:
+        series = _from_series(figures, year, data)
+    else:
+        classes, exemplary = review_classes(org, year)
+        series = {
+            "months": admissions_by_month(org, year), "classes": classes, "exemplary": exemplary,
+            "plans": plan_by_subordinate(org, year),
+        }  # fmt: skip
+    return Board(figures, alerts=alert_counts(org, members, year, on), **series)
+
+
+# An audit entry that commits after a later one (ids come from a sequence, transactions commit
+# in any order) still changes the count of the last AUDIT_WINDOW entries, so it changes the version.
+AUDIT_WINDOW = 10_000
+BOARD_SECONDS = 3600
+
+
+def data_version() -> tuple:
+    """A value that changes whenever anything users can change is saved: every such write goes
+    through a service and leaves an audit entry (django-auditlog) in its own transaction, so
+    the newest entry (id and time) and the number of recent entries move with every commit,
+    including one committed after a newer entry. Two small indexed queries."""
+    from auditlog.models import LogEntry
+
+    last = LogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
+    if last is None:
+        return (0,)
+    recent = LogEntry.objects.filter(pk__gt=last[0] - AUDIT_WINDOW).count()
+    return (last[0], last[1].isoformat(), recent)
+
+
+def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) -> Board:
+    """The unit's key figures and chart series for `year`, and its alerts looking from `on`
+    (`members`: the user's scope, for the badge alert).
+
+    A closed year comes from its close: the figures and (for a close that stored them) the
+    charts' data from the snapshot, a few small queries. An open year is computed live, which
+    costs about a second on a city.
+
+    Either is kept in Django's cache under (unit, year, day, today, `data_version()`), read BEFORE
+    computing. The invalidation rule: ANY audited save anywhere (an admission, a review result,
+    a target, a close or a reopening) gives a new version, so no page shows figures older than
+    the last change committed before it was asked — the user's own change included; the day is
+    in the key for figures that depend on it. Writes that bypass the services and their audit
+    entries (raw SQL, a synthetic data load) are not seen until the entry expires
+    (BOARD_SECONDS)."""
+    from django.core.cache import cache
+
+    parts = (org.pk, year, on, dt.date.today(), *data_version())
+    key = "dashboard.board:" + ":".join(str(part) for part in parts)
+    found = cache.get(key)
+    if found is None:
+        found = _board(org, year, on, members)
+        cache.set(key, found, BOARD_SECONDS)
+    return found
+
+
 # --- alerts ---------------------------------------------------------------------------------------
+
+
+def _days_landing_in(when, first: dt.date, last: dt.date, guess_first: dt.date, guess_last: dt.date):
+    """The first and last day d with first <= when(d) <= last, for a non-decreasing `when` (a day
+    plus some months or years) whose inverse is near the guesses: exact bounds for an indexed
+    date range, so that SQL can count what the rule in Python would keep."""
+    low, high = guess_first - dt.timedelta(days=4), guess_last + dt.timedelta(days=4)
+    assert when(low) < first and when(high) > last
+    while when(low) < first:
+        low += dt.timedelta(days=1)
+    while when(high) > last:
+        high -= dt.timedelta(days=1)
+    return low, high
+
+
+def _probation_ending(org: Organization, on: dt.date, days: int) -> QuerySet[Member]:
+    last = on + dt.timedelta(days=days)
+    months = rules.PROBATION_MONTHS
+    admitted = _days_landing_in(rules.probation_end, on, last, add_months(on, -months), add_months(last, -months))
+    # The members admitted in that range first (index on admitted_on), then whether each is
+    # probationary in the subtree on the day (index on the member's periods): a few thousand rows
+    # on the country, where the subtree's probationary periods are hundreds of thousands.
+    probationary = periods_on(org, on).filter(standing=Standing.PROBATIONARY, member_id=OuterRef("pk"))
+    return Member.objects.filter(Exists(probationary), admitted_on__range=admitted)
 
 
 def probation_ending(org: Organization, on: dt.date, days: int = PROBATION_ALERT_DAYS) -> list[tuple[Member, dt.date]]:
     """[(member, probation end)] of the members of `org`'s subtree still probationary at the end
     of `on` whose 12 months of probation end within the next `days` days (on `on` included),
     soonest first. One query (plus the subtree's)."""
-    last = on + dt.timedelta(days=days)
-    # A range wide enough for any month length; the exact end is checked with the rule itself.
-    qs = Member.objects.filter(
-        pk__in=periods_on(org, on).filter(standing=Standing.PROBATIONARY).values("member_id"),
-        admitted_on__gte=add_months(on, -rules.PROBATION_MONTHS) - dt.timedelta(days=3),
-        admitted_on__lte=add_months(last, -rules.PROBATION_MONTHS) + dt.timedelta(days=3),
-    ).select_related("org")
-    found = [(m, rules.probation_end(m.admitted_on)) for m in qs]
-    return sorted(((m, end) for m, end in found if on <= end <= last), key=lambda x: (x[1], x[0].sort_key))
+    found = [(m, rules.probation_end(m.admitted_on)) for m in _probation_ending(org, on, days).select_related("org")]
+    return sorted(found, key=lambda x: (x[1], x[0].sort_key))
+
+
+def probation_ending_count(org: Organization, on: dt.date, days: int = PROBATION_ALERT_DAYS) -> int:
+    """len(probation_ending(...)) as one COUNT query (plus the subtree's)."""
+    return _probation_ending(org, on, days).count()
 
 
 def next_presentation(on: dt.date) -> dt.date:
@@ -186,6 +340,32 @@ def badges_due_next(org: Organization, members: QuerySet[Member], on: dt.date) -
     only the members whose milestone can fall due then."""
     subtree = members.filter(org__path__startswith=org.path).select_related("org")
     return badges_due_at(subtree, next_presentation(on))
+
+
+def badges_due_count(org: Organization, members: QuerySet[Member], on: dt.date) -> int:
+    """len(badges_due_next(...)) without reading the members into Python: the members with no
+    gap out of the Party (never re-admitted or restored) reach a badge's years on their
+    admission anniversary, so those whose anniversary of a badge's years falls after the
+    previous presentation date and on or before the next one, and who have not received that
+    badge, are counted in SQL; the few who came back are read and judged by the rule itself
+    (`badges_due`). Five queries whatever the subtree."""
+    presentation = next_presentation(on)
+    previous = rules.previous_presentation_date(presentation)
+    subtree = members.filter(org__path__startswith=org.path)
+    came_back = MemberEvent.objects.filter(
+        member_id=OuterRef("pk"), kind__in=(EventKind.READMITTED, EventKind.RESTORED)
+    )
+    window = Q()
+    for years in rules.badge_years_for(presentation):
+        admitted = _days_landing_in(
+            lambda d, y=years: add_years(d, y), previous + dt.timedelta(days=1), presentation,
+            add_years(previous, -years), add_years(presentation, -years),
+        )  # fmt: skip
+        received = MemberBadge.objects.filter(member_id=OuterRef("pk"), years=years)
+        window |= Q(admitted_on__range=admitted) & ~Exists(received)
+    plain = subtree.filter(window, status__in=IN_PARTY_STATUSES).exclude(Exists(came_back)).count()
+    returned = badges_due(subtree.filter(Exists(came_back)), presentation)
+    return plain + len(returned)
 
 
 def terms_ending_soon(org: Organization, on: dt.date, months: int = TERM_ALERT_MONTHS):

@@ -109,40 +109,39 @@ def _cards(org, year, figures) -> list[dict]:
     ]
 
 
-def _alerts(scope, org, year, day, query) -> list[dict]:
+def _alerts(counts, org, year, day, query) -> list[dict]:
     def url(kind):
         return reverse("dashboard-alert", args=[org.pk, year, kind]) + query
 
     presentation = selectors.next_presentation(day)
-    limitations = selectors.limitations_passed(org, day)
     return [
         {
             "kind": "du-bi",
-            "count": len(selectors.probation_ending(org, day)),
+            "count": counts["du-bi"],
             "text": _("đảng viên dự bị hết 12 tháng dự bị trong 30 ngày tới"),
             "url": url("du-bi"),
         },
         {
             "kind": "huy-hieu",
-            "count": len(selectors.badges_due_next(org, scope.members(), day)),
+            "count": counts["huy-hieu"],
             "text": _("đảng viên đến hạn nhận Huy hiệu Đảng dịp %(d)s") % {"d": presentation.strftime("%d/%m/%Y")},
             "url": url("huy-hieu"),
         },
         {
             "kind": "bo-nhiem",
-            "count": selectors.terms_ending_soon(org, day).count(),
+            "count": counts["bo-nhiem"],
             "text": _("cán bộ hết thời hạn bổ nhiệm trong 6 tháng tới"),
             "url": url("bo-nhiem"),
         },
         {
             "kind": "thoi-hieu",
-            "count": len(limitations),
+            "count": counts["thoi-hieu"],
             "text": _("vi phạm đã hết thời hiệu mà chưa xử lý kỷ luật"),
             "url": url("thoi-hieu"),
         },
         {
             "kind": "danh-gia",
-            "count": selectors.reviews_missing(org, year).count(),
+            "count": counts["danh-gia"],
             "text": _("tổ chức cơ sở đảng chưa nhập kết quả đánh giá năm %(y)s") % {"y": year},
             "url": url("danh-gia"),
         },
@@ -178,11 +177,9 @@ def dashboard(request, org_pk: int, year: int):
     org = scope.get_org(org_pk)
     year = _year(year)
     day, query = as_of(request)
-    found = selectors.key_figures(org, year)
-    figures = found.by_key()
-    months = selectors.admissions_by_month(org, year)
-    classes, exemplary = selectors.review_classes(org, year)
-    plans = selectors.plan_by_subordinate(org, year)
+    board = selectors.board(org, year, day, scope.members())
+    figures = board.figures.by_key()
+    months, classes, exemplary, plans = board.months, board.classes, board.exemplary, board.plans
     rated = sum(c.count for c in classes)
     class_rows = [(c.label, c.count, _class_colour(c)) for c in classes]
     ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
@@ -193,8 +190,8 @@ def dashboard(request, org_pk: int, year: int):
         "query": query,
         "ancestors": ancestors,
         "cards": _cards(org, year, figures),
-        "closed": found.closed,
-        "alerts": _alerts(scope, org, year, day, query),
+        "closed": board.figures.closed,
+        "alerts": _alerts(board.alerts, org, year, day, query),
         "months": months,
         "months_chart": charts.month_bars(months, _("Kết nạp đảng viên theo tháng, năm %(y)s") % {"y": year}),
         "classes": classes,

@@ -100,6 +100,8 @@ def _snapshot_indicators(org: Organization, year: int) -> dict:
 def year_close(*, actor, org: Organization, year: int) -> YearClose:
     """Freeze the unit's year: store every figure with its records' ids and the report's context,
     as the next version. From then on the report and the year's figures come from this snapshot."""
+    from dangvu.dashboard.selectors import series_snapshot  # the dashboard reads closes: imported late
+
     from .context import build_context  # the builder reads selectors; imported late to keep layers clear
 
     _check_year(org, year)
@@ -115,6 +117,8 @@ def year_close(*, actor, org: Organization, year: int) -> YearClose:
             "taken_at": timezone.now().isoformat(),
             "indicators": _snapshot_indicators(org, year),
             "context": build_context(org, year, live=True),
+            # What the dashboard charts for the year, so a closed year's page reads it from here.
+            "dashboard": series_snapshot(org, year),
         }
     with acting_as(actor):
         return YearClose.objects.create(org=org, year=year, version=version, closed_by=actor, snapshot=snapshot)
