@@ -3,6 +3,8 @@ charts and the alerts. Every function takes a fixed number of queries whatever t
 subtree; none counts a figure the catalogue already defines."""
 
 import datetime as dt
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -12,7 +14,7 @@ from django.db.models.functions import ExtractMonth
 from dangvu.cadres.selectors import terms_ending
 from dangvu.core.dates import add_months, add_years, year_bounds
 from dangvu.indicators.registry import Period
-from dangvu.indicators.selectors import YearFigures, year_figures
+from dangvu.indicators.selectors import Figure, YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules
 from dangvu.members.indicators import admissions
@@ -40,6 +42,8 @@ KEY_FIGURES = (
     "discipline.members",
     "elections.turnout",
 )
+
+FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
 
 PROBATION_ALERT_DAYS = 30
 TERM_ALERT_MONTHS = 6
@@ -174,11 +178,16 @@ class Board:
     alerts: dict[str, int]
 
 
-def series_snapshot(org: Organization, year: int) -> dict:
-    """The charts' data as plain JSON, for the year close to store beside the figures: a closed
-    year's charts then come from the same moment as its figures, and cost nothing to show."""
+def series_snapshot(org: Organization, year: int, indicators: dict) -> dict:
+    """What the dashboard shows of the year as plain JSON, for the year close to store beside the
+    figures: its key figures (copied from the close's `indicators`, without the records' ids)
+    and the charts' data. A closed year's page then reads one small part of the snapshot (the
+    whole snapshot, with the ids of every member, is megabytes on a city)."""
     classes, exemplary = review_classes(org, year)
     return {
+        "figures": {
+            key: {name: indicators[key][name] for name in FIGURE_FIELDS} for key in KEY_FIGURES if key in indicators
+        },
         "admissions_by_month": admissions_by_month(org, year),
         "review_classes": {c.code: c.count for c in classes},
         "review_exemplary": exemplary,
@@ -186,20 +195,21 @@ def series_snapshot(org: Organization, year: int) -> dict:
     }
 
 
-def _series_of_close(close, year: int) -> dict | None:
-    """The close's chart data (not the rest of its snapshot), None for a close taken before the
-    snapshot held it. One query."""
+def _close_with_series(org: Organization, year: int):
+    """The close in force with its dashboard part (not the rest of its snapshot) as `series`,
+    None if the year is open. One query."""
     from dangvu.reports.models import YearClose  # the close is the reports app's; imported late
 
     return (
-        YearClose.objects.filter(pk=close.pk)
+        YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True)
+        .defer("snapshot")
         .annotate(series=KeyTransform("dashboard", "snapshot"))
-        .values_list("series", flat=True)
         .first()
     )
 
 
-def _from_series(figures: YearFigures, year: int, data: dict) -> dict:
+def _from_series(close, year: int, data: dict) -> dict:
+    figures = YearFigures([Figure(key=key, **data["figures"][key]) for key in KEY_FIGURES], close)
     try:
         book_classes = rulebook_for(year).org_classes
     except NoRulebook:
@@ -210,11 +220,9 @@ def _from_series(figures: YearFigures, year: int, data: dict) -> dict:
     orgs = Organization.objects.in_bulk([pk for pk, _, _ in rows])
     plans = [UnitPlan(orgs[pk], n, target, achievement(n, target)) for pk, n, target in rows if pk in orgs]
     return {
-        "months": data["admissions_by_month"],
-        "classes": classes,
-        "exemplary": data["review_exemplary"],
-        "plans": plans,
-    }
+        "figures": figures, "months": data["admissions_by_month"], "classes": classes,
+        "exemplary": data["review_exemplary"], "plans": plans,
+    }  # fmt: skip
 
 
 def alert_counts(org: Organization, members: QuerySet[Member], year: int, on: dt.date) -> dict[str, int]:
@@ -231,17 +239,16 @@ def alert_counts(org: Organization, members: QuerySet[Member], year: int, on: dt
 
 
 def _board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) -> Board:
-    figures = key_figures(org, year)
-    data = _series_of_close(figures.closed, year) if figures.closed is not None else None
-    if data is not None:
-        series = _from_series(figures, year, data)
-    else:
+    close = _close_with_series(org, year)
+    if close is not None and close.series and set(KEY_FIGURES) <= set(close.series.get("figures", ())):
+        series = _from_series(close, year, close.series)
+    else:  # an open year, or a close taken before the snapshot held the dashboard's part
         classes, exemplary = review_classes(org, year)
         series = {
-            "months": admissions_by_month(org, year), "classes": classes, "exemplary": exemplary,
-            "plans": plan_by_subordinate(org, year),
+            "figures": key_figures(org, year), "months": admissions_by_month(org, year), "classes": classes,
+            "exemplary": exemplary, "plans": plan_by_subordinate(org, year),
         }  # fmt: skip
-    return Board(figures, alerts=alert_counts(org, members, year, on), **series)
+    return Board(alerts=alert_counts(org, members, year, on), **series)
 
 
 # An audit entry that commits after a later one (ids come from a sequence, transactions commit
@@ -285,9 +292,30 @@ def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) 
     key = "dashboard.board:" + ":".join(str(part) for part in parts)
     found = cache.get(key)
     if found is None:
-        found = _board(org, year, on, members)
-        cache.set(key, found, BOARD_SECONDS)
+        # Requests that miss together in this process wait for the one computing, rather than
+        # each computing the same board at once (16 clients on 2 cores: seconds each).
+        with _computing(key):
+            found = cache.get(key)
+            if found is None:
+                found = _board(org, year, on, members)
+                cache.set(key, found, BOARD_SECONDS)
     return found
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _computing(key: str):
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    try:
+        with lock:
+            yield
+    finally:
+        with _locks_guard:
+            _locks.pop(key, None)
 
 
 # --- alerts ---------------------------------------------------------------------------------------

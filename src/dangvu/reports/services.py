@@ -110,15 +110,16 @@ def year_close(*, actor, org: Organization, year: int) -> YearClose:
     Organization.objects.select_for_update().filter(pk=org.pk).first()
     version = (YearClose.objects.filter(org=org, year=year).aggregate(v=Max("version"))["v"] or 0) + 1
     with registry.evaluation():  # the figures and the report's context share their readings
+        indicators = _snapshot_indicators(org, year)
         snapshot = {
             "org": {"pk": org.pk, "code": org.code, "name": org.name},
             "year": year,
             "version": version,
             "taken_at": timezone.now().isoformat(),
-            "indicators": _snapshot_indicators(org, year),
+            "indicators": indicators,
             "context": build_context(org, year, live=True),
             # What the dashboard charts for the year, so a closed year's page reads it from here.
-            "dashboard": series_snapshot(org, year),
+            "dashboard": series_snapshot(org, year, indicators),
         }
     with acting_as(actor):
         return YearClose.objects.create(org=org, year=year, version=version, closed_by=actor, snapshot=snapshot)
