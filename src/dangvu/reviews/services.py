@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
@@ -317,16 +316,22 @@ def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dic
     MemberResult.objects.bulk_create(new, batch_size=500)
     fields = [field, "not_rated_reason", "override_reason", "decided_by", "updated_at"]
     MemberResult.objects.bulk_update(changed, fields, batch_size=500)
-    _audit_bulk(user, log)
+    _audit_bulk(user, cycle, log)
     return new + changed
 
 
-def _audit_bulk(user, entries):
-    """The entries auditlog writes when each result is saved one at a time (core.bulk.AuditLog):
-    `entries` are (result, None) for a creation, (result, its values before) for an update."""
-    prefetch_related_objects([r for r, _ in entries], "member", "cycle")  # str(result), in two queries
+def _audit_bulk(user, cycle, entries):
+    """The entries auditlog writes when each result of `cycle` is saved one at a time
+    (core.bulk.AuditLog): `entries` are (result, None) for a creation, (result, its values before)
+    for an update."""
+    # str(result) names the member and the year: their names in one query, not one per result.
+    names = Member.objects.only("full_name").in_bulk({r.member_id for r, _ in entries})
     audit = AuditLog(user, connections[router.db_for_write(MemberResult)])
     for result, before in entries:
+        if not MemberResult.member.is_cached(result):
+            result.member = names[result.member_id]
+        if not MemberResult.cycle.is_cached(result):
+            result.cycle = cycle
         after = values_of(result)
         if before is None:
             audit.created(MemberResult, result.pk, after, str(result))
