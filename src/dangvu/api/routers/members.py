@@ -212,7 +212,9 @@ def member_list(request, filters: Query[MemberQuery]):
         qs = qs.filter(party_card_no=query.replace(" ", ""))  # no CCCD search without the right to see it
     else:
         qs = selectors.search(qs, query)
-    page = paginate(qs.order_by("sort_key", "id"), filters, lambda m: member_out(m, show_id))
+    if not qs.query.order_by:  # search gives its own order (by sort key, without walking its index)
+        qs = qs.order_by("sort_key", "id")
+    page = paginate(qs, filters, lambda m: member_out(m, show_id))
     # Personal data leaving the system: logged like the Excel lists (who, when, filters, rows).
     from dangvu.imports.models import ExportLog
 
