@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "axes",
-    "django_tables2",
     "dangvu.core",
     "dangvu.accounts",
     "dangvu.organizations",
@@ -183,7 +182,6 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
-DJANGO_TABLES2_TEMPLATE = "web/table.html"
 
 LOGGING = {
     "version": 1,

@@ -146,3 +146,13 @@ def test_search_keeps_the_scope_and_what_the_caller_loads_with_the_members(tree,
     with CaptureQueriesContext(connection) as ctx:
         cells = [m.org.name for m in found]  # what the Excel export and the list show
     assert cells == ["Chi bộ tổ dân phố số 1"] and not ctx.captured_queries
+
+
+def test_page_links_keep_the_search_and_mark_the_page_shown(board, tree, register):
+    for i in range(301):  # seven pages of 50
+        register(tree.a1, full_name=f"Nguyễn Văn Thử {i:03d}")
+    html = board.get(reverse("member-list"), {"q": "thu", "page": "4"}).content.decode()
+    assert "301 người · trang 4/7" in html
+    assert 'href="?q=thu&amp;page=3">‹ Trang trước' in html and 'href="?q=thu&amp;page=5">Trang sau ›' in html
+    assert 'href="?q=thu&amp;page=4" aria-current="page">4<' in html
+    assert 'href="?q=thu&amp;page=1"' in html and 'href="?q=thu&amp;page=7"' in html

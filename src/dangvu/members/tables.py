@@ -12,10 +12,16 @@ PER_PAGE = 50
 SEARCH_LIMIT = 5000  # matches a search lists; past that the page asks for more of the name
 
 
+def _numbered(page: Page) -> Page:
+    """The page numbers to link to: the first and last two, two each side of this one, "…" between."""
+    page.numbers = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=2))
+    return page
+
+
 def member_page(request, members: QuerySet) -> Page:
     """The page of `members` asked for by ?page= (the first one for a page that is not a number,
     the last one past the end), their cells fetched in the same query."""
-    return Paginator(members.select_related("org"), PER_PAGE).get_page(request.GET.get("page"))
+    return _numbered(Paginator(members.select_related("org"), PER_PAGE).get_page(request.GET.get("page")))
 
 
 def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
@@ -28,4 +34,4 @@ def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
     rows = found.model.objects.select_related("org").in_bulk(list(page.object_list))
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     page.more = len(ids) > limit
-    return page
+    return _numbered(page)
