@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dangvu.dashboard import board as year_board
 from dangvu.dashboard import selectors
 from dangvu.members.models import Member
 from dangvu.reports.services import year_close, year_reopen
@@ -40,21 +41,21 @@ def test_a_closed_year_shows_the_charts_of_its_close(tree, actor, admit, board_c
     url = reverse("dashboard", args=[tree.hm.pk, 2016]) + "?ngay=15/12/2016"
     html = board_client.get(url).content.decode()
     assert months_row(html) == [0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0]  # as closed, not September's
-    closed_board = selectors.board(tree.hm, 2016, ON, Member.objects.all())
+    closed_board = year_board.board(tree.hm, 2016, ON, Member.objects.all())
     assert {p.org.pk: p.admitted for p in closed_board.plans} == {tree.a.pk: 1, tree.b.pk: 1, tree.c.pk: 1}
     assert closed_board.figures.by_key()["members.admitted"].value == 3
 
     year_reopen(actor=actor, org=tree.hm, year=2016, reason="Bổ sung quyết định kết nạp nhận muộn")
     html = board_client.get(url).content.decode()
     assert months_row(html)[8] == 1  # live again: September's admission is in
-    assert selectors.board(tree.hm, 2016, ON, Member.objects.all()).figures.by_key()["members.admitted"].value == 4
+    assert year_board.board(tree.hm, 2016, ON, Member.objects.all()).figures.by_key()["members.admitted"].value == 4
 
 
 def test_a_closed_year_costs_a_few_queries_without_the_cache(tree, actor, admit):
     admit(tree.a1, on=D(2016, 3, 2))
     year_close(actor=actor, org=tree.hm, year=2016)
     with CaptureQueriesContext(connection) as closed:
-        found = selectors._board(tree.hm, 2016, ON, Member.objects.all())
+        found = year_board._board(tree.hm, 2016, ON, Member.objects.all())
     assert found.months[2] == 1 and found.figures.closed is not None
     # The close with its figures and chart data, the subordinates' names: nothing recounted;
     # the rest are the alerts' counts (which look from a day, not from the close).
@@ -65,14 +66,14 @@ def test_a_closed_year_costs_a_few_queries_without_the_cache(tree, actor, admit)
 
 def test_an_open_year_is_served_from_the_cache_until_anything_changes(tree, actor, admit):
     admit(tree.a1, on=D(2016, 3, 2))
-    first = selectors.board(tree.hm, 2016, ON, Member.objects.all())
+    first = year_board.board(tree.hm, 2016, ON, Member.objects.all())
     with CaptureQueriesContext(connection) as again:
-        cached = selectors.board(tree.hm, 2016, ON, Member.objects.all())
+        cached = year_board.board(tree.hm, 2016, ON, Member.objects.all())
     assert len(again.captured_queries) == 2  # the data version only
     assert cached.figures.by_key()["members.admitted"].value == 1 == first.figures.by_key()["members.admitted"].value
 
     admit(tree.b1, on=D(2016, 4, 1))  # the user's own change …
-    after = selectors.board(tree.hm, 2016, ON, Member.objects.all())  # … is on the next page they ask for
+    after = year_board.board(tree.hm, 2016, ON, Member.objects.all())  # … is on the next page they ask for
     assert after.figures.by_key()["members.admitted"].value == 2
     assert after.months[3] == 1
     assert after.alerts["du-bi"] == first.alerts["du-bi"] + 1  # probation ends 1/4/2017, within 30 days of ON
@@ -87,8 +88,8 @@ def test_an_audit_entry_committed_after_a_newer_one_still_changes_the_version(tr
     late = entries[1]
     late_id = late.pk
     late.delete()  # not committed yet, as it were
-    before = selectors.data_version()
+    before = year_board.data_version()
     late.pk = late_id
     late.save(force_insert=True)  # commits now, under its old id, below the newest entry
-    assert selectors.data_version() != before
+    assert year_board.data_version() != before
     assert LogEntry.objects.order_by("-pk").first().pk == entries[0].pk  # the newest did not move

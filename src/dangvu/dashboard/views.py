@@ -16,6 +16,7 @@ from dangvu.indicators.display import vn_number
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import ancestors as ancestors_of
 
+from . import board as year_board
 from . import charts, selectors
 
 ALERTS = ("du-bi", "huy-hieu", "bo-nhiem", "thoi-hieu", "danh-gia")
@@ -177,7 +178,7 @@ def dashboard(request, org_pk: int, year: int):
     org = scope.get_org(org_pk)
     year = _year(year)
     day, query = as_of(request)
-    board = selectors.board(org, year, day, scope.members())
+    board = year_board.board(org, year, day, scope.members())
     figures = board.figures.by_key()
     months, classes, exemplary, plans = board.months, board.classes, board.exemplary, board.plans
     rated = sum(c.count for c in classes)

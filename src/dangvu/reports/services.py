@@ -100,7 +100,7 @@ def _snapshot_indicators(org: Organization, year: int) -> dict:
 def year_close(*, actor, org: Organization, year: int) -> YearClose:
     """Freeze the unit's year: store every figure with its records' ids and the report's context,
     as the next version. From then on the report and the year's figures come from this snapshot."""
-    from dangvu.dashboard.selectors import series_snapshot  # the dashboard reads closes: imported late
+    from dangvu.dashboard.board import series_snapshot  # the dashboard reads closes: imported late
 
     from .context import build_context  # the builder reads selectors; imported late to keep layers clear
 
