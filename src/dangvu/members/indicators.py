@@ -25,6 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from dangvu.indicators.registry import Period, indicator, shared
@@ -136,23 +137,47 @@ def crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[C
     return shared(("members.crossings", org.pk, period), lambda: _crossings(org, period))
 
 
+@dataclass(frozen=True)
+class _Subtree:
+    roots: list[dict]  # the root's positions during the period and the day before
+    units: QuerySet[OrgPeriod]  # the positions under them then
+    moved_units: QuerySet  # the ids of the units whose position began or ended in the period
+    static: bool  # neither the root nor any unit under it moved during the period
+
+
+def _subtree(org: Organization, period: Period) -> _Subtree:
+    """Two queries (one if the root did not exist): the root's positions, and whether a unit under
+    it moved in the period."""
+
+    def read():
+        before, end = period.day_before, period.end
+        roots = list(
+            OrgPeriod.objects.filter(overlapping(before, end), org=org).values("path", "valid_from", "valid_to")
+        )
+        under = Q()
+        for r in roots:
+            under |= Q(path__startswith=r["path"])
+        units = OrgPeriod.objects.filter(under & overlapping(before, end))
+        moved_units = units.filter(_boundary_in(period.start, end)).values("org_id")
+        root = roots[0] if roots else None
+        static = (
+            len(roots) == 1
+            and root["valid_from"] <= before
+            and (root["valid_to"] is None or root["valid_to"] > end)
+            and not moved_units.exists()
+        )
+        return _Subtree(roots, units, moved_units, static)
+
+    return shared(("members.subtree", org.pk, period), read)
+
+
 def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[Crossing]]:
     before, end = period.day_before, period.end
-    roots = list(OrgPeriod.objects.filter(overlapping(before, end), org=org).values("path", "valid_from", "valid_to"))
+    tree = _subtree(org, period)
+    roots, units, moved_units = tree.roots, tree.units, tree.moved_units
     if not roots:
         return [], []
-    under = Q()
-    for r in roots:
-        under |= Q(path__startswith=r["path"])
-    units = OrgPeriod.objects.filter(under & overlapping(before, end))
-    moved_units = units.filter(_boundary_in(period.start, end)).values("org_id")
-    root = roots[0]
-    if (
-        len(roots) == 1
-        and root["valid_from"] <= before
-        and (root["valid_to"] is None or root["valid_to"] > end)
-        and not moved_units.exists()
-    ):
+    if tree.static:
         return _static_crossings(units, period)
     candidates = MemberPeriod.objects.filter(overlapping(before, end), org_id__in=units.values("org_id")).filter(
         _boundary_in(period.start, end) | Q(org_id__in=moved_units)
@@ -213,6 +238,58 @@ def _static_crossings(units, period: Period) -> tuple[list[Crossing], list[Cross
     return entries, exits
 
 
+def _static_flow_counts(units, period: Period) -> tuple[int, int]:
+    """The numbers of entries and exits `_static_crossings` finds, counted by the database: the
+    same periods, the same rule (a period starting on d is an entry unless another of the member's
+    periods in the subtree ends on d, and the other way round), without carrying each province's
+    tens of thousands of periods into Python (a third of the country's evaluation). One query."""
+    start, end = period.start, period.end
+    boundary = (
+        MemberPeriod.objects.filter(org_id__in=units.values("org_id"))
+        .filter(_boundary_in(start, end))
+        .values("member_id", "valid_from", "valid_to")
+    )
+    inner, params = boundary.query.sql_with_params()
+    sql = f"""
+        WITH b AS ({inner}),
+        days AS (
+            SELECT member_id, valid_from AS day, 1 AS starts, 0 AS ends FROM b WHERE valid_from BETWEEN %s AND %s
+            UNION ALL
+            SELECT member_id, valid_to AS day, 0 AS starts, 1 AS ends FROM b WHERE valid_to BETWEEN %s AND %s
+        ),
+        per_day AS (SELECT SUM(starts) AS starts, SUM(ends) AS ends FROM days GROUP BY member_id, day)
+        SELECT COALESCE(SUM(CASE WHEN ends = 0 THEN starts ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN starts = 0 THEN ends ELSE 0 END), 0)
+        FROM per_day
+    """
+    with connection.cursor() as cursor:
+        days = [connection.ops.adapt_datefield_value(d) for d in (start, end)]
+        cursor.execute(sql, (*params, *days, *days))
+        entries, exits = cursor.fetchone()
+    return int(entries), int(exits)
+
+
+def flow_counts(org: Organization, period: Period) -> dict:
+    """The increase and decrease and how many periods are behind each: what `crossings` gives,
+    counted in the database when nothing moved in the tree (the crossings then carry each period
+    once), else from `crossings`. Shared within one evaluation."""
+
+    def count():
+        tree = _subtree(org, period)
+        if tree.roots and tree.static:
+            entries, exits = _static_flow_counts(tree.units, period)
+            return {"increase": entries, "decrease": exits, "increase_records": entries, "decrease_records": exits}
+        entries, exits = crossings(org, period)
+        return {
+            "increase": len(entries),
+            "decrease": len(exits),
+            "increase_records": len({c.period_id for c in entries}),
+            "decrease_records": len({c.period_id for c in exits}),
+        }
+
+    return shared(("members.flow_counts", org.pk, period), count)
+
+
 def increase_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
     return MemberPeriod.objects.filter(pk__in=[c.period_id for c in crossings(org, period)[0]])
 
@@ -226,11 +303,11 @@ def decrease_periods(org: Organization, period: Period) -> QuerySet[MemberPeriod
 
 
 def _increase_count(org: Organization, period: Period) -> int:
-    return len({c.period_id for c in crossings(org, period)[0]})
+    return flow_counts(org, period)["increase_records"]
 
 
 def _decrease_count(org: Organization, period: Period) -> int:
-    return len({c.period_id for c in crossings(org, period)[1]})
+    return flow_counts(org, period)["decrease_records"]
 
 
 @indicator(
@@ -243,7 +320,7 @@ def _decrease_count(org: Organization, period: Period) -> int:
     order=24,
 )
 def increase(org: Organization, period: Period) -> int:
-    return len(crossings(org, period)[0])
+    return flow_counts(org, period)["increase"]
 
 
 @indicator(
@@ -256,4 +333,4 @@ def increase(org: Organization, period: Period) -> int:
     order=25,
 )
 def decrease(org: Organization, period: Period) -> int:
-    return len(crossings(org, period)[1])
+    return flow_counts(org, period)["decrease"]

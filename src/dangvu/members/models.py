@@ -152,7 +152,11 @@ class MemberEvent(models.Model):
         verbose_name = "sự kiện đảng viên"
         verbose_name_plural = "sự kiện đảng viên"
         ordering = ["date", "id"]
-        indexes = [models.Index(fields=["kind", "date"]), models.Index(fields=["member", "date"])]
+        indexes = [
+            models.Index(fields=["kind", "date"]),
+            models.Index(fields=["member", "date"]),
+            models.Index(fields=["org", "kind", "date"], name="members_event_org_kind_date"),  # a subtree's admissions
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"

@@ -59,6 +59,34 @@ def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> Quer
     return OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id").distinct()
 
 
+def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q | None, bool]:
+    """(`_under_root_during`, whether a unit under the root during [start, end] also stood outside
+    it then). Two queries, once per root and period within one indicator evaluation (every figure
+    filtered by `stood_under` asks the same).
+
+    The check reads the subtree's positions that begin or end inside the period (prefix index)
+    and looks up only those units' other positions: asked as "any unit of the subtree with a
+    position outside it" with LIMIT 1, PostgreSQL walked the whole unit table hoping to stop
+    early, or hashed it (40-300 ms a province on the country)."""
+    from django.db.models import Exists, OuterRef
+
+    from dangvu.indicators.registry import shared  # the catalogue reads the tree; imported late
+
+    def edge():
+        under = _under_root_during(root, start, end)
+        if under is None:
+            return None, False
+        # A unit's positions do not overlap, so one that stood both under and outside the root
+        # during the period has a position under it beginning or ending inside the period: only
+        # those (nearly always none) are looked up elsewhere.
+        moved = Q(valid_from__gt=start) | Q(valid_to__lte=end)
+        units = OrgPeriod.objects.filter(overlapping(start, end) & under).filter(moved)
+        elsewhere = OrgPeriod.objects.filter(overlapping(start, end), org_id=OuterRef("org_id")).exclude(under)
+        return under, units.filter(Exists(elsewhere)).count() > 0
+
+    return shared(("orgs.subtree_edge", root.pk, start, end), edge)
+
+
 def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str = "org_id", date_field: str = "date"):
     """A filter for records dated in [start, end] whose unit stood under `root` on the record's
     own date — so a unit moved mid-period counts its records before the move for the old
@@ -67,13 +95,11 @@ def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str
     plain `IN` the units, else a correlated EXISTS inside the caller's query."""
     from django.db.models import Exists, OuterRef
 
-    under = _under_root_during(root, start, end)
+    under, crossed = _subtree_edge(root, start, end)
     if under is None:
         return Q(pk__in=[])
-    units = OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id")
-    crossed = OrgPeriod.objects.filter(overlapping(start, end), org_id__in=units).exclude(under)
-    if not crossed.exists():
-        return Q(**{f"{org_field}__in": units})
+    if not crossed:
+        return Q(**{f"{org_field}__in": OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id")})
     return Exists(
         OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=OuterRef(date_field)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef(date_field))
