@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -104,6 +105,8 @@ def start_server(port: int, workers: int):
         "DJANGO_SETTINGS_MODULE": "dangvu.settings",
         "DANGVU_ALLOWED_HOSTS": "127.0.0.1",
         "DANGVU_DEBUG": "0",
+        # One cache for the workers, as the README's deployment has it; empty for every run.
+        "DANGVU_CACHE_DIR": tempfile.mkdtemp(prefix="dangvu-bench-cache-"),
     }
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"), "dangvu.wsgi:application", "--bind", f"127.0.0.1:{port}",

@@ -181,6 +181,19 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The cache (the dashboard's pages by data version, the API's rate limits): one per process by
+# default, which suits `make run` and the tests; a server with several workers shares one by
+# setting DANGVU_CACHE_DIR to a directory of its own (Django's file cache), or a memcached/Redis
+# CACHES in a local settings module.
+if os.environ.get("DANGVU_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["DANGVU_CACHE_DIR"],
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
 LOGGING = {

@@ -58,6 +58,7 @@ def state(env):
 def _env(tmp_path, database_url=None):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env["DANGVU_DATA_DIR"] = str(tmp_path / "data")
+    env["DANGVU_CACHE_DIR"] = str(tmp_path / "cache")  # shared by the commands, as by a server's workers
     if database_url:
         env["DATABASE_URL"] = database_url
     return env
@@ -73,8 +74,13 @@ def round_trip(env, backup_file):
     dangvu(env, "shell", "-c", CHANGE)
     changed = state(env)
     assert changed != before and "Nguyễn Văn Đổi" in changed
+    dangvu(env, "shell", "-c", "from django.core.cache import cache; cache.set('page', 'before the restore')")
     assert "Đã khôi phục" in dangvu(env, "restore", str(backup_file))
     assert state(env) == before
+    # Pages cached from the database as it was are gone with it.
+    assert "CACHED None" in dangvu(
+        env, "shell", "-c", "from django.core.cache import cache; print('CACHED', cache.get('page'))"
+    )
 
 
 def test_sqlite_backup_and_restore_round_trip(tmp_path):

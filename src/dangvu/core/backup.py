@@ -115,3 +115,7 @@ def restore(source: Path | str, alias: str = "default") -> None:
         args, env = _pg_command("pg_restore", alias)
         _run([*args, "--clean", "--if-exists", "--no-owner", "--single-transaction", "-d", str(_db(alias)["NAME"]),
               str(source)], env)  # fmt: skip
+    # Cached pages are keyed by the audit's newest entry, which a restored database may repeat.
+    from django.core.cache import cache
+
+    cache.clear()
