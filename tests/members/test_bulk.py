@@ -88,6 +88,10 @@ def test_bulk_stores_the_same_members_events_periods_and_audit_as_one_by_one(tre
     result = members_register_bulk(actor=actor, rows=enumerate(rows, start=2))
     assert result.created == 4 and not result.errors
     assert _snapshot() == expected_state
+    names = dict(Member.objects.values_list("pk", "full_name"))  # each row's member, for the caller
+    assert {n: names[pk] for n, pk in result.ids.items()} == {
+        2: "Nguyễn Văn An", 3: "Trần Thị Bình", 4: "Lê Văn Cường", 5: "Phạm Thị Dung"
+    }  # fmt: skip
     assert len(expected_state[1]) == 5 and len(expected_state[2]) == 5  # the recognition made a second period
     assert _audit(since) == expected_audit
     assert len(expected_audit) == 4 + 5 + 1  # four members, five events, one status update

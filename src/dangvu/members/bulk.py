@@ -58,6 +58,7 @@ class RowErrors(ValidationError):
 class BulkResult:
     created: int = 0
     errors: dict = field(default_factory=dict)  # row number -> ValidationError (with skip_invalid)
+    ids: dict = field(default_factory=dict)  # row number -> the id of the member it registered
 
 
 @transaction.atomic
@@ -84,8 +85,8 @@ def members_register_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkRes
                 result.errors[number] = e
                 continue
             if skip_invalid or not result.errors:  # after a failure, only check the rest
-                writer.add(plan)
-        result.created += writer.flush()
+                writer.add(number, plan)
+        result.created += writer.flush(result.ids)
     if result.errors and not skip_invalid:
         raise RowErrors(result.errors)
     return result
@@ -220,24 +221,25 @@ class _Writer:
         self.events = Table(MemberEvent, connection, with_pk=True)
         self.periods = Table(MemberPeriod, connection, with_pk=False)
         self.audit = AuditLog(actor, connection)
-        self.plans: list[_Plan] = []
+        self.plans: list[tuple] = []  # (row number, _Plan)
 
-    def add(self, plan: _Plan):
-        self.plans.append(plan)
+    def add(self, number, plan: _Plan):
+        self.plans.append((number, plan))
 
-    def flush(self) -> int:
+    def flush(self, ids: dict) -> int:
+        """Write the plans added; record each row's member id in `ids`."""
         plans, self.plans = self.plans, []
         if not plans:
             return 0
         now = timezone.now()
         stamp = self.connection.ops.adapt_datetimefield_value(now)
         member_ids = iter(self.members.reserve_ids(len(plans)))
-        event_ids = iter(self.events.reserve_ids(sum(len(p.steps) for p in plans)))
+        event_ids = iter(self.events.reserve_ids(sum(len(p.steps) for _n, p in plans)))
         members, events, periods = [], [], []
         audit = self.audit
-        for plan in plans:
+        for number, plan in plans:
             member = plan.member
-            member["id"] = member_id = next(member_ids)
+            member["id"] = ids[number] = member_id = next(member_ids)
             member["created_at"] = member["updated_at"] = stamp
             members.append(member)
             audit.created(Member, member_id, {**member, **plan.created}, member["full_name"])
