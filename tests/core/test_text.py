@@ -40,3 +40,8 @@ def test_age_in_months_and_document_date_line():
     assert whole_months_between(D(2000, 3, 15), D(2018, 3, 14)) == 215
     assert whole_months_between(D(2000, 3, 15), D(2018, 3, 15)) == 216
     assert format_place_date("Hoàng Mai", D(2017, 1, 12)) == "Hoàng Mai, ngày 12 tháng 01 năm 2017"
+
+
+def test_control_characters_pasted_into_a_name_are_dropped():
+    # PostgreSQL refuses NUL in a text column; a cell copied from another program may carry one.
+    assert clean("Nguy\x00ễn\tVăn\x0cAn\x1f ") == "Nguyễn Văn An"

@@ -11,13 +11,16 @@ from functools import lru_cache
 import icu
 
 _SPACES = re.compile(r"\s+")
+# Control characters (NUL, form feed …) that pasted or generated text may carry: PostgreSQL refuses
+# NUL in a text column, and none of them means anything in a name or an address.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 def clean(text: str | None) -> str:
-    """NFC, trimmed, inner runs of white space folded to one space."""
+    """NFC, trimmed, control characters dropped, inner runs of white space folded to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+    return _SPACES.sub(" ", _CONTROLS.sub("", unicodedata.normalize("NFC", str(text)))).strip()
 
 
 def unaccent(text: str | None) -> str:
