@@ -23,7 +23,7 @@ $(STAMP): requirements.lock pyproject.toml
 run: install
 	$(BIN)/dangvu migrate --no-input
 	$(BIN)/dangvu demo --if-empty
-	$(BIN)/dangvu logins
+	$(BIN)/dangvu logins --url http://$(HOST)
 	$(BIN)/dangvu runserver $(HOST)
 
 test: install

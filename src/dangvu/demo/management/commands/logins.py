@@ -4,16 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.demo.logins import demo_users, logins_path, read_logins, reset_passwords, system_user
 
-URL = "http://127.0.0.1:8000"
-
 
 class Command(BaseCommand):
     help = "In các tài khoản dùng thử của dữ liệu mẫu (vai trò, đơn vị, mật khẩu)."
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="Đặt mật khẩu mới cho mọi tài khoản dùng thử.")
+        parser.add_argument("--url", default="http://127.0.0.1:8000", help="địa chỉ trang web (make run: HOST)")
 
-    def handle(self, *args, reset: bool, **options):
+    def handle(self, *args, reset: bool, url: str, **options):
         users = {a.user.username for a in demo_users()}
         lines = None if reset else read_logins()
         if lines is not None:
@@ -24,7 +23,7 @@ class Command(BaseCommand):
             lines = reset_passwords(actor=system_user())
             self.stdout.write(f"Đã đặt mật khẩu mới và ghi vào {logins_path()}.")
         self.print_table(lines)
-        self.stdout.write(f"\nMở {URL} và đăng nhập bằng một trong các tài khoản trên.")
+        self.stdout.write(f"\nMở {url} và đăng nhập bằng một trong các tài khoản trên.")
 
     def print_table(self, lines):
         rows = [("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")] + [
