@@ -45,3 +45,11 @@ def test_age_in_months_and_document_date_line():
 def test_control_characters_pasted_into_a_name_are_dropped():
     # PostgreSQL refuses NUL in a text column; a cell copied from another program may carry one.
     assert clean("Nguy\x00ễn\tVăn\x0cAn\x1f ") == "Nguyễn Văn An"
+
+
+def test_a_text_of_several_lines_keeps_its_lines():
+    from dangvu.core.text import clean_multiline
+
+    pasted = "  Kết luận:\r\n1. Chi bộ  thực hiện tốt.\r\n\r\n\r\n2. Cần khắc phục\x00 hạn chế.  \n"
+    assert clean_multiline(pasted) == "Kết luận:\n1. Chi bộ thực hiện tốt.\n\n2. Cần khắc phục hạn chế."
+    assert clean_multiline("Nguye\x00\u0302\u0303n") == "Nguyễn" == clean("Nguye\x00\u0302\u0303n")  # composed

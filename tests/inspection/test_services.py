@@ -4,6 +4,7 @@ what is wrong, names the field, and stores nothing."""
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from dangvu.inspection.models import Discipline, Inspection
 from dangvu.inspection.services import discipline_record, inspection_record
@@ -43,6 +44,19 @@ def test_an_inspection_of_a_cell_member_by_the_district_is_recorded_and_audited(
     )  # fmt: skip
     assert item.subject == m
     assert LogEntry.objects.get_for_object(item).get().actor == actor
+
+
+def test_a_conclusion_of_several_lines_keeps_them_on_the_record_and_the_page(tree, register, actor, client):
+    item = inspection_record(
+        actor=actor, kind="inspection", mode="thematic", conducted_by=tree.hm, subject_org=tree.a,
+        start_date=D(2016, 4, 4), end_date=D(2016, 4, 20), content="Việc thực hiện Chỉ thị 05",
+        conclusion="Kết luận:\r\n1. Thực hiện tốt.\r\n2. Cần khắc phục hạn chế.",
+    )  # fmt: skip
+    item.refresh_from_db()
+    assert item.conclusion == "Kết luận:\n1. Thực hiện tốt.\n2. Cần khắc phục hạn chế."
+    client.force_login(actor)
+    page = client.get(reverse("inspection-detail", args=[item.pk])).content.decode()
+    assert "Kết luận:<br>1. Thực hiện tốt.<br>2. Cần khắc phục hạn chế." in page
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.db import transaction
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
-from dangvu.core.text import clean
+from dangvu.core.text import clean, clean_multiline
 from dangvu.organizations.models import Organization
 
 from .models import ORG_ONLY_TITLES, Award, Program, RecipientKind, Title
@@ -86,7 +86,8 @@ def _validated(data: dict) -> dict:
     return {
         "recipient_kind": kind, "recipient_org": org, "recipient_member": member, "recipient_name": name,
         "title": title, "title_detail": clean(data.get("title_detail")), "program": program, "for_year": for_year,
-        "awarded_by": awarded_by, "decision_no": decision_no, "decision_date": day, "note": clean(data.get("note")),
+        "awarded_by": awarded_by, "decision_no": decision_no, "decision_date": day,
+        "note": clean_multiline(data.get("note")),
     }  # fmt: skip
 
 

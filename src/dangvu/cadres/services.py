@@ -9,7 +9,7 @@ from django.db.models import Q
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import add_years, format_date
 from dangvu.core.errors import fail
-from dangvu.core.text import clean, unaccent
+from dangvu.core.text import clean, clean_multiline, unaccent
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 
@@ -100,7 +100,7 @@ def _validated(data: dict, instance: CadreAction | None = None) -> dict:
             f"{decided_by.name} không hoạt động vào ngày {format_date(decision_date)} "
             "(chưa thành lập hoặc đã giải thể); hãy chọn đúng cấp ủy đã ra quyết định.",
         )
-    note = clean(data.get("note"))
+    note = clean_multiline(data.get("note"))
     if kind == ActionKind.REAPPOINTMENT and not note:
         prior = _has_prior_appointment(
             member=member, full_name=full_name, position=position, before=effective_date,

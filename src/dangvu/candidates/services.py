@@ -13,7 +13,7 @@ from django.db import transaction
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
-from dangvu.core.text import clean, name_sort_key, search_key
+from dangvu.core.text import clean, clean_multiline, name_sort_key, search_key
 from dangvu.members import rules as member_rules
 from dangvu.members.models import EventKind, Member, MemberPeriod
 from dangvu.members.services import IDENTITY_FIELDS, clean_identity, member_admit
@@ -160,7 +160,8 @@ def candidate_record_step(
     with acting_as(actor):
         step, _ = Step.objects.update_or_create(
             candidate=candidate, kind=kind,
-            defaults={"date": date, "in_charge": clean(in_charge), "reference": clean(reference), "note": clean(note)},
+            defaults={"date": date, "in_charge": clean(in_charge), "reference": clean(reference),
+                      "note": clean_multiline(note)},
         )  # fmt: skip
         refresh_stage(candidate)
     return step
@@ -437,7 +438,11 @@ def candidate_close(*, actor, candidate: Candidate, closed_on: dt.date, reason: 
     if not clean(reason):
         fail("reason", "Hãy ghi lý do dừng xem xét.")
     with acting_as(actor):
-        candidate.status, candidate.closed_on, candidate.close_reason = Status.CLOSED, closed_on, clean(reason)
+        candidate.status, candidate.closed_on, candidate.close_reason = (
+            Status.CLOSED,
+            closed_on,
+            clean_multiline(reason),
+        )
         candidate.save(update_fields=["status", "closed_on", "close_reason"])
         refresh_stage(candidate)
     return candidate

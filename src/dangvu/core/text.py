@@ -14,13 +14,23 @@ _SPACES = re.compile(r"\s+")
 # Control characters (NUL, form feed …) that pasted or generated text may carry: PostgreSQL refuses
 # NUL in a text column, and none of them means anything in a name or an address.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean(text: str | None) -> str:
     """NFC, trimmed, control characters dropped, inner runs of white space folded to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", _CONTROLS.sub("", unicodedata.normalize("NFC", str(text)))).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", _CONTROLS.sub("", str(text)))).strip()
+
+
+def clean_multiline(text: str | None) -> str:
+    """`clean` for a text of several lines (a conclusion, a note): each line cleaned, the line
+    breaks kept (as \\n), blank lines at the ends dropped and inner runs of them folded to one."""
+    if not text:
+        return ""
+    lines = [clean(line) for line in _CONTROLS.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def unaccent(text: str | None) -> str:

@@ -9,7 +9,7 @@ from django.db import transaction
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
-from dangvu.core.text import clean
+from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import EventKind, Member
 from dangvu.members.selectors import periods_on, state_on
 from dangvu.members.services import member_record_event
@@ -102,8 +102,8 @@ def inspection_record(
     with acting_as(actor):
         return Inspection.objects.create(
             kind=kind, mode=mode, subject_org=subject_org, subject_member=subject_member,
-            conducted_by=conducted_by, start_date=start_date, end_date=end_date, content=clean(content),
-            conclusion=clean(conclusion), violations_found=violations_found, violation_date=violation_date,
+            conducted_by=conducted_by, start_date=start_date, end_date=end_date, content=clean_multiline(content),
+            conclusion=clean_multiline(conclusion), violations_found=violations_found, violation_date=violation_date,
         )  # fmt: skip
 
 
@@ -180,11 +180,11 @@ def discipline_record(
         discipline = Discipline.objects.create(
             subject_org=subject_org, subject_member=subject_member, standing=standing, form=form,
             decision_no=clean(decision_no), decision_date=decision_date, decided_by=decided_by,
-            violation_date=violation_date, reason=clean(reason), inspection=inspection,
+            violation_date=violation_date, reason=clean_multiline(reason), inspection=inspection,
         )  # fmt: skip
     if form == Form.EXPULSION:
         member_record_event(
             actor=actor, member=subject_member, kind=EventKind.EXPELLED, date=decision_date,
-            decision_no=clean(decision_no), decision_date=decision_date, reason=clean(reason),
+            decision_no=clean(decision_no), decision_date=decision_date, reason=clean_multiline(reason),
         )  # fmt: skip
     return discipline

@@ -18,7 +18,7 @@ from django.utils import timezone
 from dangvu.core.audit import acting_as
 from dangvu.core.bulk import AuditLog, values_of
 from dangvu.core.errors import fail
-from dangvu.core.text import clean
+from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 
@@ -99,7 +99,7 @@ def review_cycle_close(*, actor, cycle: ReviewCycle) -> ReviewCycle:
 def review_cycle_reopen(*, actor, cycle: ReviewCycle, reason: str) -> ReviewCycle:
     """Reopen a closed cycle; who, when and why are recorded."""
     cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
-    reason = clean(reason)
+    reason = clean_multiline(reason)
     if cycle.status != CycleStatus.CLOSED:
         fail("cycle", f"Đợt đánh giá, xếp loại năm {cycle.year} đang mở, không cần mở lại.")
     if len(reason) < 10:

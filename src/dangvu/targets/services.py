@@ -8,7 +8,7 @@ from django.db import transaction
 
 from dangvu.core.audit import acting_as
 from dangvu.core.errors import fail
-from dangvu.core.text import clean
+from dangvu.core.text import clean, clean_multiline
 from dangvu.indicators import registry
 from dangvu.organizations.models import Organization
 
@@ -86,7 +86,7 @@ def target_set(
         target.value = number
         target.assigned_by = assigned_by
         target.set_by = actor if getattr(actor, "pk", None) else None
-        target.note = clean(note)
+        target.note = clean_multiline(note)
         target.save()
     return target
 

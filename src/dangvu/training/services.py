@@ -8,7 +8,7 @@ from django.db import transaction
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
-from dangvu.core.text import clean
+from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 
@@ -61,7 +61,7 @@ def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
             )
     return {
         "title": title, "organizer": organizer, "kind": kind, "start_date": start, "end_date": end,
-        "place": clean(data.get("place")), "unnamed_count": unnamed, "note": clean(data.get("note")),
+        "place": clean(data.get("place")), "unnamed_count": unnamed, "note": clean_multiline(data.get("note")),
     }  # fmt: skip
 
 
