@@ -1,3 +1,5 @@
+import pytest
+
 from dangvu.members.selectors import member_count_on, members_on
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.selectors import subtree_ids_on, tree_on
@@ -63,3 +65,16 @@ def test_a_unit_founded_later_is_absent_from_earlier_trees(tree, actor):
     )  # fmt: skip
     assert new.pk not in set(subtree_ids_on(tree.hm, D(2016, 5, 9)).values_list("org_id", flat=True))
     assert new.pk in set(subtree_ids_on(tree.hm, D(2016, 5, 10)).values_list("org_id", flat=True))
+
+
+def test_the_database_refuses_a_second_open_position_for_a_unit(tree):
+    from django.db import IntegrityError, transaction
+
+    from dangvu.organizations.models import OrgPeriod
+
+    current = OrgPeriod.objects.get(org=tree.a2, valid_to__isnull=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OrgPeriod.objects.create(
+            org=tree.a2, parent=tree.b, path=f"{tree.b.path}{tree.a2.pk}/", valid_from=D(2017, 6, 1)
+        )
+    assert OrgPeriod.objects.filter(org=tree.a2, valid_to__isnull=True).get() == current

@@ -107,7 +107,9 @@ class OrgPeriod(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
                 name="orgperiod_nonempty",
-            )
+            ),
+            # A unit stands in one place at a time: at most one open period (selectors rely on it).
+            models.UniqueConstraint(fields=["org"], condition=Q(valid_to__isnull=True), name="orgperiod_one_open"),
         ]
 
     def __str__(self):

@@ -117,6 +117,10 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date,
     _check_parent(org.level, new_parent, on, "new_parent")
 
     old_prefix, new_prefix = org.path, f"{new_parent.path}{org.pk}/"
+    # Every unit of the subtree, locked in one order: a move of a unit below (or of this one) in
+    # another transaction waits, and is then seen as it was committed — two moves at once could
+    # otherwise each close the same open period and open one of their own.
+    list(Organization.objects.select_for_update().filter(path__startswith=old_prefix).order_by("pk").values("pk"))
     open_periods = list(OrgPeriod.objects.filter(path__startswith=old_prefix, valid_to__isnull=True))
     latest = max(p.valid_from for p in open_periods)
     if on <= latest:
