@@ -169,3 +169,20 @@ def test_a_good_login_goes_to_the_users_unit(client, tree, make_user):
 def test_anonymous_users_are_sent_to_login(client, url):
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("param", ["page", "trang"])
+def test_page_links_keep_the_lists_filters(rf, param):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    request = rf.get("/can-bo/", {"nam": "2016", "q": "Phó Bí thư", param: "2"})
+    request.user = AnonymousUser()
+    page = Paginator(range(120), 50).get_page(2)
+    html = render_to_string("web/_pages.html", {"page": page, "param": param}, request=request)
+    assert f'href="?nam=2016&amp;q=Ph%C3%B3+B%C3%AD+th%C6%B0&amp;{param}=1">« Trang trước' in html
+    assert f'href="?nam=2016&amp;q=Ph%C3%B3+B%C3%AD+th%C6%B0&amp;{param}=3">Trang sau »' in html
+    assert "Trang 2/3" in html
+    assert render_to_string("web/_pages.html", {"page": Paginator(range(10), 50).get_page(1), "param": param},
+                            request=request).strip() == ""  # fmt: skip

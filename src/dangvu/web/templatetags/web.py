@@ -50,6 +50,16 @@ def main_nav(context):
     return nav.build(getattr(scope, "root", None), request.path if request else "")
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, param: str, number) -> str:
+    """The query string of this page with `param` set to the page `number` (web/_pages.html): a
+    page link keeps the list's filters. Like Django's {% querystring %}, for a parameter named
+    by a variable."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + query.urlencode()
+
+
 @register.simple_tag
 def url_if(name, *args):
     """`{% url %}` that gives "" instead of failing when the page does not exist (yet)."""
