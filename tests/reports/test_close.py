@@ -1,11 +1,10 @@
 """The year close freezes the figures and the report: later records and restructuring change the
 live indicators but not the closed report, which is rebuilt from the snapshot."""
 
-from dangvu.indicators.selectors import evaluate
+from dangvu.indicators.selectors import evaluate, year_figures
 from dangvu.members.models import EventKind, MemberEvent
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
-from dangvu.reports import selectors
 from dangvu.reports.context import report_context
 from dangvu.reports.render import render, render_json
 from dangvu.reports.services import year_close, year_reopen
@@ -34,7 +33,7 @@ def test_a_closed_report_does_not_change_when_a_2016_record_is_added(tree, actor
     assert ctx["figures"]["members.admitted"]["value"] == 2
     assert any("kết nạp 2 đảng viên mới" in p for s in ctx["sections"] for p in s["paragraphs"])
     assert '"value": 2' in render_json(ctx).split('"members.admitted"')[1][:300]
-    assert {f["key"]: f["value"] for f in selectors.year_figures(tree.hm, 2016)}["members.admitted"] == 2
+    assert year_figures(tree.hm, 2016).by_key()["members.admitted"].value == 2
 
     year_reopen(actor=actor, org=tree.hm, year=2016, reason="Bổ sung quyết định kết nạp nhận muộn")
     assert report_context(tree.hm, 2016)["figures"]["members.admitted"]["value"] == 3

@@ -1,12 +1,13 @@
 """Reads of the year-end report: the staff-written parts (with defaults derived from the tree),
-the close in force, and a year's figures — from the close's snapshot when the year is closed."""
+the close in force, and the per-grassroots table. A year's figures as readers should show them
+(from the close's snapshot when the year is closed) are indicators.selectors.year_figures."""
 
 from collections import defaultdict
 
 from django.db.models import Count, QuerySet
 
 from dangvu.indicators.registry import Period
-from dangvu.indicators.selectors import evaluate, plain_number, records_behind
+from dangvu.indicators.selectors import plain_number, records_behind
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import overlapping, subtree_periods_on
 from dangvu.targets.models import Target
@@ -46,15 +47,6 @@ def closes_of(org: Organization, year: int) -> QuerySet[YearClose]:
         .defer("snapshot")
         .order_by("-version")
     )
-
-
-def year_figures(org: Organization, year: int) -> list[dict]:
-    """The year's figures as plain dicts (key, label, unit, value, target, percent,
-    subordinate_target_sum, records): from the snapshot when the year is closed, else live."""
-    closed = close_in_force(org, year)
-    if closed is not None:
-        return [{k: v for k, v in fig.items() if k != "record_ids"} for fig in closed.snapshot["indicators"].values()]
-    return [f.as_dict() for f in evaluate(org, year)]
 
 
 def grassroots_figures(org: Organization, period: Period, units: QuerySet[Organization]) -> dict[int, dict]:
