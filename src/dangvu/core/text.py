@@ -29,7 +29,7 @@ def clean_multiline(text: str | None) -> str:
     breaks kept (as \\n), blank lines at the ends dropped and inner runs of them folded to one."""
     if not text:
         return ""
-    lines = [clean(line) for line in _CONTROLS.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [clean(line) for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
