@@ -8,6 +8,7 @@ import argparse
 import http.client
 import os
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -113,6 +114,7 @@ def start_server(port: int, workers: int):
         "--workers", str(workers), "--threads", "2", "--timeout", "120", "--log-level", "warning",
     ]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
+    proc.cache_dir = env["DANGVU_CACHE_DIR"]
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -131,6 +133,7 @@ def stop_server(proc):
             proc.wait(20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+    shutil.rmtree(proc.cache_dir, ignore_errors=True)
 
 
 def load(port: int, cookie: str, urls: list[str], clients: int, requests: int, limit: float) -> tuple[list, int]:
