@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+# `make run DEBUG=1` shows Django's debug pages; without it the site's own error pages answer.
+DEBUG ?=
 # pytest arguments, e.g. `make test ARGS="-k members -x"`
 ARGS ?=
 
@@ -24,7 +26,8 @@ run: install
 	$(BIN)/dangvu migrate --no-input
 	$(BIN)/dangvu demo --if-empty
 	$(BIN)/dangvu logins --url http://$(HOST)
-	$(BIN)/dangvu runserver $(HOST)
+	@# --insecure: runserver serves the static files even with DEBUG off (a server uses collectstatic).
+	$(if $(DEBUG),DANGVU_DEBUG=$(DEBUG)) $(BIN)/dangvu runserver --insecure $(HOST)
 
 test: install
 	scripts/ensure-chromium

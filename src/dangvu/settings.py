@@ -20,7 +20,9 @@ DATA_DIR = Path(
 )
 
 PRODUCTION = os.environ.get("DANGVU_PRODUCTION") == "1"
-DEBUG = os.environ.get("DANGVU_DEBUG", "0" if PRODUCTION else "1") == "1"
+# DEBUG only when asked for (`make run DEBUG=1`): a newcomer's first pages, the 404 of a record
+# outside their scope among them, are the site's own, never Django's debug page.
+DEBUG = os.environ.get("DANGVU_DEBUG") == "1"
 if PRODUCTION:
     SECRET_KEY = os.environ["DANGVU_SECRET_KEY"]
 else:
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Vietnamese whatever the browser asks for; English only when the user picks it (kept in a cookie).
+    "dangvu.web.language.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

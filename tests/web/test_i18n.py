@@ -4,6 +4,7 @@ for the session, and the navigation shows only the areas whose pages exist."""
 import datetime as dt
 import re
 
+from django.test import Client
 from django.urls import reverse
 
 from dangvu.web import nav
@@ -54,3 +55,15 @@ def test_an_area_whose_page_does_not_exist_is_left_out(tree):
     assert nav.url_or_empty("no-such-page", (), "/khong-co/") == ""
     assert nav.url_or_empty("no-such-page", (), "/kiem-tra/") == "/kiem-tra/"
     assert links["Chỉ tiêu"].url == reverse("targets", args=[tree.hm.pk, dt.date.today().year])
+
+
+def test_an_english_browser_still_gets_vietnamese(board, tree):
+    """Accept-Language is not the user's choice: the login page and a logged-in page stay Vietnamese."""
+    html = Client().get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in html and "Đăng nhập" in html
+    page = reverse("dashboard", args=[tree.hm.pk, 2016])
+    html = board.get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="vi">' in html and "Tổng quan" in nav_labels(html)
+    # The choice, once made, is kept whatever the browser sends.
+    board.post(reverse("set_language"), {"language": "en", "next": page})
+    assert '<html lang="en">' in board.get(page, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
