@@ -19,13 +19,14 @@ from dangvu.core.errors import fail
 from dangvu.core.text import clean
 from dangvu.members.models import Member, Standing
 from dangvu.members.selectors import member_count_on, periods_on
+from dangvu.organizations.eras import UPPER_LEVELS
 from dangvu.organizations.models import Level, Organization
 
 from .models import Congress, Departure, Entry, Role, Seat
 
 MAX_TERM_YEARS = 5
 # Levels whose committee has a standing committee (ban thường vụ); a cell's committee (chi ủy) has none.
-STANDING_LEVELS = (Level.PROVINCE, Level.DISTRICT, Level.GRASSROOTS_COMMITTEE)
+STANDING_LEVELS = (*UPPER_LEVELS, Level.GRASSROOTS_COMMITTEE)
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 

@@ -4,7 +4,8 @@ from django import forms
 
 from dangvu.web.forms import UnitCodeField, VnDateField
 
-from .models import ALLOWED_CHILDREN, Kind, Level
+from . import eras
+from .models import Kind, Level
 
 
 class TreeDateForm(forms.Form):
@@ -22,8 +23,9 @@ class FoundForm(forms.Form):
 
     def __init__(self, *args, parent, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = ALLOWED_CHILDREN[parent.level]
-        self.fields["level"].choices = [(v, label) for v, label in Level.choices if v in allowed]
+        # Every level the parent may hold on some date; the service checks the founding day's rule.
+        allowed = eras.allowed_children_any_era(parent.level)
+        self.fields["level"].choices = [(v, Level(v).label) for v in eras.LEVEL_ORDER if v in allowed]
         self.fields["kind"].initial = parent.kind
 
 

@@ -23,7 +23,12 @@ class Kind(models.TextChoices):
 
 class Level(models.TextChoices):
     PROVINCE = "province", "Đảng bộ tỉnh, thành phố"
-    DISTRICT = "district", "Đảng bộ quận, huyện (cấp trên cơ sở)"
+    DISTRICT = "district", "Đảng bộ quận, huyện (cấp trên cơ sở, đến 30/6/2025)"
+    # From 1/7/2025 the superior of the grassroots in a commune, ward or special zone (eras.py).
+    COMMUNE = "commune", "Đảng bộ xã, phường, đặc khu (từ 01/7/2025)"
+    # A province's bloc committee (đảng bộ khối; from 2025 the committees of its Party agencies,
+    # its government …): above the grassroots, directly under the province.
+    BLOC = "bloc", "Đảng bộ khối, cơ quan cấp tỉnh"
     # A grassroots organization (tổ chức cơ sở đảng) is one of the next two.
     GRASSROOTS_COMMITTEE = "grassroots_committee", "Đảng bộ cơ sở"
     GRASSROOTS_CELL = "grassroots_cell", "Chi bộ cơ sở"
@@ -33,15 +38,7 @@ class Level(models.TextChoices):
 GRASSROOTS_LEVELS = (Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL)
 # Members belong to the cells where they hold party activity (a chi bộ cơ sở is its own cell).
 MEMBER_LEVELS = (Level.GRASSROOTS_CELL, Level.CELL)
-# Which levels may sit under which: the rule the restructuring services check.
-ALLOWED_CHILDREN = {
-    None: {Level.PROVINCE, Level.DISTRICT},
-    Level.PROVINCE: {Level.DISTRICT, Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL},
-    Level.DISTRICT: {Level.GRASSROOTS_COMMITTEE, Level.GRASSROOTS_CELL},
-    Level.GRASSROOTS_COMMITTEE: {Level.CELL},
-    Level.GRASSROOTS_CELL: set(),
-    Level.CELL: set(),
-}
+# Which levels may sit under which depends on the date: organizations/eras.py.
 
 
 class Organization(models.Model):

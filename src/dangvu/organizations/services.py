@@ -15,7 +15,8 @@ from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, search_key
 
-from .models import ALLOWED_CHILDREN, Level, Organization, OrgPeriod
+from . import eras
+from .models import Organization, OrgPeriod
 
 
 def _check_date(field_name: str, day, label: str = "Ngày"):
@@ -26,10 +27,11 @@ def _check_date(field_name: str, day, label: str = "Ngày"):
 
 
 def _check_parent(level, parent: Organization | None, day: dt.date, field_name: str = "parent"):
-    allowed = ALLOWED_CHILDREN[parent.level if parent else None]
-    if level not in allowed:
-        under = f"dưới {parent.get_level_display().lower()} {parent.name}" if parent else "ở gốc cây tổ chức"
-        fail(field_name, f"Không thể đặt {Level(level).label.lower()} {under}.")
+    # The rule of the day the unit takes its place: a cell may sit under a ward committee from
+    # 1/7/2025, never under a district before (eras.py).
+    why = eras.refusal(level, parent.level if parent else None, day)
+    if why:
+        fail(field_name, why + (f" ({parent.name})" if parent else ""))
     if parent and not parent.is_active_on(day):
         fail(field_name, f"{parent.name} không còn hoạt động vào ngày {format_date(day)}.")
 

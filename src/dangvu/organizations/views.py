@@ -19,9 +19,9 @@ from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.members.tables import member_page
 from dangvu.web.forms import add_service_errors
 
-from . import selectors, services
+from . import eras, selectors, services
 from .forms import DissolveForm, FoundForm, MergeForm, MoveForm, TreeDateForm
-from .models import ALLOWED_CHILDREN, MEMBER_LEVELS, Level, Organization
+from .models import MEMBER_LEVELS, Level, Organization
 
 COLLAPSE_OVER = 80  # rows of the tree beyond which cells are folded away by default
 
@@ -111,7 +111,7 @@ def org_detail(request, pk):
         "show_org": org.level not in MEMBER_LEVELS,
         "merged_into": org.merged_into if org.merged_into and scope.covers(org.merged_into) else None,
         "can_admit": scope.can(Capability.EDIT_MEMBERS) and org.level in MEMBER_LEVELS and org.dissolved_on is None,
-        "can_found": can_restructure and bool(ALLOWED_CHILDREN[org.level]),
+        "can_found": can_restructure and bool(eras.allowed_children_any_era(org.level)),
         "can_restructure": can_restructure and org.pk != scope.root.pk,
     }
     return render(request, "organizations/detail.html", context)
@@ -152,7 +152,7 @@ def _form_page(request, org, form, title, intro, submit, aliases=None, action=No
 @login_required
 def org_found(request, pk):
     scope, parent = _restructure_target(request, pk)
-    if not ALLOWED_CHILDREN[parent.level]:
+    if not eras.allowed_children_any_era(parent.level):
         raise PermissionDenied(f"{parent.get_level_display()} không có tổ chức trực thuộc.")
     form = FoundForm(request.POST or None, parent=parent)
 

@@ -51,7 +51,8 @@ def committee_name(org: Organization) -> str:
         return f"{_DISTRICT_COMMITTEE.get(named.locality, 'Quận ủy')} {named.rest}"
     if org.level == Level.PROVINCE:
         return f"{_PROVINCE_COMMITTEE.get(named.locality, 'Tỉnh ủy')} {named.rest}"
-    if org.level in (Level.GRASSROOTS_COMMITTEE,):
+    # A ward committee from 1/7/2025 and a bloc committee issue as "Đảng ủy …" like a grassroots one.
+    if org.level in (Level.GRASSROOTS_COMMITTEE, Level.COMMUNE, Level.BLOC):
         where = f"{named.locality} {named.rest}".strip()
         return f"Đảng ủy {where}"
     # A chi bộ issues in its own name.

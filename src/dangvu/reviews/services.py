@@ -20,6 +20,7 @@ from dangvu.core.bulk import AuditLog, values_of
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
+from dangvu.organizations.eras import UPPER_LEVELS
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 
 from . import facts as f
@@ -65,8 +66,12 @@ def _require_stage(stage: str):
 def review_cycle_open(*, actor, committee: Organization, year: int) -> ReviewCycle:
     """Open the review of `year` for the grassroots organizations under `committee`, with the
     rulebook the year picks."""
-    if committee.level not in (Level.PROVINCE, Level.DISTRICT):
-        fail("committee", "Đợt đánh giá, xếp loại do cấp ủy cấp trên cơ sở (quận, huyện, tỉnh, thành) mở.")
+    if committee.level not in UPPER_LEVELS:
+        fail(
+            "committee",
+            "Đợt đánh giá, xếp loại do cấp ủy cấp trên cơ sở mở (tỉnh, thành; quận, huyện đến 30/6/2025;"
+            " đảng ủy xã, phường, đặc khu từ 01/7/2025).",
+        )
     try:
         book = rulebook_for(year)
     except NoRulebook as e:
