@@ -16,10 +16,45 @@ def _message(excinfo, field):
 
 
 def test_rates_of_qd_342():
-    assert rules.amount_due("salary", 4_650_000, None) == 46_500  # 1%
-    assert rules.amount_due("pension", 3_333_350, None) == 16_667  # 0,5%, rounded half up
-    assert rules.amount_due("fixed", None, 5_000) == 5_000
+    jan = D(2026, 1, 1)  # the last month under QĐ 342
+    assert rules.amount_due("salary", 4_650_000, None, jan) == 46_500  # 1%
+    assert rules.amount_due("pension", 3_333_350, None, jan) == 16_667  # 0,5%, rounded half up
+    assert rules.amount_due("fixed", None, 5_000, jan) == 5_000
+    assert rules.amount_due("student", None, None, jan) is None  # QĐ 01's kinds do not exist yet
     assert rules.split(100_000, 30) == (30_000, 70_000)
+
+
+def test_rates_of_qd_01_from_february_2026():
+    feb, y2028 = D(2026, 2, 1), D(2028, 1, 1)
+    assert rules.rulebook_on(D(2026, 1, 31)).code == "qd342" and rules.rulebook_on(feb).code == "qd01_2026"
+    assert rules.amount_due("salary", 4_650_000, None, feb) == 46_500
+    assert rules.amount_due("pension", 3_333_350, None, feb) == 16_667
+    assert rules.amount_due("student", None, None, feb) == 5_000
+    # A share of the regional minimum wage the cell records: 0,3% / 0,2% until 2027, then 0,5% / 0,3%.
+    assert rules.amount_due("min_wage", 5_000_000, None, feb) == 15_000
+    assert rules.amount_due("mw_retired", 5_000_000, None, feb) == 10_000
+    assert rules.amount_due("min_wage", 5_000_000, None, y2028) == 25_000
+    assert rules.amount_due("mw_retired", 5_000_000, None, y2028) == 15_000
+    assert rules.amount_due("fixed", None, 5_000, feb) is None and "02/2026" in rules.kind_problem("fixed", feb)
+
+
+def test_a_payment_is_computed_under_the_regulation_of_its_month(actor, tree, register):
+    m = register(tree.a1)
+    services.dues_basis_set(actor=actor, member=m, kind="fixed", fixed_amount=20_000, valid_from=D(2025, 1, 1))
+    # January 2026, paid late in March: still QĐ 342's fixed amount.
+    assert services.dues_pay(actor=actor, member=m, month=D(2026, 1, 1), paid_on=D(2026, 3, 2)).amount == 20_000
+    with pytest.raises(ValidationError) as e:  # February 2026: the fixed amount no longer exists
+        services.dues_pay(actor=actor, member=m, month=D(2026, 2, 1), paid_on=D(2026, 3, 2))
+    assert "02/2026" in _message(e, "month") and "01-QĐ/TW" in _message(e, "month")
+    with pytest.raises(ValidationError) as e:  # nor can it be set from then on
+        services.dues_basis_set(actor=actor, member=m, kind="fixed", fixed_amount=20_000, valid_from=D(2026, 2, 1))
+    assert "2.000–30.000" in _message(e, "kind")
+    with pytest.raises(ValidationError) as e:  # and a student basis cannot start before
+        services.dues_basis_set(actor=actor, member=m, kind="student", valid_from=D(2026, 1, 1))
+    assert "từ tháng 02/2026" in _message(e, "kind")
+    services.dues_basis_set(actor=actor, member=m, kind="min_wage", base_amount=5_310_000, valid_from=D(2026, 2, 1))
+    assert services.dues_pay(actor=actor, member=m, month=D(2026, 2, 1), paid_on=D(2026, 3, 2)).amount == 15_930
+    assert [p.amount_due for p in Payment.objects.order_by("month")] == [20_000, 15_930]
 
 
 def test_the_basis_in_force_decides_the_month_and_keeps_history(actor, tree, register):
@@ -95,3 +130,6 @@ def test_the_dues_rules_cite_qd_342_and_say_which_were_checked():
     assert by_code["dues.shares_kept"].certain and "mục B.II" in by_code["dues.shares_kept"].source
     assert by_code["dues.rates"].certain
     assert not by_code["dues.fixed_amount_hanoi"].certain and by_code["dues.fixed_amount_hanoi"].note
+    # QĐ 01: the rates cite the text; the shares each level keeps were not found, and say so.
+    assert "Điều 3" in by_code["dues.rates_2026"].source and "điểm 2.2" in by_code["dues.min_wage_2026"].source
+    assert not by_code["dues.shares_kept_2026"].certain and by_code["dues.shares_kept_2026"].note

@@ -10,7 +10,11 @@ from dangvu.organizations.models import Organization
 class BasisKind(models.TextChoices):
     SALARY = "salary", "Hưởng lương: 1% tiền lương, phụ cấp tính đóng BHXH"
     PENSION = "pension", "Hưởng lương hưu, trợ cấp BHXH: 0,5%"
-    FIXED = "fixed", "Đảng viên khác: mức cố định (2.000–30.000 đồng)"
+    FIXED = "fixed", "Đảng viên khác: mức cố định (2.000–30.000 đồng; đến tháng 01/2026)"
+    # From 02/2026 (Quy định 01-QĐ/TW, see rules.py):
+    STUDENT = "student", "Học sinh, sinh viên: 5.000 đồng (từ tháng 02/2026)"
+    MIN_WAGE = "min_wage", "Đảng viên khác, chưa đến tuổi nghỉ hưu: % lương tối thiểu vùng (từ tháng 02/2026)"
+    MIN_WAGE_RETIRED = "mw_retired", "Đảng viên khác, từ đủ tuổi nghỉ hưu: % lương tối thiểu vùng (từ tháng 02/2026)"
 
 
 class DuesBasis(models.Model):
@@ -18,7 +22,9 @@ class DuesBasis(models.Model):
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="dues_bases")
     kind = models.CharField("đối tượng", max_length=10, choices=BasisKind.choices)
-    base_amount = models.PositiveBigIntegerField("tiền lương, lương hưu làm căn cứ (đồng)", null=True, blank=True)
+    base_amount = models.PositiveBigIntegerField(
+        "tiền lương, lương hưu hoặc lương tối thiểu vùng làm căn cứ (đồng)", null=True, blank=True
+    )
     fixed_amount = models.PositiveBigIntegerField("mức cố định (đồng/tháng)", null=True, blank=True)
     voluntary_amount = models.PositiveBigIntegerField("mức tự nguyện đóng cao hơn (đồng/tháng)", null=True, blank=True)
     valid_from = models.DateField("áp dụng từ tháng")

@@ -39,7 +39,7 @@ def month_sheet(org: Organization, month: dt.date) -> list[SheetRow]:
     members = list(Member.objects.filter(pk__in=ids).order_by("sort_key"))
     bases = _bases_by_member([m.pk for m in members], month)
     paid = {p.member_id: p for p in Payment.objects.filter(month=month, member__in=[m.pk for m in members])}
-    return [SheetRow(m, bases.get(m.pk), due_of(bases.get(m.pk)), paid.get(m.pk)) for m in members]
+    return [SheetRow(m, bases.get(m.pk), due_of(bases.get(m.pk), month), paid.get(m.pk)) for m in members]
 
 
 def kept_percent(org: Organization) -> int:

@@ -31,15 +31,27 @@ def format_month(month: dt.date) -> str:
     return f"{month.month:02d}/{month.year}"
 
 
+_NEEDS_BASE = {
+    BasisKind.SALARY: "tiền lương, phụ cấp tính đóng BHXH",
+    BasisKind.PENSION: "lương hưu, trợ cấp BHXH",
+    BasisKind.MIN_WAGE: "mức lương tối thiểu vùng nơi sinh hoạt đảng",
+    BasisKind.MIN_WAGE_RETIRED: "mức lương tối thiểu vùng nơi sinh hoạt đảng",
+}
+
+
 def basis_on(member: Member, month: dt.date) -> DuesBasis | None:
     return member.dues_bases.filter(valid_from__lte=month_start(month)).order_by("-valid_from").first()
 
 
-def due_of(basis: DuesBasis | None) -> int | None:
-    """The monthly amount a basis asks for (the voluntary amount when the cell agreed to one)."""
+def due_of(basis: DuesBasis | None, month: dt.date) -> int | None:
+    """The amount a basis asks for `month` under the regulation in force that month (the voluntary
+    amount when the cell agreed to one); None without a basis, or with one that regulation does not
+    know (a fixed amount after 01/2026)."""
     if basis is None:
         return None
-    due = rules.amount_due(basis.kind, basis.base_amount, basis.fixed_amount)
+    due = rules.amount_due(basis.kind, basis.base_amount, basis.fixed_amount, month_start(month))
+    if due is None:
+        return None
     return max(due, basis.voluntary_amount or 0)
 
 
@@ -56,27 +68,34 @@ def dues_basis_set(
     note: str = "",
 ) -> DuesBasis:
     """Set how the member's dues are computed from the month of `valid_from` on; earlier months
-    keep their basis (history). Salary and pension need the amount; a fixed amount must lie in
+    keep their basis (history). The kind must be one the regulation in force that month knows
+    (rules.kind_problem: a fixed amount until 01/2026, students and the regional minimum wage from
+    02/2026). Salary, pension and minimum wage need the amount; a fixed amount must lie in
     2.000–30.000 đồng (QĐ 342, mục B.I); a voluntary amount must not be below the rate."""
     if kind not in BasisKind.values:
         fail("kind", "Hãy chọn đối tượng đóng đảng phí.")
     if not isinstance(valid_from, dt.date):
         fail("valid_from", "Hãy nhập tháng áp dụng (ngày/tháng/năm, ví dụ 01/01/2016).")
-    if kind in (BasisKind.SALARY, BasisKind.PENSION):
+    valid_from = month_start(valid_from)
+    problem = rules.kind_problem(kind, valid_from)
+    if problem:
+        fail("kind", problem)
+    if kind in _NEEDS_BASE:
         if not base_amount or base_amount <= 0:
-            label = "tiền lương, phụ cấp tính đóng BHXH" if kind == BasisKind.SALARY else "lương hưu, trợ cấp BHXH"
-            fail("base_amount", f"Hãy nhập {label} hằng tháng (đồng).")
+            fail("base_amount", f"Hãy nhập {_NEEDS_BASE[kind]} hằng tháng (đồng).")
         fixed_amount = None
+    elif kind == BasisKind.STUDENT:
+        base_amount = fixed_amount = None
     else:
         if fixed_amount is None or not rules.FIXED_MIN <= fixed_amount <= rules.FIXED_MAX:
             fail("fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục B.I).")
         base_amount = None
-    due = rules.amount_due(kind, base_amount, fixed_amount)
+    due = rules.amount_due(kind, base_amount, fixed_amount, valid_from)
     if voluntary_amount is not None and voluntary_amount < due:
         fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({due:,} đồng).".replace(",", "."))
     with acting_as(actor):
         basis, _ = DuesBasis.objects.update_or_create(
-            member=member, valid_from=month_start(valid_from),
+            member=member, valid_from=valid_from,
             defaults={"kind": kind, "base_amount": base_amount, "fixed_amount": fixed_amount,
                       "voluntary_amount": voluntary_amount, "note": clean(note)},
         )  # fmt: skip
@@ -131,9 +150,12 @@ def dues_pay(
     org_id = _cell_in_month(member, month)
     if org_id is None:
         fail("month", f"Tháng {format_month(month)} đồng chí {member.full_name} không sinh hoạt đảng ở chi bộ nào.")
-    due = due_of(basis_on(member, month))
-    if due is None:
+    basis = basis_on(member, month)
+    if basis is None:
         fail("month", "Chưa có căn cứ đóng đảng phí của đảng viên cho tháng này; hãy ghi mức đóng trước.")
+    due = due_of(basis, month)
+    if due is None:
+        fail("month", f"Tháng {format_month(month)}: {rules.kind_problem(basis.kind, month)}")
     if amount is None:
         amount = due
     if not isinstance(amount, int) or amount < due:

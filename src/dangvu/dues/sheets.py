@@ -41,7 +41,7 @@ def _owed(member_ids, year: int, months: dict[int, set[int]]) -> dict[int, int]:
         for m in unpaid:
             first = dt.date(year, m, 1)
             basis = next((b for b in reversed(bases.get(member_id, [])) if b.valid_from <= first), None)
-            total += due_of(basis) or 0
+            total += due_of(basis, first) or 0
         owed[member_id] = total
     return owed
 
