@@ -57,7 +57,7 @@ screenshots: install
 # Refresh and compile the English catalogue (msgids are Vietnamese; needs GNU gettext).
 messages: install
 	cd src/dangvu && ../../$(BIN)/dangvu makemessages -l en --no-wrap --no-location --no-obsolete \
-	  && ../../$(BIN)/dangvu compilemessages -l en
+	  && ../../$(BIN)/dangvu compilemessages -l en -l vi
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:

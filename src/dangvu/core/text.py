@@ -11,17 +11,27 @@ from functools import lru_cache
 import icu
 
 _SPACES = re.compile(r"\s+")
-# Control characters (NUL, form feed …) that pasted or generated text may carry: PostgreSQL refuses
-# NUL in a text column, and none of them means anything in a name or an address.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# Characters nobody sees, dropped from every text kept: control characters (NUL, form feed …: PostgreSQL
+# refuses NUL in a text column) and format characters (Unicode category Cf: zero-width space U+200B,
+# BOM U+FEFF, right-to-left override U+202E, soft hyphen …), which a pasted or crafted name may carry
+# so that it looks like another and escapes search. Those Python counts as white space (tab, line
+# breaks, U+001C-U+001F, NEL) stay, to be folded into one space. ICU's set follows a newer Unicode
+# than the interpreter's unicodedata.
+_INVISIBLE = {ord(ch): None for ch in icu.UnicodeSet("[[:Cc:][:Cf:]]") if not ch.isspace()}
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean(text: str | None) -> str:
-    """NFC, trimmed, control characters dropped, inner runs of white space folded to one space."""
+    """NFC, trimmed, control and format characters dropped, inner runs of white space folded to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", _CONTROLS.sub("", str(text)))).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text).translate(_INVISIBLE))).strip()
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without its control and format characters, and otherwise as it was (spacing, line
+    breaks and case kept): the last guard before a text is stored (core.apps)."""
+    return text.translate(_INVISIBLE)
 
 
 def clean_multiline(text: str | None) -> str:
