@@ -120,3 +120,15 @@ def test_presentation_dates():
     assert rules.next_presentation_date(D(2016, 5, 20)) == D(2016, 9, 2)
     assert rules.next_presentation_date(D(2016, 11, 8)) == D(2017, 2, 3)
     assert rules.previous_presentation_date(D(2016, 2, 3)) == D(2015, 11, 7)
+
+
+def test_badge_rules_by_date_cite_their_source():
+    assert 45 not in rules.badge_years_for(D(2015, 11, 7)) and 45 in rules.badge_years_for(D(2016, 2, 3))
+    assert "mục 18" in rules.badge_rules_on(D(2024, 9, 2)).source
+    after = rules.badge_rules_on(D(2026, 2, 3))
+    assert not after.certain and "2025–2026" in after.source  # no newer text found: said, not assumed
+    assert rules.presentation_dates(2026) == [D(2026, 2, 3), D(2026, 5, 19), D(2026, 9, 2), D(2026, 11, 7)]
+    # A 45-year milestone reached in 2015 had no badge then; in 2016 it is due (overdue included).
+    events = _life((K.ADMITTED, D(1970, 3, 1), 1, None))
+    assert rules.badge_due(D(1970, 3, 1), events, D(2015, 5, 19)) is None
+    assert rules.badge_due(D(1970, 3, 1), events, D(2016, 2, 3), include_overdue=True) == 45

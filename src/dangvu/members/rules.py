@@ -11,7 +11,11 @@
   the committee may decide otherwise).
 - Badges: 30, 40, 45 (since 2016), 50, 55 … 90 years (Quy định 94-QĐ/TW 2017 and
   Hướng dẫn 01); presented on 3/2, 19/5, 2/9 and 7/11; the gravely ill up to 12 months early
-  (30–65 years) or 24 months early (70–90 years).
+  (30–65 years) or 24 months early (70–90 years). By date in BADGE_RULES: the milestones and
+  occasions of each period with their source. Hướng dẫn 01-HD/TW (2021), mục 18 keeps the four
+  occasions "và các dịp kỷ niệm quan trọng khác tại tổ chức cơ sở đảng" (other occasions are the
+  province's standing committee's decision, not modelled). No change for 2025–2026 was found in the
+  published guidance; that period's entry says so (certain=False).
 """
 
 import datetime as dt
@@ -27,6 +31,34 @@ PROBATION_MONTHS = 12
 BADGE_YEARS_BEFORE_2016 = (30, 40, 50, 55, 60, 65, 70, 75, 80, 85, 90)
 BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
 PRESENTATION_DAYS = ((2, 3), (5, 19), (9, 2), (11, 7))  # (month, day)
+
+
+@dataclass(frozen=True)
+class BadgeRules:
+    """Which milestones earn a badge and on which days it is presented, from `valid_from` on."""
+
+    valid_from: dt.date
+    years: tuple[int, ...]
+    occasions: tuple[tuple[int, int], ...]  # (month, day)
+    source: str
+    certain: bool = True
+
+
+BADGE_RULES = (  # oldest first
+    BadgeRules(dt.date(1900, 1, 1), BADGE_YEARS_BEFORE_2016, PRESENTATION_DAYS,
+               "Quy định 45-QĐ/TW (2011) thi hành Điều lệ Đảng; Hướng dẫn 01-HD/TW (2011)"),
+    BadgeRules(dt.date(2016, 1, 1), BADGE_YEARS, PRESENTATION_DAYS,
+               "Quy định 29-QĐ/TW (25/7/2016) thêm mốc 45 năm; Hướng dẫn 01-HD/TW (2016), Quy định 94-QĐ/TW (2017)"),
+    BadgeRules(dt.date(2021, 10, 28), BADGE_YEARS, PRESENTATION_DAYS,
+               "Quy định 24-QĐ/TW (2021); Hướng dẫn 01-HD/TW (28/9/2021), mục 18"),
+    BadgeRules(dt.date(2025, 7, 1), BADGE_YEARS, PRESENTATION_DAYS,
+               "Hướng dẫn 01-HD/TW (2021), mục 18 — chưa thấy văn bản năm 2025–2026 thay đổi mốc hoặc dịp trao",
+               certain=False),
+)  # fmt: skip
+
+
+def badge_rules_on(day: dt.date) -> BadgeRules:
+    return [r for r in BADGE_RULES if r.valid_from <= day][-1]
 
 
 class RuleError(Exception):
@@ -283,11 +315,17 @@ def milestones_reached(admitted_on: dt.date, events: list[Event], on: dt.date, m
 
 
 def badge_years_for(day: dt.date) -> tuple[int, ...]:
-    return BADGE_YEARS if day.year >= 2016 else BADGE_YEARS_BEFORE_2016
+    return badge_rules_on(day).years
 
 
 def presentation_dates(year: int) -> list[dt.date]:
-    return [dt.date(year, m, d) for m, d in PRESENTATION_DAYS]
+    """The year's presentation days, each by the rules in force on it."""
+    days = []
+    for m, d in PRESENTATION_DAYS + tuple(o for r in BADGE_RULES for o in r.occasions):
+        day = dt.date(year, m, d)
+        if (m, d) in badge_rules_on(day).occasions and day not in days:
+            days.append(day)
+    return sorted(days)
 
 
 def previous_presentation_date(day: dt.date) -> dt.date:
