@@ -5,7 +5,7 @@ JSON of the indicators, and the news brief as plain text."""
 import json
 from dataclasses import dataclass
 
-from ..context import brief_text
+from ..brief import brief_text
 
 FORMATS = ("docx", "pdf", "html", "xlsx", "json", "brief")
 

@@ -1,0 +1,138 @@
+"""The report's annex tables (members and grassroots organizations, flows by cause, review classes,
+units against plan, every indicator) and the two charts drawn from them. Each table reads the
+catalogue's figures or the records behind them, never a count of its own."""
+
+from django.db.models import Count
+
+from dangvu.core import numbers as n
+from dangvu.indicators.registry import Period
+from dangvu.indicators.selectors import evaluate, records_behind
+from dangvu.members.indicators import crossings
+from dangvu.members.models import EventKind
+from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
+
+from . import selectors
+
+
+def annex_tables(org, period, figures, v, top_label) -> list[dict]:
+    year = period.start.year
+    tables = []
+    tables.append({
+        "key": "members_status", "title": f"Đảng viên, tổ chức cơ sở đảng đến ngày 31/12/{year}",
+        "headers": ["Nội dung", "Số lượng"],
+        "rows": [
+            ["Tổ chức cơ sở đảng", n.format_int(v["orgs.grassroots"])],
+            ["Tổng số đảng viên", n.format_int(v["members.total"])],
+            ["Trong đó: đảng viên chính thức", n.format_int(v["members.full"])],
+            ["Trong đó: đảng viên dự bị", n.format_int(v["members.probationary"])],
+        ],
+    })  # fmt: skip
+    tables.append(_flows_table(org, period, v))
+    tables.append(_review_table(org, period, v, top_label))
+    tables.append(_units_table(org, period, figures))
+    tables.append({
+        "key": "indicators", "title": f"Các chỉ số năm {year}",
+        "headers": ["Chỉ số", "Đơn vị tính", "Giá trị", "Chỉ tiêu", "Tỷ lệ đạt (%)", "Số hồ sơ"],
+        "rows": [
+            [f["label"], f["unit"], _num(f["value"], f["unit"]), _num(f["target"], f["unit"]),
+             n.format_decimal(f["percent"], 1) if f["percent"] is not None else "",
+             n.format_int(f["records"]) if f["records"] is not None else ""]
+            for f in figures.values()
+        ],
+    })  # fmt: skip
+    return tables
+
+
+def _num(value, unit) -> str:
+    if value is None:
+        return ""
+    if unit == "%":
+        return n.format_percent(value)
+    if isinstance(value, float):
+        return n.format_decimal(value)
+    return n.format_int(value)
+
+
+def _flows_table(org, period, v) -> dict:
+    """Increase and decrease by cause: the crossings that define members.increase and
+    members.decrease (the catalogue's own computation), grouped by the event that caused each."""
+    entries, exits = crossings(org, period)
+    opening = evaluate(org, Period(period.day_before, period.day_before), keys=["members.total"])[0].value or 0
+    labels = dict(EventKind.choices)
+    rows = [["Đảng viên đầu năm", "", n.format_int(opening)]]
+    for title, found, total_key in (("Tăng", entries, "members.increase"), ("Giảm", exits, "members.decrease")):
+        counts: dict[str, int] = {}
+        for c in found:
+            counts[c.kind] = counts.get(c.kind, 0) + 1
+        rows.append([f"{title} trong năm", "", n.format_int(v[total_key])])
+        for kind, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+            rows.append(["", labels.get(kind, kind), n.format_int(count)])
+    rows.append(["Đảng viên cuối năm", "", n.format_int(v["members.total"])])
+    return {"key": "members_flows", "title": f"Đảng viên tăng, giảm trong năm {period.start.year} theo nguyên nhân",
+            "headers": ["Nội dung", "Nguyên nhân", "Số lượng"], "rows": rows}  # fmt: skip
+
+
+def _review_table(org, period, v, top_label) -> dict:
+    """The classes of the rated grassroots organizations: the records behind review.orgs.rated,
+    grouped by the decided class."""
+    year = period.start.year
+    rows = []
+    try:
+        classes = rulebook_for(year).org_classes
+    except NoRulebook:
+        classes = ()
+    rated = v.get("review.orgs.rated", 0)
+    counts = dict(
+        records_behind("review.orgs.rated", org, period)
+        .values_list("decided_class")
+        .annotate(c=Count("org_id", distinct=True))
+    )
+    for grade in classes:
+        count = counts.get(grade.code, 0)
+        share = n.format_decimal(count * 100 / rated, 1) if rated else ""
+        rows.append([grade.label, n.format_int(count), share])
+        if grade.top and v.get("review.orgs.top_exemplary"):
+            ex = v["review.orgs.top_exemplary"]
+            rows.append([f"Trong đó: {grade.label} tiêu biểu", n.format_int(ex), n.format_decimal(ex * 100 / rated, 1)])
+    rows.append(["Tổng số được đánh giá, xếp loại", n.format_int(rated), "100" if rated else ""])
+    return {"key": "review_orgs", "title": f"Kết quả đánh giá, xếp loại tổ chức cơ sở đảng năm {year}",
+            "headers": ["Xếp loại", "Số tổ chức", "Tỷ lệ (%)"], "rows": rows,
+            "chart": [[grade.label, counts.get(grade.code, 0)] for grade in classes]}  # fmt: skip
+
+
+def _units_table(org, period, figures) -> dict:
+    """Members at year end and admissions against plan, per grassroots organization of the subtree
+    at year end; the total row is the unit's own figures, not a sum done here."""
+    grassroots = records_behind("orgs.grassroots", org, period)
+    units = sorted(grassroots, key=lambda o: (o.name_key, o.pk))
+    found = selectors.grassroots_figures(org, period, grassroots)
+    rows, chart = [], []
+    for i, unit in enumerate(units, start=1):
+        f = found[unit.pk]
+        admitted, target = f["members.admitted"], f["target"]
+        pct = n.percent_of_plan(admitted, target) if target else None
+        rows.append([str(i), unit.name, n.format_int(f["members.total"]), n.format_int(admitted),
+                     _num(target, ""), f"{pct}%" if pct is not None else ""])  # fmt: skip
+        chart.append([unit.short_name or unit.name, admitted])
+    adm = figures["members.admitted"]
+    total_pct = n.percent_of_plan(adm["value"] or 0, adm["target"]) if adm["target"] else None
+    rows.append(["", "Tổng cộng", n.format_int(figures["members.total"]["value"] or 0),
+                 n.format_int(adm["value"] or 0), _num(adm["target"], ""),
+                 f"{total_pct}%" if total_pct is not None else ""])  # fmt: skip
+    chart.sort(key=lambda c: -c[1])
+    title = f"Đảng viên và kết nạp đảng viên mới năm {period.start.year} theo tổ chức cơ sở đảng"
+    return {"key": "units", "title": title,
+            "headers": ["STT", "Tổ chức cơ sở đảng", "Đảng viên cuối năm", "Kết nạp trong năm", "Kế hoạch kết nạp",
+                        "Tỷ lệ đạt kế hoạch"],
+            "rows": rows, "chart": chart[:12]}  # fmt: skip
+
+
+def charts(annex, year) -> list[dict]:
+    by_key = {t["key"]: t for t in annex}
+    return [
+        {"key": "review_orgs", "title": f"Hình 1. Kết quả xếp loại tổ chức cơ sở đảng năm {year}",
+         "bars": by_key["review_orgs"]["chart"]},
+        {"key": "admissions",
+         "title": f"Hình 2. Kết nạp đảng viên mới năm {year} — các tổ chức cơ sở đảng kết nạp nhiều nhất",
+         "bars": by_key["units"]["chart"]},
+    ]  # fmt: skip

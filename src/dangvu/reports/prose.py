@@ -1,0 +1,145 @@
+"""The report's sections in the seed's words: the sentences written from the catalogue's figures
+(general situation, organization and cadres, inspection, awards), before or after the staff's own
+narrative. Pure functions of the figures, except where a sentence names who set a target."""
+
+from dangvu.core import numbers as n
+from dangvu.indicators.selectors import records_behind
+from dangvu.organizations.models import Organization
+from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
+from dangvu.targets.selectors import target_for
+
+from . import heading
+
+
+def top_labels(year: int) -> tuple[str, str | None]:
+    """The top class as the year's rulebook names it, and its exemplary label (HD 27 only)."""
+    try:
+        book = rulebook_for(year)
+    except NoRulebook:
+        return "Trong sạch, vững mạnh", None
+    top = next(g for g in book.org_classes if g.top)
+    return top.label, (f"{top.label} tiêu biểu" if top.code == "tsvm" else None)
+
+
+def target_word(org: Organization, key: str, year: int) -> str:
+    target = target_for(org, key, year)
+    if target is None or target.assigned_by_id == org.pk:
+        return "kế hoạch"
+    return f"chỉ tiêu {heading.assigner_word(target.assigned_by)} giao"
+
+
+def section_facts(org, year, figures, v, top_label, exemplary_label) -> dict[str, list[str]]:
+    f = figures
+    out: dict[str, list[str]] = {}
+    end = f"31/12/{year}"
+    general = []
+    if v.get("elections.registered"):
+        names = list(
+            records_behind("elections.turnout", org, year).values_list("election__name", flat=True).distinct()[:2]
+        )
+        what = f"cuộc bầu cử {names[0][0].lower() + names[0][1:]}" if len(names) == 1 else "các cuộc bầu cử"
+        general.append(
+            f"Lãnh đạo, chỉ đạo tổ chức thành công {what} bảo đảm dân chủ, đúng luật, an toàn, tiết kiệm; "
+            f"tỷ lệ cử tri đi bầu cao, đạt {n.format_percent(f['elections.turnout']['value'])}."
+        )
+    general.append(
+        f"Đến ngày {end}, Đảng bộ có {n.format_int(v['orgs.grassroots'])} tổ chức cơ sở đảng với "
+        f"{n.format_int(v['members.total'])} đảng viên ({n.format_int(v['members.full'])} đảng viên chính thức, "
+        f"{n.format_int(v['members.probationary'])} đảng viên dự bị)."
+    )
+    out["general"] = general
+
+    org_work = []
+    parts = []
+    founded = f["orgs.founded.non_state_enterprise"]
+    if founded["value"]:
+        text = (
+            f"thành lập mới {n.format_int(founded['value'])} tổ chức Đảng trong các doanh nghiệp ngoài khu vực Nhà nước"
+        )
+        if founded["target"]:
+            word = target_word(org, founded["key"], year)
+            text += f", đạt {n.percent_of_plan(founded['value'], founded['target'])}% {word}"
+        parts.append(text)
+    admitted = f["members.admitted"]
+    text = f"kết nạp {n.format_int(admitted['value'] or 0)} đảng viên mới"
+    if admitted["target"]:
+        text += f" ({n.format_plan(admitted['value'] or 0, admitted['target'])})"
+    parts.append(text)
+    org_work.append(sentence("Trong năm, Đảng bộ đã " + "; ".join(parts)))
+    if v.get("review.orgs.rated"):
+        text = (
+            f"Qua đánh giá, phân loại năm {year}, có "
+            f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
+            f"“{top_label}”"
+        )
+        if exemplary_label and v.get("review.orgs.top_exemplary"):
+            text += (
+                f", trong đó có {n.format_int(v['review.orgs.top_exemplary'])} tổ chức cơ sở đảng đạt "
+                f"“{exemplary_label}”"
+            )
+        org_work.append(text + ".")
+    if v.get("review.members.rated"):
+        org_work.append(
+            f"Có {share(v['review.members.good_or_better'], v['review.members.rated'])} đảng viên được "
+            "xếp loại hoàn thành tốt nhiệm vụ trở lên."
+        )
+    cadre = []
+    if v.get("cadres.actions"):
+        cadre.append(f"điều động, luân chuyển, bổ nhiệm, bổ nhiệm lại {n.format_int(v['cadres.actions'])} đồng chí")
+    if v.get("training.classes"):
+        cadre.append(
+            f"mở {n.format_int(v['training.classes'])} lớp bồi dưỡng nghiệp vụ công tác với "
+            f"{n.format_thousands_over(v.get('training.attendances', 0))} lượt cán bộ tham dự"
+        )
+    if cadre:
+        org_work.append(sentence("Công tác cán bộ được coi trọng: đã " + "; ".join(cadre)))
+    out["organization"] = org_work
+
+    checks = []
+    for key, what in (("inspection", "kiểm tra"), ("supervision", "giám sát")):
+        o, m = v.get(f"{key}.orgs", 0), v.get(f"{key}.members", 0)
+        if o or m:
+            checks.append(f"{what} {n.format_int(o)} tổ chức đảng và {n.format_int(m)} đảng viên")
+    dm, do = v.get("discipline.members", 0), v.get("discipline.orgs", 0)
+    if dm or do:
+        whom = [f"{n.format_int(dm)} đảng viên vi phạm"] if dm else []
+        whom += [f"{n.format_int(do)} tổ chức đảng vi phạm"] if do else []
+        checks.append("thi hành kỷ luật " + " và ".join(whom))
+    out["inspection"] = (
+        [sentence("Tích cực triển khai công tác kiểm tra, giám sát: " + "; ".join(checks))] if checks else []
+    )
+
+    awards = awards_phrase(v)
+    out["awards"] = [sentence(f"Đảng bộ đã khen thưởng {awards}")] if awards else []
+    return out
+
+
+def awards_phrase(v) -> str:
+    groups = []
+    tsvm = []
+    if v.get("awards.orgs.tsvm_exemplary"):
+        tsvm.append(
+            f"{n.format_int(v['awards.orgs.tsvm_exemplary'])} tổ chức cơ sở đảng đạt danh hiệu "
+            "“Trong sạch vững mạnh tiêu biểu”"
+        )
+    if v.get("awards.orgs.tsvm"):
+        tsvm.append(f"{n.format_int(v['awards.orgs.tsvm'])} tổ chức cơ sở đảng đạt danh hiệu “Trong sạch vững mạnh”")
+    if tsvm:
+        groups.append(", ".join(tsvm))
+    c, p = v.get("awards.collectives.ct03", 0), v.get("awards.persons.ct03", 0)
+    if c or p:
+        who = " và ".join(x for x in (c and f"{n.format_int(c)} tập thể", p and f"{n.format_int(p)} cá nhân") if x)
+        groups.append(
+            f"{who} có thành tích xuất sắc trong thực hiện Chỉ thị 03 của Bộ Chính trị về học tập và làm theo "
+            "tấm gương đạo đức Hồ Chí Minh"
+        )
+    return "; ".join(groups)
+
+
+def share(part, whole) -> str:
+    """ "13.235/14.938": a share whose parts have thousands."""
+    return n.format_share(part, whole)
+
+
+def sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
