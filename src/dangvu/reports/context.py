@@ -55,7 +55,7 @@ def _build_context(org: Organization, year: int, live: bool) -> dict:
     period = Period.year(year)
     figures = {f.key: _fig(f) for f in evaluate(org, period)}
     report = selectors.report_of(org, year)
-    derived = heading.derive(org)
+    derived = heading.derive(org, period.end)
     v = {k: (f["value"] or 0) for k, f in figures.items()}
     top_label, exemplary_label = prose.top_labels(year)
     facts = prose.section_facts(org, year, figures, v, top_label, exemplary_label)

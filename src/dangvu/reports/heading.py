@@ -1,11 +1,21 @@
 """The issuing body's heading of a Party document (Hướng dẫn 36-HD/VPTW), derived from the tree:
 a district's report is issued by "QUẬN ỦY HOÀNG MAI" under "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", a ward
 committee's by "ĐẢNG ỦY PHƯỜNG ĐỊNH CÔNG" under "ĐẢNG BỘ QUẬN HOÀNG MAI". Staff may edit the
-derived lines on the report; these are only the defaults."""
+derived lines on the report; these are only the defaults.
 
+By date: a report speaks as the tree stood on its day (`derive(org, on)`): a grassroots
+organization moved from the district under a new ward on 1/7/2025 heads its 2016 report "ĐẢNG BỘ
+QUẬN HOÀNG MAI" and its 2025 report "ĐẢNG BỘ PHƯỜNG HOÀNG MAI". The signature (`signer_role`)
+follows the level: a committee above the grassroots — a district until 30/6/2025, a commune or ward
+committee from 1/7/2025 (organizations.eras.UPPER_LEVELS), which has a standing committee — signs
+"T/M BAN THƯỜNG VỤ"; a grassroots committee "T/M ĐẢNG ỦY"."""
+
+import datetime as dt
 from dataclasses import dataclass
 
-from dangvu.organizations.models import Level, Organization
+from dangvu.organizations.eras import UPPER_LEVELS
+from dangvu.organizations.models import Level, Organization, OrgPeriod
+from dangvu.organizations.selectors import covering
 
 # Locality words, longest first so "thành phố" wins over a bare word.
 _LOCALITIES = ("thành phố", "thị trấn", "thị xã", "tỉnh", "quận", "huyện", "phường", "xã")
@@ -74,10 +84,27 @@ class Heading:
     body_name: str  # "Quận ủy Hoàng Mai", for running text
 
 
-def derive(org: Organization) -> Heading:
+def superior_on(org: Organization, on: dt.date | None) -> Organization | None:
+    """The unit's superior as the tree stood on `on` (today's when `on` is None or the unit did not
+    exist then)."""
+    if on is not None:
+        period = OrgPeriod.objects.filter(covering(on), org=org).select_related("parent").first()
+        if period is not None:
+            return period.parent
+    return org.parent
+
+
+def signer_role(org: Organization) -> str:
+    """The default "thẩm quyền ký" of the unit's year report (see the module's note)."""
+    return "T/M BAN THƯỜNG VỤ" if org.level in UPPER_LEVELS else "T/M ĐẢNG ỦY"
+
+
+def derive(org: Organization, on: dt.date | None = None) -> Heading:
+    """The heading of a document the unit issues about `on` (a year report: its last day)."""
     body_name = committee_name(org)
     issuer = next((v for k, v in _SYMBOL.items() if body_name.startswith(k)), "CB")
-    superior = organization_line(org.parent) if org.parent_id else ""
+    parent = superior_on(org, on)
+    superior = organization_line(parent) if parent is not None else ""
     return Heading(superior, _upper(body_name), f"BC/{issuer}", Named.of(org.name).place, body_name)
 
 

@@ -2,6 +2,7 @@
 the close in force, and the per-grassroots table. A year's figures as readers should show them
 (from the close's snapshot when the year is closed) are indicators.selectors.year_figures."""
 
+import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Count, QuerySet
@@ -20,13 +21,13 @@ def report_of(org: Organization, year: int) -> YearReport:
     """The unit's report for `year`; an unsaved one with the derived heading when none is written.
     Blank heading fields of a saved report are filled with the derived defaults too."""
     report = YearReport.objects.filter(org=org, year=year).first() or YearReport(org=org, year=year)
-    derived = heading.derive(org)
+    derived = heading.derive(org, dt.date(year, 12, 31))
     defaults = {
         "heading_superior": derived.superior,
         "heading_body": derived.body,
         "symbol": derived.symbol,
         "place": derived.place,
-        "signer_role": "T/M BAN THƯỜNG VỤ" if org.level in ("district", "province") else "T/M ĐẢNG ỦY",
+        "signer_role": heading.signer_role(org),
         "signer_title": "BÍ THƯ",
     }
     for name, value in defaults.items():
