@@ -9,6 +9,8 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from dangvu.core.audit import register
 
-        from .models import Organization
+        from .models import Lineage, Organization, Reorganization
 
         register(Organization)
+        register(Reorganization)
+        register(Lineage)

@@ -111,3 +111,46 @@ class OrgPeriod(models.Model):
 
     def __str__(self):
         return f"{self.org_id} {self.path} [{self.valid_from}, {self.valid_to})"
+
+
+class Reorganization(models.Model):
+    """One decision that ends several units and forms or enlarges others on one day (the 2025
+    reorganization: old wards divided between new ones). Its lineage rows say what passed where."""
+
+    decision = models.CharField("số quyết định", max_length=80)
+    on = models.DateField("ngày có hiệu lực")
+    note = models.TextField("ghi chú", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "quyết định sắp xếp tổ chức"
+        verbose_name_plural = "quyết định sắp xếp tổ chức"
+        ordering = ["-on", "-pk"]
+
+    def __str__(self):
+        return f"{self.decision} ({self.on:%d/%m/%Y})"
+
+
+class Lineage(models.Model):
+    """`predecessor` passed part (or all) of itself to `successor` on `on`: the units listed in
+    `unit_ids` (with their subtrees and their records) and the members in `member_ids` (with
+    theirs). "In today's boundaries" a successor counts these records from before `on` as its own;
+    "as it stood" they stay with the predecessor."""
+
+    reorganization = models.ForeignKey(
+        Reorganization, null=True, blank=True, on_delete=models.CASCADE, related_name="lineages"
+    )
+    predecessor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="successions")
+    successor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="predecessions")
+    on = models.DateField("ngày")
+    # Plain id lists: a part is read whole, never searched by one id.
+    unit_ids = models.JSONField(default=list, blank=True)
+    member_ids = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "kế thừa tổ chức"
+        verbose_name_plural = "kế thừa tổ chức"
+        indexes = [models.Index(fields=["successor", "on"]), models.Index(fields=["predecessor", "on"])]
+
+    def __str__(self):
+        return f"{self.predecessor_id} → {self.successor_id} ({self.on})"
