@@ -2,9 +2,9 @@
 the 27 TSVM organizations is reproducible and kept for the review step."""
 
 from dangvu.awards.models import Award
+from dangvu.core.catalogue import Period, compute
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s10_tree, s70_awards
-from dangvu.indicators.registry import Period, compute
 from dangvu.members.services import member_register
 from dangvu.organizations.models import Level, Organization
 

@@ -3,8 +3,8 @@
 import pytest
 
 from dangvu.awards.services import award_create
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 
@@ -37,7 +37,7 @@ def give(actor):
 
 
 def figures(org, period=Y2016):
-    return {key: registry.compute(key, org, period) for key in KEYS}
+    return {key: catalogue.compute(key, org, period) for key in KEYS}
 
 
 def test_each_figure_counts_its_title_and_program(tree, give, register):
@@ -56,7 +56,7 @@ def test_each_figure_counts_its_title_and_program(tree, give, register):
         "awards.orgs": 7, "awards.persons": 3, "awards.orgs.tsvm_exemplary": 1, "awards.orgs.tsvm": 3,
         "awards.collectives.ct03": 2, "awards.persons.ct03": 2,
     }  # fmt: skip
-    behind = registry.get("awards.collectives.ct03").records(tree.hm, Y2016)
+    behind = catalogue.get("awards.collectives.ct03").records(tree.hm, Y2016)
     assert {a.recipient_label for a in behind} == {tree.a1.name, "Trường Mầm non Hoa Sen"}
 
 
@@ -100,7 +100,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
     tree, give, actor, key, django_assert_max_num_queries
 ):
     give.collective(tree.hm, tree.a, title="tsvm", program="review")
-    ind = registry.get(key)
+    ind = catalogue.get(key)
     for size in (0, 10):
         for i in range(size):
             ward = org_found(

@@ -2,9 +2,9 @@
 with a district HM and grassroots organizations under it."""
 
 from dangvu.cadres.models import CadreAction
+from dangvu.core.catalogue import Period, compute
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s40_cadres
-from dangvu.indicators.registry import Period, compute
 
 
 def test_the_step_makes_126_counted_actions_in_2016_and_a_history(tree, actor, register):

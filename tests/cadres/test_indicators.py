@@ -3,8 +3,8 @@ in the period, and a fixed number of queries whatever the subtree."""
 
 import pytest
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 
@@ -32,7 +32,7 @@ def act(actor):
 
 
 def value(key, org, period=Y2016):
-    return registry.compute(key, org, period)
+    return catalogue.compute(key, org, period)
 
 
 def test_counts_transfers_rotations_appointments_and_reappointments_in_the_period(tree, act):
@@ -48,7 +48,7 @@ def test_counts_transfers_rotations_appointments_and_reappointments_in_the_perio
     assert value("cadres.appointments", tree.hm) == 1
     assert value("cadres.rotations", tree.hm) == 2
     assert value("cadres.actions", tree.hm, Period.year(2015)) == 1
-    records = registry.get("cadres.actions").records(tree.hm, Y2016)
+    records = catalogue.get("cadres.actions").records(tree.hm, Y2016)
     assert {a.kind for a in records} == {"transfer", "rotation", "appointment", "reappointment"}
     assert records.count() == 5
 
@@ -108,7 +108,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
     tree, act, actor, key, django_assert_max_num_queries
 ):
     act(tree.a)
-    ind = registry.get(key)
+    ind = catalogue.get(key)
     for size in (0, 12):
         _grow(actor, tree, act, size)
         with django_assert_max_num_queries(3):

@@ -4,8 +4,8 @@ import pytest
 
 from dangvu.candidates.models import YOUTH_BODIES, Candidate, Status, StepKind, UnionIntroduction
 from dangvu.candidates.rules import youth_age_problem
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.members.models import EventKind, MemberEvent
 from dangvu.members.sheet import sheet_html
 
@@ -38,9 +38,9 @@ def test_every_2016_admission_has_the_file_that_led_to_it(db, demo_data):
             assert youth_age_problem(c.birth_date, union.resolution_date) is None
     # Most of the young, not all of them: some work where there is no Youth Union.
     assert 0.5 * young <= len(unions) < young
-    assert registry.compute("candidates.in_pipeline", hm, Period.year(2016)) == 96
+    assert catalogue.compute("candidates.in_pipeline", hm, Period.year(2016)) == 96
     # The files of 2016's admissions were open at the end of 2015 when they were opened by then.
-    assert registry.compute("candidates.in_pipeline", hm, Period.year(2015)) > 0
+    assert catalogue.compute("candidates.in_pipeline", hm, Period.year(2015)) > 0
 
 
 def test_a_member_introduced_by_the_youth_union_has_it_on_the_record_sheet(db, demo_data):

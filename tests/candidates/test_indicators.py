@@ -2,8 +2,8 @@
 
 from dangvu.candidates import services as candidates
 from dangvu.candidates.models import StepKind
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 
 from ..conftest import D, identity
 
@@ -22,12 +22,12 @@ def test_files_open_at_the_end_of_the_period_in_the_subtree(actor, tree, django_
     closed = _file(actor, tree.a1, D(2016, 2, 1))
     candidates.candidate_close(actor=actor, candidate=closed, closed_on=D(2016, 9, 1), reason="Chuyển đi nơi khác")
     with django_assert_max_num_queries(3):
-        assert registry.compute("candidates.in_pipeline", tree.a, Y2016) == 2
+        assert catalogue.compute("candidates.in_pipeline", tree.a, Y2016) == 2
     with django_assert_max_num_queries(3):
-        assert registry.compute("candidates.in_pipeline", tree.hm, Y2016) == 3
-    assert registry.compute("candidates.in_pipeline", tree.a, Period.year(2015)) == 1
+        assert catalogue.compute("candidates.in_pipeline", tree.hm, Y2016) == 3
+    assert catalogue.compute("candidates.in_pipeline", tree.a, Period.year(2015)) == 1
     with django_assert_max_num_queries(3):
-        rows = list(registry.records("candidates.in_pipeline", tree.hm, Y2016))
+        rows = list(catalogue.records("candidates.in_pipeline", tree.hm, Y2016))
     assert len(rows) == 3 and all(r.org.path.startswith(tree.hm.path) for r in rows)
 
 

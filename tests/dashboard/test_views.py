@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from dangvu.indicators.registry import Period, compute
+from dangvu.core.catalogue import Period, compute
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found
 

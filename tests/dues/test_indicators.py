@@ -2,9 +2,9 @@
 
 import pytest
 
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.dues import services as dues
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
 
 from ..conftest import D
 
@@ -20,6 +20,6 @@ def test_dues_collected_in_the_period(actor, tree, register, org_name, expected,
         dues.dues_pay(actor=actor, member=m, month=paid_on, paid_on=paid_on)
     org = getattr(tree, org_name)
     with django_assert_max_num_queries(3):
-        assert registry.compute("dues.collected", org, Y2016) == expected
+        assert catalogue.compute("dues.collected", org, Y2016) == expected
     with django_assert_max_num_queries(3):
-        assert sum(p.amount for p in registry.records("dues.collected", org, Y2016)) == expected
+        assert sum(p.amount for p in catalogue.records("dues.collected", org, Y2016)) == expected

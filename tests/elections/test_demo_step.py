@@ -4,16 +4,16 @@ the seed's 99,35%."""
 import random
 
 import dangvu.elections.indicators  # noqa: F401
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s65_elections
 from dangvu.elections.models import ElectionArea
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
 
 
 def test_the_district_turnout_is_the_seeds(tree, actor):
     s65_elections.build(DemoContext(actor=actor))
-    assert registry.compute("elections.turnout", tree.hm, Period.year(2016)) == 99.35
+    assert catalogue.compute("elections.turnout", tree.hm, Period.year(2016)) == 99.35
     areas = ElectionArea.objects.all()
     assert areas.count() == 15
     assert all(15_000 <= a.registered <= 30_000 for a in areas if a.name.startswith("Phường"))

@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 import dangvu.elections.indicators  # noqa: F401  registers the figures
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.elections.models import Election, ElectionArea
 from dangvu.elections.services import election_area_record, election_create
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 
@@ -19,7 +19,7 @@ NAME = "Bầu cử đại biểu Quốc hội khóa XIV và đại biểu HĐND 
 
 
 def figure(key, org, period=Y2016):
-    return registry.compute(key, org, period)
+    return catalogue.compute(key, org, period)
 
 
 @pytest.fixture
@@ -65,8 +65,8 @@ def test_figures_roll_up_from_wards_to_the_district(tree, election):
     assert figure("elections.turnout", tree.a) == 99.5
     assert figure("elections.turnout", tree.c) == 0.0  # no area there
     assert figure("elections.registered", tree.hm, Period.year(2015)) == 0
-    assert registry.get("elections.turnout").parts == ("elections.voted", "elections.registered")
-    assert [a.name for a in registry.get("elections.turnout").records(tree.b, Y2016)] == ["Phường Đại Kim"]
+    assert catalogue.get("elections.turnout").parts == ("elections.voted", "elections.registered")
+    assert [a.name for a in catalogue.get("elections.turnout").records(tree.b, Y2016)] == ["Phường Đại Kim"]
 
 
 def test_a_restructuring_after_the_election_keeps_its_figures(tree, actor, election):
@@ -85,4 +85,4 @@ def test_each_figure_takes_the_same_few_queries_for_a_ward_and_the_district(
         with django_assert_max_num_queries(3):
             figure(key, org)
         with django_assert_max_num_queries(3):
-            list(registry.get(key).records(org, Y2016))
+            list(catalogue.get(key).records(org, Y2016))

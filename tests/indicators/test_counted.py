@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period, all_indicators
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period, all_indicators
 from dangvu.indicators.selectors import evaluate
 from dangvu.organizations.models import Organization
 
@@ -57,7 +57,7 @@ def test_the_member_figures_are_the_records_behind_them(sizes):  # noqa: F811
             assert figures[ind.key].records == figures[ind.key].value, ind.key
         # Not counted: the records are counted on their own.
         increase = figures["members.increase"]
-        assert increase.records == registry.records("members.increase", org, Y2016).count()
+        assert increase.records == catalogue.records("members.increase", org, Y2016).count()
 
 
 def _period_scans(fn) -> int:
@@ -82,10 +82,10 @@ def test_nothing_is_shared_outside_one_evaluation(tree, admit):
     admit(tree.a1, on=D(2016, 3, 2))
     assert evaluate(tree.hm, 2016, ["members.total"])[0].value == before + 1
     calls = []
-    with registry.evaluation():
+    with catalogue.evaluation():
         for _ in range(2):
-            registry.shared(("k",), lambda: calls.append(1))
-    registry.shared(("k",), lambda: calls.append(1))
+            catalogue.shared(("k",), lambda: calls.append(1))
+    catalogue.shared(("k",), lambda: calls.append(1))
     assert len(calls) == 2  # once inside the evaluation, once again after it
 
 

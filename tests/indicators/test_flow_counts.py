@@ -4,7 +4,7 @@ day inside the subtree, the first and last day of the period, out and back in, o
 
 import pytest
 
-from dangvu.indicators.registry import Period, evaluation
+from dangvu.core.catalogue import Period, evaluation
 from dangvu.members.indicators import _subtree, crossings, flow_counts
 from dangvu.members.models import EventKind as K
 from dangvu.members.services import member_record_event

@@ -4,7 +4,7 @@ total(start − 1) + increase − decrease = total(end) on every subtree."""
 
 import pytest
 
-from dangvu.indicators.registry import Period, compute, records
+from dangvu.core.catalogue import Period, compute, records
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind as K
 from dangvu.members.services import member_recognize, member_record_event

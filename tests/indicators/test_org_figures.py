@@ -1,7 +1,7 @@
 """Organization figures: grassroots units at the end of the period as the tree stood then, and
 party organizations founded in non-state enterprises during the period."""
 
-from dangvu.indicators.registry import Period, compute, records
+from dangvu.core.catalogue import Period, compute, records
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_dissolve, org_found, org_move
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dangvu.indicators.registry import Period, all_indicators
+from dangvu.core.catalogue import Period, all_indicators
 from dangvu.members.models import EventKind as K
 from dangvu.members.services import member_record_event
 from dangvu.organizations.models import Kind, Level

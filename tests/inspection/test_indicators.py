@@ -4,8 +4,8 @@ cells to the district, a tree restructured after the period, and a fixed number 
 import pytest
 
 import dangvu.inspection.indicators  # noqa: F401  registers the figures
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.inspection import selectors
 from dangvu.inspection.services import discipline_record, inspection_record
 from dangvu.organizations.models import Kind, Level
@@ -17,7 +17,7 @@ Y2016 = Period.year(2016)
 
 
 def figure(key, org, period=Y2016):
-    return registry.compute(key, org, period)
+    return catalogue.compute(key, org, period)
 
 
 def inspect(actor, by, kind="inspection", on=D(2016, 4, 1), **subject):
@@ -55,7 +55,7 @@ def test_inspected_subjects_roll_up_from_cells_to_the_district(tree, data):
     assert figure("supervision.members", tree.hm) == 1
     assert figure("inspection.orgs", tree.b) == 0
     assert figure("inspection.orgs", tree.hm, Period.year(2015)) == 1
-    records = registry.get("inspection.orgs").records(tree.hm, Y2016)
+    records = catalogue.get("inspection.orgs").records(tree.hm, Y2016)
     assert sorted(r.subject_org.code for r in records) == ["A2", "A2", "B"]
 
 
@@ -70,7 +70,7 @@ def test_a_member_disciplined_twice_counts_once(tree, data, actor):
     assert figure("discipline.orgs", tree.hm) == 1
     assert figure("discipline.orgs", tree.a) == 0  # decided by the district
     assert figure("discipline.members", tree.hm, Period.year(2015)) == 1
-    assert len(registry.get("discipline.members").records(tree.hm, Y2016)) == 2
+    assert len(catalogue.get("discipline.members").records(tree.hm, Y2016)) == 2
     # The review rules ask which members of a unit were disciplined, whoever decided.
     assert list(selectors.disciplined_members(tree.a1, Y2016)) == [m1]
     assert list(selectors.disciplined_members(tree.a2, Y2016)) == []
@@ -102,7 +102,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_cell_and_the_district(
         with django_assert_max_num_queries(3):
             figure(key, org)
         with django_assert_max_num_queries(3):
-            list(registry.get(key).records(org, Y2016))
+            list(catalogue.get(key).records(org, Y2016))
 
 
 def test_limitation_states_for_the_dashboard(tree, data, actor):

@@ -1,7 +1,7 @@
 """meetings.held on hand-built data, at a fixed number of queries whatever the subtree."""
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.meetings.services import meeting_create
 
 from ..conftest import D
@@ -14,8 +14,8 @@ def test_meetings_held_in_the_period(actor, tree, django_assert_max_num_queries)
                      (tree.c, D(2015, 12, 5))):  # fmt: skip
         meeting_create(actor=actor, org=org, kind="regular", date=day)
     with django_assert_max_num_queries(3):
-        assert registry.compute("meetings.held", tree.a, Y2016) == 2
-    assert registry.compute("meetings.held", tree.hm, Y2016) == 3
-    assert registry.compute("meetings.held", tree.hm, Period.year(2015)) == 1
+        assert catalogue.compute("meetings.held", tree.a, Y2016) == 2
+    assert catalogue.compute("meetings.held", tree.hm, Y2016) == 3
+    assert catalogue.compute("meetings.held", tree.hm, Period.year(2015)) == 1
     with django_assert_max_num_queries(3):
-        assert len(list(registry.records("meetings.held", tree.hm, Y2016))) == 3
+        assert len(list(catalogue.records("meetings.held", tree.hm, Y2016))) == 3

@@ -6,7 +6,7 @@ queries must not grow with the number of units."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move

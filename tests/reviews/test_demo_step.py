@@ -2,10 +2,10 @@
 where the seed's figures come out of the indicators."""
 
 import dangvu.reviews.indicators  # noqa: F401
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s80_reviews
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
 from dangvu.members.models import EventKind
 from dangvu.members.services import member_record_event
 from dangvu.reviews.models import CycleStatus, MemberResult, OrgResult, Override
@@ -32,7 +32,7 @@ def test_the_step_on_a_small_tree_keeps_the_awards_choice(tree, register, actor,
     assert MemberResult.objects.get(member=members[5]).decided_class == "failed"
     exempted = MemberResult.objects.get(member=members[0])
     assert exempted.decided_class == "" and exempted.not_rated_reason
-    assert registry.compute("review.members.rated", tree.hm, Y2016) == 15
+    assert catalogue.compute("review.members.rated", tree.hm, Y2016) == 15
     assert ctx.review_cycle_2016.status == CycleStatus.CLOSED and not Override.objects.exists()
 
 
@@ -43,10 +43,10 @@ def test_the_demo_review_of_2016_gives_the_seed_figures(db, demo_data):
     from dangvu.inspection.models import Discipline
 
     hm = demo_data.hm
-    assert registry.compute("review.orgs.rated", hm, Y2016) == 54
-    assert registry.compute("review.orgs.top", hm, Y2016) == 27
-    assert registry.compute("review.orgs.top_exemplary", hm, Y2016) == 6
-    assert registry.compute("review.overrides", hm, Y2016) == 0
+    assert catalogue.compute("review.orgs.rated", hm, Y2016) == 54
+    assert catalogue.compute("review.orgs.top", hm, Y2016) == 27
+    assert catalogue.compute("review.orgs.top_exemplary", hm, Y2016) == 6
+    assert catalogue.compute("review.overrides", hm, Y2016) == 0
     # The organizations rated TSVM are those the district awarded for their 2016 review.
     tsvm = set(OrgResult.objects.filter(decided_class="tsvm", cycle__year=2016).values_list("org_id", flat=True))
     awarded = Award.objects.filter(
@@ -58,5 +58,5 @@ def test_the_demo_review_of_2016_gives_the_seed_figures(db, demo_data):
     ).values_list("subject_member_id", flat=True)
     results = MemberResult.objects.filter(member_id__in=disciplined, cycle__year=2016)
     assert sorted(results.values_list("decided_class", flat=True)) == ["failed"] * 4
-    rated = registry.compute("review.members.rated", hm, Y2016)
-    assert 0 < registry.compute("review.members.good_or_better", hm, Y2016) < rated
+    rated = catalogue.compute("review.members.rated", hm, Y2016)
+    assert 0 < catalogue.compute("review.members.good_or_better", hm, Y2016) < rated

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import dangvu.reviews.indicators  # noqa: F401
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.reviews.models import Stage
 from dangvu.reviews.selectors import member_history, org_history, top_years_in_a_row
 from dangvu.reviews.services import member_results_record_bulk, org_result_record, review_cycle_open
@@ -51,23 +51,23 @@ def year_2016(tree, actor, register):
 
 
 def test_review_indicators_count_decided_results(tree, year_2016):
-    values = {key: registry.compute(key, tree.hm, Y2016) for key in KEYS}
+    values = {key: catalogue.compute(key, tree.hm, Y2016) for key in KEYS}
     assert values == {
         "review.orgs.rated": 3, "review.orgs.top": 2, "review.orgs.top_exemplary": 1, "review.orgs.top_5_years": 0,
         "review.members.rated": 3, "review.members.good_or_better": 2, "review.overrides": 1,
     }  # fmt: skip
-    assert registry.compute("review.orgs.rated", tree.a, Y2016) == 1
-    assert registry.compute("review.orgs.rated", tree.hm, Period.year(2015)) == 0
-    records = registry.get("review.orgs.top").records(tree.hm, Y2016)
+    assert catalogue.compute("review.orgs.rated", tree.a, Y2016) == 1
+    assert catalogue.compute("review.orgs.rated", tree.hm, Period.year(2015)) == 0
+    records = catalogue.get("review.orgs.top").records(tree.hm, Y2016)
     assert set(records.values_list("org__code", flat=True)) == {"A", "B"}
-    assert registry.get("review.overrides").records(tree.hm, Y2016).get().rules == ["hd27.org.weak_points"]
+    assert catalogue.get("review.overrides").records(tree.hm, Y2016).get().rules == ["hd27.org.weak_points"]
 
 
 def test_review_indicators_take_a_fixed_number_of_queries(tree, year_2016, register, actor):
     def count(org):
         counts = {}
         for key in KEYS:
-            ind = registry.get(key)
+            ind = catalogue.get(key)
             with CaptureQueriesContext(connection) as q:
                 ind.compute(org, Y2016)
                 list(ind.records(org, Y2016))
@@ -92,7 +92,7 @@ def test_top_five_years_in_a_row_and_history(tree, actor, year_2016):
         decide(actor, cycle, tree.b, top)
     # B: TSVM 2016, 2017, excellent 2018–2020: five in a row. A missed 2019; C was good in 2016.
     assert list(top_years_in_a_row(tree.hm, 2020, 5).values_list("code", flat=True)) == ["B"]
-    assert registry.compute("review.orgs.top_5_years", tree.hm, Period.year(2020)) == 1
+    assert catalogue.compute("review.orgs.top_5_years", tree.hm, Period.year(2020)) == 1
     assert [(r.cycle.year, r.decided_class) for r in org_history(tree.a)][:3] == [
         (2016, "tsvm"), (2017, "tsvm"), (2018, "excellent"),
     ]  # fmt: skip

@@ -6,8 +6,8 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.indicators.statistics import all_tables, badges, composition, flows, review_classes
 from dangvu.members.services import member_award_badge, member_record_event
 
@@ -41,7 +41,7 @@ def _rows(table) -> dict:
 
 def test_every_composition_table_adds_up_to_members_total(tree, people):
     for org in (tree.hm, tree.a, tree.b, tree.c):
-        total = registry.compute("members.total", org, YEAR)
+        total = catalogue.compute("members.total", org, YEAR)
         for table in composition(org, DAY):
             assert table.total == total == table.check[1], (org.code, table.key)
 
@@ -69,8 +69,8 @@ def test_the_tree_as_it_stood_on_the_day(tree, people):
 def test_flows_split_the_increase_and_decrease_by_cause_and_balance(tree, people):
     for org in (tree.hm, tree.a, tree.b):
         increase, decrease, balance = flows(org, YEAR)
-        assert increase.total == registry.compute("members.increase", org, YEAR) == increase.check[1]
-        assert decrease.total == registry.compute("members.decrease", org, YEAR) == decrease.check[1]
+        assert increase.total == catalogue.compute("members.increase", org, YEAR) == increase.check[1]
+        assert decrease.total == catalogue.compute("members.decrease", org, YEAR) == decrease.check[1]
         start, up, down, end = (row[1] for row in balance.rows)
         assert start + up - down == end
     up_a, _, _ = flows(tree.a, YEAR)
@@ -89,7 +89,7 @@ def test_badges_by_milestone(tree, people):
 
 def test_review_tables_add_up_to_the_review_indicators(tree, people):
     members, orgs = review_classes(tree.hm, 2016)
-    assert members.total == registry.compute("review.members.rated", tree.hm, YEAR) == 0
+    assert members.total == catalogue.compute("review.members.rated", tree.hm, YEAR) == 0
     assert "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ" in _rows(members)
     assert "Trong sạch, vững mạnh" in _rows(orgs)
 

@@ -1,8 +1,8 @@
 """The demo step builds the seed's 64 classes and over 10,600 attendances of 2016 through the services."""
 
+from dangvu.core.catalogue import Period, compute
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s50_training
-from dangvu.indicators.registry import Period, compute
 from dangvu.training.models import Attendance
 
 from ..conftest import D

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 from dangvu.training.services import attendance_add, training_class_create
@@ -28,7 +28,7 @@ def open_class(actor):
 
 
 def value(key, org, period=Y2016):
-    return registry.compute(key, org, period)
+    return catalogue.compute(key, org, period)
 
 
 def test_classes_that_started_in_the_period_and_their_named_and_unnamed_attendances(tree, open_class, register):
@@ -40,7 +40,7 @@ def test_classes_that_started_in_the_period_and_their_named_and_unnamed_attendan
     assert value("training.classes", tree.hm) == 2
     assert value("training.attendances", tree.hm) == 193
     assert value("training.attendances", tree.hm, Period.year(2015)) == 100
-    assert registry.get("training.attendances").records(tree.hm, Y2016).count() == 2
+    assert catalogue.get("training.attendances").records(tree.hm, Y2016).count() == 2
 
 
 def test_a_wards_classes_roll_up_to_the_district_and_not_to_another_ward(tree, open_class):
@@ -81,7 +81,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
     tree, open_class, register, actor, key, django_assert_max_num_queries
 ):
     open_class(tree.a, unnamed=3, members=[register(tree.a1)])
-    ind = registry.get(key)
+    ind = catalogue.get(key)
     for size in (0, 10):
         for i in range(size):
             ward = org_found(

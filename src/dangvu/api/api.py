@@ -32,6 +32,8 @@ Ngoài phạm vi và không tồn tại đều là 404 như nhau.
 Ngày theo dạng `YYYY-MM-DD`. Đơn vị được chỉ bằng mã (ví dụ `HM`, `HM-DC`), đảng viên bằng `id`.
 
 **Giới hạn / Rate limit.** 120 yêu cầu mỗi phút cho mỗi token (cài đặt `DANGVU_API_RATE`); quá thì 429.
+Một địa chỉ gửi 10 token sai trong 15 phút (`DANGVU_API_BAD_TOKEN_LIMIT`, `DANGVU_API_BAD_TOKEN_WINDOW`)
+bị từ chối (429) cho đến hết 15 phút đó.
 """
 
 

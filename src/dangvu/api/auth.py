@@ -3,7 +3,8 @@ to the web (their session; writes then need the CSRF token, as in the web forms)
 
 Both resolve to a user; `Scope.of(user)` then gives the same units and capabilities as that
 user has in the web. A request that names a Bearer token which is wrong or revoked is refused
-(401) even if a session cookie comes with it: a system must learn its token no longer works."""
+(401) even if a session cookie comes with it: a system must learn its token no longer works.
+An address that sends too many wrong tokens is told to wait (429, throttling.refuse_if_blocked)."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -13,6 +14,7 @@ from ninja.security.apikey import APIKeyCookie
 from ninja.utils import check_csrf
 
 from .selectors import active_token
+from .throttling import count_bad_token, refuse_if_blocked
 
 
 class TokenAuth(HttpBearer):
@@ -20,14 +22,17 @@ class TokenAuth(HttpBearer):
         header = request.headers.get("Authorization", "")
         if not header:
             return None
+        refuse_if_blocked(request)
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer":
+            count_bad_token(request)
             raise AuthenticationError()
         return self.authenticate(request, token.strip())
 
     def authenticate(self, request: HttpRequest, token: str):
         found = active_token(token)
         if found is None:
+            count_bad_token(request)
             raise AuthenticationError()
         request.api_token = found
         return found.user

@@ -15,6 +15,8 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from .throttling import TooManyBadTokens
+
 
 class Message(Schema):
     vi: str
@@ -159,6 +161,17 @@ def install(api):
     @api.exception_handler(Throttled)
     def _throttled(request, exc):
         return respond(request, "rate_limited")
+
+    @api.exception_handler(TooManyBadTokens)
+    def _bad_tokens(request, exc):
+        minutes = max(1, round(exc.wait / 60))
+        response = respond(
+            request, "rate_limited",
+            vi=f"Địa chỉ này đã gửi quá nhiều token sai; hãy kiểm tra token rồi thử lại sau khoảng {minutes} phút.",
+            en=f"Too many wrong tokens from this address; check the token and retry in about {minutes} min.",
+        )  # fmt: skip
+        response["Retry-After"] = str(exc.wait)
+        return response
 
     @api.exception_handler(HttpError)
     def _http(request, exc):

@@ -1,7 +1,7 @@
 """Figures of awards, by decision date, in the subtree of the awarding committee. Each figure
 counts awards (one per recipient per decision); the records behind are those awards."""
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.core.catalogue import Period, indicator
 
 from .models import Program, RecipientKind, Title
 from .selectors import awards_decided_in

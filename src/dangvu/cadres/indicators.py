@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from dangvu.indicators.registry import Period, indicator, shared
+from dangvu.core.catalogue import Period, indicator, shared
 from dangvu.organizations.models import Organization
 
 from .models import COUNTED_KINDS, ActionKind

@@ -9,8 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth
 
 from dangvu.cadres.selectors import terms_ending
+from dangvu.core.catalogue import Period
 from dangvu.core.dates import add_months, add_years, year_bounds
-from dangvu.indicators.registry import Period
 from dangvu.indicators.selectors import YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules

@@ -2,7 +2,7 @@
 
 from django.db.models import Sum
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.core.catalogue import Period, indicator
 from dangvu.organizations.models import Organization
 
 from .selectors import collected_in

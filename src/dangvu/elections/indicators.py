@@ -3,7 +3,7 @@ elections held in the period in the subtree. Three queries each."""
 
 from django.db.models import Sum
 
-from dangvu.indicators.registry import indicator
+from dangvu.core.catalogue import indicator
 
 from .selectors import areas_in
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import stood_under
 

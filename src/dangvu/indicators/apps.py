@@ -7,6 +7,6 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "Chỉ số"
 
     def ready(self):
-        from .registry import autodiscover
+        from dangvu.core.catalogue import autodiscover
 
         autodiscover()

@@ -8,11 +8,10 @@ from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from dangvu.core.catalogue import Indicator
 from dangvu.core.dates import format_date
 from dangvu.members.models import Member, MemberEvent, MemberPeriod
 from dangvu.organizations.models import Organization
-
-from .registry import Indicator
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
 
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Indicator, Period
 from dangvu.organizations.models import Organization
 from dangvu.targets import selectors as targets
-
-from . import registry
-from .registry import Indicator, Period
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def as_period(year_or_period: int | Period) -> Period:
 
 def indicators(keys=None) -> list[Indicator]:
     """The indicators in catalogue order, or those named by `keys` in that order."""
-    found = registry.all_indicators()
+    found = catalogue.all_indicators()
     if keys is None:
         return found
     wanted = set(keys)
@@ -58,7 +57,7 @@ def indicators(keys=None) -> list[Indicator]:
 
 
 def records_behind(key: str, org: Organization, year_or_period: int | Period) -> QuerySet | None:
-    return registry.records(key, org, as_period(year_or_period))
+    return catalogue.records(key, org, as_period(year_or_period))
 
 
 def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list[Figure]:
@@ -74,7 +73,7 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list
     own = targets.targets_of(org, year)
     below = targets.subordinate_targets_sums(org, year)
     figures = []
-    with registry.evaluation():
+    with catalogue.evaluation():
         for ind in indicators(keys):
             value = plain_number(ind.compute(org, period))
             target = own.get(ind.key)

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Value, When
 
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.core.dates import add_years, format_date
 from dangvu.members.indicators import crossings
 from dangvu.members.models import Activity, EventKind, MemberBadge, MemberPeriod, Sex, Standing
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import covering, path_on, subtree_ids_during
-
-from . import registry
-from .registry import Period
 
 NOT_RECORDED = "Chưa ghi"
 
@@ -91,7 +90,7 @@ def composition(org: Organization, day: dt.date) -> list[Table]:
     adds up to `members.total` for a period ending on `day`. One query per table (plus one for
     the root's place in the tree and one for the catalogue's total)."""
     periods = _periods_on(path_on(org, day), day)
-    total = registry.compute("members.total", org, Period(day, day))
+    total = catalogue.compute("members.total", org, Period(day, day))
     tables = []
     for key, title, column, labels in COMPOSITION:
         qs = periods.annotate(age_band=_age_band(day)) if column == "age_band" else periods
@@ -137,11 +136,11 @@ def flows(org: Organization, period: Period) -> list[Table]:
     `members.increase` / `members.decrease`, with the balance: members at the start + increases
     − decreases = members at the end."""
     entries, exits = crossings(org, period)
-    start = registry.compute("members.total", org, Period(period.day_before, period.day_before))
-    end = registry.compute("members.total", org, period)
+    start = catalogue.compute("members.total", org, Period(period.day_before, period.day_before))
+    end = catalogue.compute("members.total", org, period)
     increase = _by_cause(entries, INCREASE_CAUSES)
     decrease = _by_cause(exits, DECREASE_CAUSES)
-    admitted = registry.compute("members.admitted", org, period)
+    admitted = catalogue.compute("members.admitted", org, period)
     note = ""
     if admitted != increase[0][1]:
         note = (
@@ -157,9 +156,9 @@ def flows(org: Organization, period: Period) -> list[Table]:
     ]
     return [
         Table("tang", "Đảng viên tăng trong kỳ, theo nguyên nhân", ["Nguyên nhân", "Số đảng viên"], increase,
-              ("members.increase", registry.compute("members.increase", org, period)), note),
+              ("members.increase", catalogue.compute("members.increase", org, period)), note),
         Table("giam", "Đảng viên giảm trong kỳ, theo nguyên nhân", ["Nguyên nhân", "Số đảng viên"], decrease,
-              ("members.decrease", registry.compute("members.decrease", org, period))),
+              ("members.decrease", catalogue.compute("members.decrease", org, period))),
         Table("can-doi", "Cân đối đảng viên trong kỳ", ["", "Số đảng viên"], balance),
     ]  # fmt: skip
 
@@ -208,7 +207,7 @@ def review_classes(org: Organization, year: int) -> list[Table]:
         order = list(names) + sorted(set(counts) - set(names))
         rows = [[names.get(code, code), counts.get(code, 0)] for code in order]
         tables.append(Table(key, f"{title} năm {year}", ["Xếp loại", "Số lượng"], rows,
-                            (check, registry.compute(check, org, period))))  # fmt: skip
+                            (check, catalogue.compute(check, org, period))))  # fmt: skip
     return tables
 
 

@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core import catalogue
 from dangvu.organizations.selectors import children_now
 
-from . import registry
 from .records import as_table, in_scope
 from .selectors import as_period, evaluate
 
@@ -60,9 +60,9 @@ def records(request, org_pk: int, year: int, key: str):
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     year = _year(year)
-    if not registry.exists(key):
+    if not catalogue.exists(key):
         raise Http404("Không có chỉ số này.")
-    ind = registry.get(key)
+    ind = catalogue.get(key)
     period = as_period(year)
     if ind.records is None:
         raise Http404("Chỉ số này không có danh sách bản ghi.")

@@ -1,7 +1,7 @@
 """Inspection, supervision and discipline figures. Each counts distinct subjects (an
 organization or member inspected twice in the period counts once), in a fixed number of queries."""
 
-from dangvu.indicators.registry import indicator
+from dangvu.core.catalogue import indicator
 
 from .models import Kind
 from .selectors import disciplines_in, inspections_in

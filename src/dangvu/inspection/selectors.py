@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import stood_under, subtree_ids_during

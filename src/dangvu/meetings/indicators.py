@@ -1,6 +1,6 @@
 """Figures of cell meetings."""
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.core.catalogue import Period, indicator
 from dangvu.organizations.models import Organization
 
 from .selectors import held_in

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from dangvu.indicators.registry import Period, indicator, shared
+from dangvu.core.catalogue import Period, indicator, shared
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import overlapping, stood_under
 

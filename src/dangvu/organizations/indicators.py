@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.core.catalogue import Period, indicator
 
 from .models import GRASSROOTS_LEVELS, Kind, Organization
 from .selectors import subtree_ids_during, subtree_periods_on

@@ -70,7 +70,7 @@ def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q |
     early, or hashed it (40-300 ms a province on the country)."""
     from django.db.models import Exists, OuterRef
 
-    from dangvu.indicators.registry import shared  # the catalogue reads the tree; imported late
+    from dangvu.core.catalogue import shared  # the catalogue reads the tree; imported late
 
     def edge():
         under = _under_root_during(root, start, end)

@@ -5,7 +5,7 @@ catalogue's figures or the records behind them, never a count of its own."""
 from django.db.models import Count
 
 from dangvu.core import numbers as n
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind

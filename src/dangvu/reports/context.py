@@ -4,8 +4,8 @@ JSON-able dict, so the year close can keep it and every format (DOCX, PDF, HTML,
 brief) renders the same thing. When the year is closed, the context is the snapshot's."""
 
 from dangvu.core import numbers as n
+from dangvu.core.catalogue import Period, evaluation
 from dangvu.core.dates import format_date, format_place_date
-from dangvu.indicators.registry import Period, evaluation
 from dangvu.indicators.selectors import evaluate
 from dangvu.organizations.models import Organization
 

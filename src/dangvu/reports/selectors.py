@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from django.db.models import Count, QuerySet
 
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import plain_number, records_behind
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import overlapping, subtree_periods_on

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dangvu.core import catalogue
 from dangvu.core.audit import acting_as
 from dangvu.core.errors import fail
-from dangvu.indicators import registry
 from dangvu.indicators.selectors import evaluate
 from dangvu.organizations.models import Organization
 
@@ -85,9 +85,9 @@ def _snapshot_indicators(org: Organization, year: int) -> dict:
     out = {}
     for fig in evaluate(org, year):
         row = fig.as_dict()
-        ind = registry.get(fig.key)
+        ind = catalogue.get(fig.key)
         if ind.records is not None:
-            qs = ind.records(org, registry.Period.year(year))
+            qs = ind.records(org, catalogue.Period.year(year))
             row["records_model"] = qs.model._meta.label_lower
             row["record_ids"] = sorted(qs.values_list("pk", flat=True).distinct())
         else:
@@ -109,7 +109,7 @@ def year_close(*, actor, org: Organization, year: int) -> YearClose:
     # Lock the unit's row so two closes at once cannot both take the same version.
     Organization.objects.select_for_update().filter(pk=org.pk).first()
     version = (YearClose.objects.filter(org=org, year=year).aggregate(v=Max("version"))["v"] or 0) + 1
-    with registry.evaluation():  # the figures and the report's context share their readings
+    with catalogue.evaluation():  # the figures and the report's context share their readings
         indicators = _snapshot_indicators(org, year)
         snapshot = {
             "org": {"pk": org.pk, "code": org.code, "name": org.name},

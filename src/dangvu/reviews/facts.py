@@ -70,7 +70,7 @@ def disciplined_member_ids(cycle: ReviewCycle, org: Organization) -> set[int]:
     _, disciplined_members = _discipline_models()
     if disciplined_members is None:
         return set()
-    from dangvu.indicators.registry import Period
+    from dangvu.core.catalogue import Period
 
     return set(disciplined_members(org, Period.year(cycle.year)).values_list("pk", flat=True))
 

@@ -1,7 +1,7 @@
 """The figures of the annual review, from the decided results of the cycles of the period's
 years, for the organizations that stood in the subtree during the period."""
 
-from dangvu.indicators.registry import indicator
+from dangvu.core.catalogue import indicator
 
 from . import selectors as s
 

@@ -4,7 +4,7 @@ of queries whatever the size of the subtree."""
 
 from django.db.models import Count, Q, QuerySet
 
-from dangvu.indicators.registry import Period
+from dangvu.core.catalogue import Period
 from dangvu.members.models import Member
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization
 from dangvu.organizations.selectors import subtree_ids_during, subtree_ids_on

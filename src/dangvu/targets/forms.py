@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from dangvu.indicators import registry
+from dangvu.core import catalogue
 from dangvu.organizations.selectors import ancestors
 
 
@@ -15,7 +15,7 @@ class TargetForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.assigners = {o.pk: o for o in [org, *reversed(ancestors(org))]}
         self.fields["indicator_key"].choices = [
-            (i.key, f"{i.label} ({i.unit})") for i in registry.all_indicators() if i.targetable
+            (i.key, f"{i.label} ({i.unit})") for i in catalogue.all_indicators() if i.targetable
         ]
         self.fields["assigned_by"].choices = [
             (o.pk, f"{o.name} (kế hoạch của đơn vị)" if o.pk == org.pk else f"{o.name} giao")

@@ -6,10 +6,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from dangvu.core import catalogue
 from dangvu.core.audit import acting_as
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
-from dangvu.indicators import registry
 from dangvu.organizations.models import Organization
 
 from .models import Target
@@ -18,9 +18,9 @@ FIRST_YEAR = 1930  # the Party's founding year: no target can be older
 
 
 def _check_key(key: str):
-    if not registry.exists(key):
+    if not catalogue.exists(key):
         fail("indicator_key", f"Không có chỉ số “{key}” trong danh mục; hãy chọn một chỉ số trong danh sách.")
-    ind = registry.get(key)
+    ind = catalogue.get(key)
     if not ind.targetable:
         fail(
             "indicator_key",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
-from dangvu.indicators import registry
+from dangvu.core import catalogue
 
 from . import selectors, services
 from .forms import TargetForm
@@ -43,14 +43,14 @@ def targets_page(request, org_pk: int, year: int):
             except ValidationError as e:
                 form.show_service_errors(e)
             else:
-                label = registry.get(target.indicator_key).label
+                label = catalogue.get(target.indicator_key).label
                 messages.success(request, f"Đã lưu chỉ tiêu “{label}” năm {year} của {org.name}.")
                 return redirect("targets", org_pk=org.pk, year=year)
     own = selectors.targets_of(org, year)
     below = selectors.subordinate_targets_sums(org, year)
     rows = [
         {"indicator": ind, "target": own.get(ind.key), "below": below.get(ind.key)}
-        for ind in registry.all_indicators()
+        for ind in catalogue.all_indicators()
         if ind.key in own or ind.key in below
     ]
     return render(

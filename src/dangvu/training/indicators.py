@@ -1,7 +1,7 @@
 """Figures of training: classes that began in the period and their attendances (lượt), counted in
 the subtree of the organizing unit. The records behind both are the classes."""
 
-from dangvu.indicators.registry import Period, indicator
+from dangvu.core.catalogue import Period, indicator
 from dangvu.organizations.models import Organization
 
 from .selectors import attendance_total, classes_started_in

@@ -6,8 +6,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 
-from dangvu.indicators import registry
-from dangvu.indicators.registry import Period
+from dangvu.core import catalogue
+from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate
 
 from ..errors import responses
@@ -73,7 +73,7 @@ def indicator_values(request, filters: Query[IndicatorQuery]):
     period = _period(filters)
     keys = [k.strip() for k in filters.keys.split(",") if k.strip()] or None
     if keys:
-        unknown = [k for k in keys if not registry.exists(k)]
+        unknown = [k for k in keys if not catalogue.exists(k)]
         if unknown:
             raise ValidationError({"keys": [f"Không có chỉ số “{k}” trong danh mục." for k in unknown]})
     figures = evaluate(org, period, keys)

@@ -12,7 +12,7 @@ import datetime as dt
 
 from dangvu.cadres.models import ActionKind
 from dangvu.cadres.services import cadre_action_create
-from dangvu.indicators.registry import Period, compute
+from dangvu.core.catalogue import Period, compute
 from dangvu.members.models import IN_PARTY_STATUSES, Member
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization
 

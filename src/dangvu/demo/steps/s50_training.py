@@ -10,8 +10,8 @@ land on a fixed number whatever the scale.
 
 import datetime as dt
 
+from dangvu.core.catalogue import Period, compute
 from dangvu.core.numbers import format_int
-from dangvu.indicators.registry import Period, compute
 from dangvu.members.models import IN_PARTY_STATUSES, Member
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization
 from dangvu.training.models import ClassKind

@@ -15,7 +15,7 @@ import datetime as dt
 
 from dangvu.awards.models import Program, RecipientKind, Title
 from dangvu.awards.services import award_create
-from dangvu.indicators.registry import Period, compute
+from dangvu.core.catalogue import Period, compute
 from dangvu.members.models import IN_PARTY_STATUSES, Member, MemberPeriod
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import covering, subtree_periods_on

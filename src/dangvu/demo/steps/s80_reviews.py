@@ -47,7 +47,7 @@ def _disciplined(ctx: DemoContext, hm: Organization) -> set[int]:
     ids = getattr(ctx, "disciplined_2016", None)
     if ids is not None:
         return set(ids)
-    from dangvu.indicators.registry import Period
+    from dangvu.core.catalogue import Period
     from dangvu.inspection.selectors import disciplined_members
 
     return set(disciplined_members(hm, Period.year(YEAR)).values_list("pk", flat=True))

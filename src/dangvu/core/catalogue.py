@@ -1,9 +1,11 @@
-"""The indicator catalogue: the one place where a figure is defined.
+"""The indicator catalogue's declaration API: the one place where a figure is defined.
 
 An indicator is a named figure computed for a unit's subtree and a period, with the records
 behind it. Each business app declares its own in `<app>/indicators.py` with `@indicator(...)`;
-the registry discovers those modules. The dashboard, targets, reports, the API and
-`dangvu indicators` all ask `compute()` — none of them counts on its own.
+the catalogue discovers those modules. The dashboard, targets, reports, the API and
+`dangvu indicators` all ask `compute()` (through `indicators.selectors`) — none of them counts on
+its own. It lives on the ground floor so that every area can declare its figures without
+importing the readers above it (see ARCHITECTURE.md).
 
 Every `compute` and `records` function must take a fixed number of SQL queries whatever the
 size of the subtree (tests check it with django_assert_max_num_queries).
@@ -18,10 +20,13 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet
 
-from dangvu.organizations.models import Organization
+# The unit a figure is computed for: an organizations.Organization. Not imported, as core stands
+# below organizations; the catalogue only passes it through to the areas' functions.
+Organization = Any
 
 
 @dataclass(frozen=True)
