@@ -3,7 +3,7 @@
 rulebook_for(2016).code == "hd27_2014"
 """
 
-from .base import EXEMPT, SUSPENDED, Grade, MemberFacts, OrgFacts, Rule, Rulebook, Violation
+from .base import EXEMPT, SUSPENDED, Grade, MemberFacts, OrgFacts, Proposal, Rule, Rulebook, TaskFacts, Violation
 from .hd27_2014 import RULEBOOK as HD27
 from .qd124_2023 import RULEBOOK as QD124
 from .qd132_2018 import RULEBOOK as QD132
@@ -35,7 +35,7 @@ TOP_ORG_CLASSES = tuple(sorted({g.code for b in RULEBOOKS for g in b.org_classes
 GOOD_MEMBER_CLASSES = tuple(sorted({g.code for b in RULEBOOKS for g in b.member_classes if g.good_or_better}))
 
 __all__ = [
-    "EXEMPT", "SUSPENDED", "Grade", "MemberFacts", "OrgFacts", "Rule", "Rulebook", "Violation",
+    "EXEMPT", "SUSPENDED", "Grade", "MemberFacts", "OrgFacts", "Proposal", "Rule", "Rulebook", "TaskFacts", "Violation",
     "RULEBOOKS", "HD27", "QD132", "QD124", "QD366",
     "rulebook_for", "rulebook", "NoRulebook", "TOP_ORG_CLASSES", "GOOD_MEMBER_CLASSES",
 ]  # fmt: skip

@@ -62,6 +62,23 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class TaskFacts:
+    """The tasks of a collective or an individual in the period evaluated (QĐ 366: evaluation by
+    results and products), counted from the task records (dangvu.tasks), never typed:
+    `on_time` done by the deadline, `beyond` done on time with more than the target."""
+
+    total: int = 0
+    done: int = 0
+    on_time: int = 0
+    beyond: int = 0
+
+    @property
+    def not_on_time(self) -> int:
+        """Tasks not done by their deadline (done late, or not done)."""
+        return self.total - self.on_time
+
+
+@dataclass(frozen=True)
 class OrgFacts:
     """What the rules of an organization read. Classes are codes of the same rulebook; a
     subordinate unit not yet classified is simply not in `subordinate_classes`."""
@@ -76,12 +93,16 @@ class OrgFacts:
     member_classes: tuple[str, ...] = ()  # classes of the members rated
     targets_met_share: Fraction | Decimal | float | None = None  # share of targets met, 0..1
     leadership_disciplined: bool = False  # the collective (its committee) disciplined in the year
+    leadership_members_disciplined: int = 0  # members of its committee disciplined in the period
+    tasks: TaskFacts | None = None  # None: the tasks were not recorded, their conditions are not checked
 
 
 @dataclass(frozen=True)
 class MemberFacts:
     disciplined_in_year: bool = False
     activity: str = "active"
+    points: Decimal | int | None = None  # on the 100-point framework (from 2025)
+    tasks: TaskFacts | None = None
 
 
 OrgCheck = Callable[[str, OrgFacts], Iterable[Violation]]
@@ -135,6 +156,35 @@ class Rulebook:
     def check_member_set(self, classes: list[str]) -> list[Violation]:
         """The rules the classes of all the members of one grassroots organization break."""
         return [v for check in self.member_set_checks for v in check(classes)]
+
+    def propose_org(self, facts: OrgFacts) -> "Proposal":
+        return _propose(self.org_classes, lambda cls: self.check_org(cls, facts))
+
+    def propose_member(self, facts: MemberFacts) -> "Proposal":
+        return _propose(self.member_classes, lambda cls: self.check_member(cls, facts))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The best class the facts allow, and why each better class was not reached."""
+
+    cls: str
+    refused: tuple[tuple[Grade, tuple[Violation, ...]], ...] = ()
+
+    @property
+    def reasons(self) -> list[str]:
+        return [f"Chưa đạt mức “{grade.label}”: {v}" for grade, violations in self.refused for v in violations]
+
+
+def _propose(classes: tuple[Grade, ...], check: Callable[[str], list[Violation]]) -> Proposal:
+    refused = []
+    for grade in sorted(classes, key=lambda g: g.rank):
+        violations = check(grade.code)
+        if not violations:
+            return Proposal(grade.code, tuple(refused))
+        refused.append((grade, tuple(violations)))
+    # Every class breaks a rule (the lowest only does for a member who is not to be rated).
+    return Proposal("", tuple(refused))
 
 
 def ranked_better(book_classes: tuple[Grade, ...], cls: str, than: str) -> bool:
