@@ -3,7 +3,7 @@
 import pytest
 
 from dangvu.committees import residence
-from dangvu.committees.models import Congress, Seat
+from dangvu.committees.models import Congress, ResidenceContact, Seat
 from dangvu.committees.services import congress_record
 
 from ..conftest import D
@@ -61,27 +61,55 @@ def test_the_board_records_a_congress_through_the_form(client, tree, register, m
     assert Congress.objects.get().name == "Đại hội Chi bộ Trường THCS Tân Mai, nhiệm kỳ 2015–2020"
 
 
-def test_residence_contacts_are_seen_from_both_sides_and_written_by_the_residential_side(
+def test_a_ward_clerk_cannot_pull_a_member_of_another_unit_by_typing_a_number(client, tree, register, make_user):
+    """Issue 14, finding 2: ward B's clerk posted ward A's member's card or citizen ID number to the
+    residence form and got a contact, the name and cell on the confirmation, and could comment."""
+    register(tree.a1, full_name="Trần Thị Láng", party_card_no="09000011", citizen_id="001080000011")
+    client.force_login(make_user("grassroots", tree.b))
+    for number in ("09000011", "001080000011", "09009999"):  # the last exists nowhere: the same answer
+        page = client.post(
+            "/cap-uy/lien-he-noi-cu-tru/", {"member": number, "ward": "B", "introduced_on": "01/02/2016"}
+        ).content.decode()
+        assert f"Không tìm thấy đảng viên có số thẻ hoặc số CCCD {number} trong phạm vi của bạn" in page
+        assert "Trần Thị Láng" not in page and "Chi bộ tổ dân phố số 1" not in page
+    assert not ResidenceContact.objects.exists()
+
+
+def test_introduced_by_the_school_received_by_the_ward_the_comment_read_by_the_school(
     client, tree, register, make_user
 ):
-    teacher = register(tree.c, full_name="Phạm Văn Giáo", party_card_no="09000003")
-    client.force_login(make_user("grassroots", tree.a))
+    teacher = register(tree.c, full_name="Phạm Văn Giáo", party_card_no="09000003", citizen_id="001080000003")
+    school, ward_a, ward_b = (make_user("grassroots", org, f"thu-ky-{org.code}") for org in (tree.c, tree.a, tree.b))
+    client.force_login(school)
     response = client.post(
-        "/cap-uy/lien-he-noi-cu-tru/", {"member": "09000003", "cell": tree.a1.pk, "since": "01/02/2016"}
-    )
-    contact = residence.visible_contacts(tree.a).get()
-    assert response.status_code == 302 and contact.member == teacher
-    note = {
-        "action": "comment",
-        "comment-year": 2016,
-        "comment-assessment": "exemplary",
-        "comment-commented_on": "10/12/2016",
-    }
-    assert client.post(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/", note).status_code == 302
-    client.force_login(make_user("grassroots", tree.c))  # the teacher's own school sees it, read-only
-    page = client.get(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/")
-    assert page.status_code == 200 and "Năm 2016" in page.content.decode()
-    assert client.post(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/", note).status_code == 403
-    client.force_login(make_user("grassroots", tree.b))
-    assert client.get(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/").status_code == 404
+        "/cap-uy/lien-he-noi-cu-tru/",
+        {"member": "09000003", "ward": "A — Đảng bộ phường Định Công", "introduced_on": "20/01/2016",
+         "letter_no": "12-GGT/CB", "address": "Số 5 ngõ 12 Định Công"},
+    )  # fmt: skip
+    contact = ResidenceContact.objects.get()
+    assert response.status_code == 302 and contact.introduced_by == tree.c and contact.ward == tree.a
+    url = f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/"
+    # The school may not act for the residence.
+    confirm = {"action": "confirm", "confirm-cell": tree.a1.pk, "confirm-since": "01/02/2016"}
+    assert client.post(url, confirm).status_code == 403
+    client.force_login(ward_a)
+    listing = client.get("/cap-uy/lien-he-noi-cu-tru/").content.decode()
+    assert "Phạm Văn Giáo" in listing and "Chi bộ Trường THCS Tân Mai" in listing
+    detail = client.get(url).content.decode()
+    # What the contact needs, not the member's record: no link to it, no citizen ID, no birth date.
+    assert f"/dang-vien/{teacher.pk}/" not in detail and "001080000003" not in detail and "1980" not in detail
+    assert client.get(f"/dang-vien/{teacher.pk}/").status_code == 404
+    assert client.post(url, confirm | {"confirm-cell": tree.b1.pk}).status_code == 200  # not a cell of ward A
+    assert client.post(url, confirm).status_code == 302
+    comment = {"action": "comment", "comment-year": 2016, "comment-assessment": "exemplary",
+               "comment-text": "Gương mẫu ở tổ dân phố.", "comment-commented_on": "10/12/2016"}  # fmt: skip
+    assert client.post(url, comment).status_code == 302
+    client.force_login(school)
+    page = client.get(url).content.decode()
+    assert "Năm 2016" in page and "Gương mẫu ở tổ dân phố." in page and "Chi bộ tổ dân phố số 1" in page
+    assert client.post(url, comment).status_code == 403  # the comment is the residence's to write
+    client.force_login(ward_b)
+    assert client.get(url).status_code == 404
     assert "Phạm Văn Giáo" not in client.get("/cap-uy/lien-he-noi-cu-tru/").content.decode()
+    assert client.post(url, comment).status_code == 404
+    assert residence.comments_for_review([teacher.pk], 2016)[teacher.pk].text == "Gương mẫu ở tổ dân phố."

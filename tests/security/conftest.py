@@ -9,7 +9,7 @@ from dangvu.accounts.models import Role
 from dangvu.awards.services import award_create
 from dangvu.cadres.services import cadre_action_create
 from dangvu.committees.models import Role as SeatRole
-from dangvu.committees.residence import contact_note_add, contact_start
+from dangvu.committees.residence import contact_confirm, contact_introduce, contact_note_add
 from dangvu.committees.services import committee_elect, congress_record
 from dangvu.elections.services import election_area_record, election_create
 from dangvu.imports import storage
@@ -135,15 +135,12 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     )
     for seat in committee_elect(actor=actor, congress=congress, elected=[(full, SeatRole.SECRETARY)]):
         w.add(seat)
-    contact = w.add(
-        contact_start(
-            actor=actor,
-            member=register(tree.c, full_name="Phạm Thị Cưtrú"),
-            cell=tree.b1,
-            since=D(2016, 4, 1),
-            address="Ngõ Kínđường",
-        )
-    )
+    # A teacher of school C living in ward B: introduced by C, received by B (QĐ 213).
+    contact = contact_introduce(
+        actor=actor, member=register(tree.c, full_name="Phạm Thị Cưtrú"), ward=tree.b, introduced_on=D(2016, 3, 25),
+        address="Ngõ Kínđường",
+    )  # fmt: skip
+    w.add(contact_confirm(actor=actor, contact=contact, cell=tree.b1, since=D(2016, 4, 1)))
     contact_note_add(actor=actor, contact=contact, date=D(2016, 5, 1), content="Gặp gỡ Lặngthầm")
     w.secrets += ["Cưtrú", "Kínđường", "Lặngthầm"]
     from dangvu.candidates.services import candidate_open

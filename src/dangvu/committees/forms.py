@@ -3,7 +3,7 @@
 from django import forms
 
 from dangvu.cadres.forms import MemberRefField
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import UnitCodeField, VnDateField
 
 from .models import Assessment, Departure, Entry, Role
 
@@ -42,16 +42,38 @@ class SeatEndForm(forms.Form):
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ContactForm(forms.Form):
-    member = MemberRefField(None, label="Đảng viên đang công tác", help_text=MEMBER_HELP)
-    cell = forms.ModelChoiceField(label="Chi bộ nơi cư trú", queryset=None)
-    since = VnDateField(label="Từ ngày")
-    address = forms.CharField(label="Địa chỉ nơi cư trú", required=False)
+class IntroduceForm(forms.Form):
+    """The member's own organization introduces one of its members to the residence's committee."""
 
-    def __init__(self, *args, members, cells, **kwargs):
+    member = MemberRefField(None, label="Đảng viên của đơn vị", help_text=MEMBER_HELP)
+    ward = UnitCodeField(
+        label="Đảng ủy xã, phường nơi cư trú", required=False, datalist_id="wards",
+        help_text="Gõ tên xã, phường rồi chọn trong danh sách.",
+    )  # fmt: skip
+    ward_name = forms.CharField(
+        label="hoặc tên đảng ủy xã, phường (nếu không có trong danh sách)", required=False, max_length=255
+    )
+    introduced_on = VnDateField(label="Ngày giới thiệu")
+    letter_no = forms.CharField(label="Số giấy giới thiệu", required=False, max_length=80)
+    address = forms.CharField(label="Địa chỉ nơi cư trú", required=False, max_length=255)
+
+    def __init__(self, *args, members, wards, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].members = members
+        self.fields["ward"].queryset = wards
+
+
+class ConfirmForm(forms.Form):
+    cell = forms.ModelChoiceField(label="Chi bộ nơi cư trú", queryset=None)
+    since = VnDateField(label="Ngày đảng viên đến báo cáo")
+
+    def __init__(self, *args, cells, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["cell"].queryset = cells
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class NoteForm(forms.Form):

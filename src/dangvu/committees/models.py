@@ -7,8 +7,9 @@ change of role closes one seat and opens another, so the committee on any date i
 cover it.
 
 `ResidenceContact` is a working member's contact with the party cell where they live
-(Quy định 213-QĐ/TW, 02/01/2020): the cell keeps `ContactNote`s and writes a
-`ResidenceComment` each year, which the member's own organization reads at the annual review.
+(Quy định 213-QĐ/TW, 02/01/2020): the member's own organization introduces them, the residence's
+committee confirms, its cell keeps `ContactNote`s and writes a `ResidenceComment` each year, which
+the member's own organization reads at the annual review.
 """
 
 from django.db import models
@@ -108,13 +109,40 @@ class Seat(models.Model):
 # --- residence contact (Quy định 213-QĐ/TW) ------------------------------------------------------
 
 
+class ContactStatus(models.TextChoices):
+    INTRODUCED = "introduced", "Đã giới thiệu, chờ nơi cư trú tiếp nhận"
+    CONFIRMED = "confirmed", "Nơi cư trú đã tiếp nhận"
+    DECLINED = "declined", "Nơi cư trú trả lại giấy giới thiệu"
+    OUTSIDE = "outside", "Nơi cư trú ngoài hệ thống (giấy tờ)"
+
+
 class ResidenceContact(models.Model):
-    """A working member keeps contact with the party cell of the place where they live."""
+    """A working member keeps contact with the place where they live, in two steps like a transfer:
+    the member's own organization (`introduced_by`) introduces them to the ward or commune committee
+    of the residence (`ward`, or `ward_name` when it is outside the tree); that committee confirms
+    and places them with one of its residential cells (`cell`, `since`). Nobody on the residence side
+    picks a member of another unit: they see only the members introduced to them."""
 
     member = models.ForeignKey(Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="+")
-    cell = models.ForeignKey(Organization, verbose_name="chi bộ nơi cư trú", on_delete=models.PROTECT, related_name="+")
+    introduced_by = models.ForeignKey(
+        Organization, verbose_name="tổ chức đảng giới thiệu", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    introduced_on = models.DateField("ngày giới thiệu", null=True, blank=True)
+    letter_no = models.CharField("số giấy giới thiệu", max_length=80, blank=True)
+    ward = models.ForeignKey(
+        Organization, verbose_name="đảng ủy xã, phường nơi cư trú", on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )  # fmt: skip
+    ward_name = models.CharField("đảng ủy xã, phường nơi cư trú (tên)", max_length=255, blank=True)
+    status = models.CharField(
+        "tình trạng", max_length=12, choices=ContactStatus.choices, default=ContactStatus.INTRODUCED
+    )
+    cell = models.ForeignKey(
+        Organization, verbose_name="chi bộ nơi cư trú", on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )  # fmt: skip
     address = models.CharField("địa chỉ nơi cư trú", max_length=255, blank=True)
-    since = models.DateField("từ ngày")
+    since = models.DateField("từ ngày", null=True, blank=True)
     until = models.DateField("đến ngày", null=True, blank=True)
     end_reason = models.CharField("lý do kết thúc", max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -122,11 +150,22 @@ class ResidenceContact(models.Model):
     class Meta:
         verbose_name = "đảng viên giữ mối liên hệ nơi cư trú"
         verbose_name_plural = "đảng viên giữ mối liên hệ nơi cư trú"
-        ordering = ["-since", "id"]
-        indexes = [models.Index(fields=["cell", "since"]), models.Index(fields=["member", "since"])]
+        ordering = ["-introduced_on", "id"]
+        indexes = [
+            models.Index(fields=["cell", "since"]),
+            models.Index(fields=["member", "since"]),
+            models.Index(fields=["ward", "status"]),
+            models.Index(fields=["introduced_by", "introduced_on"]),
+        ]
 
     def __str__(self):
-        return f"{self.member} — {self.cell}"
+        return f"{self.member} — {self.residence_name}"
+
+    @property
+    def residence_name(self) -> str:
+        if self.cell_id:
+            return self.cell.name
+        return self.ward.name if self.ward_id else self.ward_name
 
 
 class ContactNote(models.Model):

@@ -4,9 +4,9 @@ scope (404 outside it).
 Who may change a committee: the organization board of a committee (Capability.RESTRUCTURE) for
 every unit of its subtree — it approves the congresses below it — and the secretary or clerk of
 a grassroots organization (Capability.EDIT_MEMBERS with a grassroots unit as scope root) for their
-own organization and its cells. Residence contact is kept by the residential cell's side:
-EDIT_MEMBERS with the cell in scope; the member is found by card number or citizen ID wherever
-they hold party activity (they bring the introduction letter of their own organization).
+own organization and its cells. Residence contact is two-sided (committees.residence): the
+member's own organization introduces its member, the residence's committee confirms, comments and
+ends; each side acts only on its side, and the residence sees only the members introduced to it.
 """
 
 import datetime as dt
@@ -20,13 +20,12 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
-from dangvu.members.models import IN_PARTY_STATUSES, Member
-from dangvu.organizations.models import MEMBER_LEVELS, Kind
+from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.web.forms import add_service_errors
 
+from . import forms as f
 from . import residence, selectors, services
-from .forms import CommentForm, CongressForm, ContactEndForm, ContactForm, NoteForm, SeatEndForm, SeatForm
-from .models import Congress, Seat
+from .models import Congress, ContactStatus, Seat
 
 
 def can_edit_committees(scope: Scope) -> bool:
@@ -75,7 +74,7 @@ def congress_create(request, org_pk):
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     _require_edit(scope)
-    form = CongressForm(request.POST or None)
+    form = f.CongressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             congress = services.congress_record(actor=request.user, org=org, **form.cleaned_data)
@@ -92,7 +91,7 @@ def congress_detail(request, pk):
     scope = Scope.of(request.user)
     congress = _congress(scope, pk)
     can_edit = can_edit_committees(scope)
-    form = SeatForm(request.POST or None, members=scope.members(), initial={"on": congress.held_on})
+    form = f.SeatForm(request.POST or None, members=scope.members(), initial={"on": congress.held_on})
     if request.method == "POST":
         _require_edit(scope)
         if form.is_valid():
@@ -126,7 +125,7 @@ def seat_end(request, pk):
     if seat is None:
         raise Http404("Không tìm thấy cấp ủy viên trong phạm vi của bạn.")
     _require_edit(scope)
-    form = SeatEndForm(request.POST or None)
+    form = f.SeatEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.seat_end(actor=request.user, seat=seat, **form.cleaned_data)
@@ -142,41 +141,61 @@ def seat_end(request, pk):
 # --- residence contact ---------------------------------------------------------------------------
 
 
-def _residential_cells(scope: Scope):
-    return scope.orgs().filter(level__in=MEMBER_LEVELS, kind=Kind.WARD, dissolved_on__isnull=True).order_by("path")
-
-
 @login_required
 def contact_list(request):
+    """Both sides on one page: the members this scope introduced (and the comments they got) and
+    the introductions it received as the residence. Introducing is done by the member's own
+    organization, for its own members only (the member field looks in the scope)."""
     scope = Scope.of(request.user)
-    contacts = residence.visible_contacts(scope.root)
+    sent, received = residence.sent_contacts(scope.root), residence.received_contacts(scope.root)
     if request.GET.get("tat-ca") != "1":
-        contacts = contacts.filter(until__isnull=True)
-    form = ContactForm(
+        sent, received = sent.filter(until__isnull=True), received.filter(until__isnull=True)
+    can_edit = scope.can(Capability.EDIT_MEMBERS)
+    form = f.IntroduceForm(
         request.POST or None,
-        members=Member.objects.filter(status__in=IN_PARTY_STATUSES),
-        cells=_residential_cells(scope),
+        members=scope.members().filter(status__in=IN_PARTY_STATUSES),
+        wards=residence.residence_committees(),
     )
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
         if form.is_valid():
             try:
-                contact = residence.contact_start(actor=request.user, **form.cleaned_data)
+                contact = residence.contact_introduce(actor=request.user, **form.cleaned_data)
             except ValidationError as e:
                 add_service_errors(form, e)
             else:
                 messages.success(
-                    request, f"Đã ghi đồng chí {contact.member.full_name} giữ mối liên hệ với {contact.cell.name}."
+                    request,
+                    f"Đã giới thiệu đồng chí {contact.member.full_name} về {contact.residence_name}.",
                 )
                 return redirect("residence-detail", pk=contact.pk)
     return render(
         request,
         "committees/contacts.html",
-        {"contacts": contacts[:1000], "form": form, "can_edit": scope.can(Capability.EDIT_MEMBERS)},
+        {"sent": sent[:1000], "received": received[:1000], "form": form, "can_edit": can_edit},
     )
 
 
-_CONTACT_FORMS = {"note": NoteForm, "comment": CommentForm, "end": ContactEndForm}
+def _contact_forms(contact, sides: set[str], can_edit: bool, data, action: str) -> dict:
+    """The forms the user's side may submit on this contact, in the order the page shows them."""
+    if not can_edit:
+        return {}
+    writer = "sending" if contact.status == ContactStatus.OUTSIDE else "residence"
+    kinds = []
+    if "residence" in sides and contact.status == ContactStatus.INTRODUCED:
+        cells = residence.residential_cells(contact.ward)
+        kinds += [("confirm", f.ConfirmForm, {"cells": cells}), ("decline", f.DeclineForm, {})]
+    if writer in sides and contact.status in (ContactStatus.CONFIRMED, ContactStatus.OUTSIDE) and not contact.until:
+        kinds += [("comment", f.CommentForm, {}), ("note", f.NoteForm, {})]
+    if contact.status != ContactStatus.DECLINED and not contact.until:
+        kinds += [("end", f.ContactEndForm, {})]
+    return {k: cls(data if action == k else None, prefix=k, **kw) for k, cls, kw in kinds}
+
+
+_WRITES = {
+    "confirm": residence.contact_confirm, "decline": residence.contact_decline, "note": residence.contact_note_add,
+    "comment": residence.residence_comment_record, "end": residence.contact_end,
+}  # fmt: skip
 
 
 @login_required
@@ -185,21 +204,16 @@ def contact_detail(request, pk):
     contact = residence.visible_contacts(scope.root).filter(pk=pk).first()
     if contact is None:
         raise Http404("Không tìm thấy mối liên hệ trong phạm vi của bạn.")
-    # Notes, comments and the end are written by the residential cell's side.
-    can_edit = scope.can(Capability.EDIT_MEMBERS) and scope.covers(contact.cell)
+    sides = residence.sides(scope, contact)
     action = request.POST.get("action", "")
-    forms = {k: cls(request.POST if action == k else None, prefix=k) for k, cls in _CONTACT_FORMS.items()}
+    forms = _contact_forms(contact, sides, scope.can(Capability.EDIT_MEMBERS), request.POST, action)
     if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied("Chỉ chi bộ nơi cư trú ghi liên hệ và nhận xét.")
         form = forms.get(action)
         if form is None:
-            raise Http404("Thao tác không hợp lệ.")
+            raise PermissionDenied("Bên của bạn không thực hiện thao tác này với mối liên hệ này.")
         if form.is_valid():
-            write = {"note": residence.contact_note_add, "comment": residence.residence_comment_record,
-                     "end": residence.contact_end}[action]  # fmt: skip
             try:
-                write(actor=request.user, contact=contact, **form.cleaned_data)
+                _WRITES[action](actor=request.user, contact=contact, **form.cleaned_data)
             except ValidationError as e:
                 add_service_errors(form, e)
             else:
@@ -208,6 +222,6 @@ def contact_detail(request, pk):
     return render(
         request,
         "committees/contact.html",
-        {"contact": contact, "forms": forms, "can_edit": can_edit, "notes": contact.notes.all(),
+        {"contact": contact, "forms": forms, "sending": "sending" in sides, "notes": contact.notes.all(),
          "comments": contact.comments.all()},
     )  # fmt: skip
