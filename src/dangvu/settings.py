@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "dangvu.elections",
     "dangvu.awards",
     "dangvu.reviews",
+    "dangvu.tasks",
     "dangvu.indicators",
     "dangvu.candidates",
     "dangvu.meetings",
