@@ -4,6 +4,7 @@ import datetime as dt
 import itertools
 
 import pytest
+from django.conf import settings
 
 from dangvu.accounts.models import Role
 from dangvu.accounts.services import user_create
@@ -12,6 +13,24 @@ from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found
 
 pytest_plugins = ["tests.demo_fixtures"]
+
+
+def pytest_collection_modifyitems(items):
+    """With a replica configured (DATABASE_REPLICA_URL, the PostgreSQL run of .ci/run), pages that read
+    figures outside a transaction read the "replica" alias (core/replica.py): every test that uses the
+    database may query it, as Django asks a test to declare."""
+    if "replica" not in settings.DATABASES:
+        return
+    db_fixtures = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None and not db_fixtures & set(getattr(item, "fixturenames", ())):
+            continue
+        kwargs = {**(marker.kwargs if marker else {}), "databases": "__all__"}
+        if "live_server" in getattr(item, "fixturenames", ()):
+            kwargs["transaction"] = True
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
+
 
 D = dt.date
 FOUNDED = D(2004, 1, 1)

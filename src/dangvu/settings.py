@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dangvu.accounts.middleware.PasswordChangeRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -116,6 +117,26 @@ else:
     # JIT compiling pays off for hour-long analytics, not for a page's queries: on the city data set
     # it cost 0,44 s on one dashboard query and halved the dashboard's time when off (bench/RESULTS.md).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# A streaming replica serves the pages that only read figures (core/replica.py says who reads where).
+REPLICA_PATHS = ["/tong-quan/", "/bao-cao/", "/chi-so/", "/api/"]
+REPLICA_STICKY_SECONDS = int(os.environ.get("DANGVU_REPLICA_STICKY_SECONDS", "5"))
+REPLICA_DOWN_SECONDS = int(os.environ.get("DANGVU_REPLICA_DOWN_SECONDS", "10"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"]),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {"options": "-c jit=off"},
+        # The suite's test database is created on the primary and reaches the replica by streaming;
+        # tests/core/test_replica.py points the alias at the real replica where it tests one.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["dangvu.core.replica.ReplicaRouter"]
+    # Before the session: the session and the user are read where the rest of the page is.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "dangvu.core.replica.ReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
