@@ -40,6 +40,23 @@ class Period:
     def year(cls, year: int) -> "Period":
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> "Period":
+        """Quarter 1–4 of `year` (QĐ 366 evaluates by quarter)."""
+        if quarter not in (1, 2, 3, 4):
+            raise ValueError(f"Quý phải là 1, 2, 3 hoặc 4, không phải {quarter}.")
+        first = dt.date(year, 3 * quarter - 2, 1)
+        following = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+        return cls(first, following - dt.timedelta(days=1))
+
+    @property
+    def quarter_number(self) -> int | None:
+        """1–4 when the period is exactly one quarter, else None."""
+        q = (self.start.month + 2) // 3
+        if self.start.day == 1 and self.start.month % 3 == 1 and self == Period.quarter(self.start.year, q):
+            return q
+        return None
+
     @property
     def day_before(self) -> dt.date:
         """The day whose end is the period's opening balance."""
@@ -48,6 +65,8 @@ class Period:
     def __str__(self):
         if self.start == dt.date(self.start.year, 1, 1) and self.end == dt.date(self.start.year, 12, 31):
             return f"năm {self.start.year}"
+        if self.quarter_number:
+            return f"quý {self.quarter_number} năm {self.start.year}"
         return f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
 
 

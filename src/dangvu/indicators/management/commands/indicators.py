@@ -1,12 +1,14 @@
-"""`dangvu indicators --org HM --year 2016 [--json]`: every figure of a unit for a year, with its
-target and plan achievement, as a plain table or as JSON keyed by indicator."""
+"""`dangvu indicators --org HM --year 2016 [--quarter N] [--json]`: every figure of a unit for a year
+(or one quarter of it), with its target and plan achievement, as a plain table or as JSON keyed by
+indicator."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dangvu.core.catalogue import Period
 from dangvu.indicators.display import vn_number, vn_percent
-from dangvu.indicators.selectors import as_period, year_figures
+from dangvu.indicators.selectors import as_period, evaluate, year_figures
 from dangvu.organizations.models import Organization
 
 
@@ -16,18 +18,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="mã đơn vị, ví dụ HM")
         parser.add_argument("--year", required=True, type=int, help="năm, ví dụ 2016")
+        parser.add_argument("--quarter", type=int, help="quý 1–4 của năm (đánh giá theo quý, Quy định 366-QĐ/TW)")
         parser.add_argument("--json", dest="as_json", action="store_true", help="in ra JSON thay cho bảng")
 
-    def handle(self, *args, org, year, as_json: bool, **options):
+    def handle(self, *args, org, year, as_json: bool, quarter=None, **options):
         unit = Organization.objects.filter(code=org.strip().upper()).first()
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị có mã “{org}”; hãy kiểm tra lại mã (ví dụ HM).", returncode=1)
         if not 1930 <= year <= 9999:
             raise CommandError(f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.", returncode=1)
-        period = as_period(year)
-        # A closed year (chốt số liệu) answers from its snapshot, as the issued report does.
-        found = year_figures(unit, year)
-        figures, closed = found.figures, found.closed
+        if quarter is not None:
+            # A quarter (QĐ 366 evaluates by quarter) is always live: only years are closed.
+            if quarter not in (1, 2, 3, 4):
+                raise CommandError(f"Quý {quarter} không hợp lệ; hãy nhập 1, 2, 3 hoặc 4.", returncode=1)
+            period = Period.quarter(year, quarter)
+            figures, closed = evaluate(unit, period), None
+        else:
+            period = as_period(year)
+            # A closed year (chốt số liệu) answers from its snapshot, as the issued report does.
+            found = year_figures(unit, year)
+            figures, closed = found.figures, found.closed
         if as_json:
             self.stdout.write(_as_json(unit, period, figures, closed))
         else:
@@ -37,7 +47,10 @@ class Command(BaseCommand):
 def _as_json(unit, period, figures, closed=None) -> str:
     doc = {
         "org": {"code": unit.code, "name": unit.name},
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "period": {
+            "start": period.start.isoformat(), "end": period.end.isoformat(),
+            **({"quarter": period.quarter_number} if period.quarter_number else {}),
+        },  # fmt: skip
         "closed": {"version": closed.version, "closed_at": closed.closed_at.isoformat()} if closed else None,
         "indicators": {
             f.key: {
