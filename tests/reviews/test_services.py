@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from dangvu.members.models import EventKind
 from dangvu.members.services import member_record_event
@@ -274,6 +275,7 @@ def test_bulk_entry_writes_the_audit_entries_of_one_save_per_result(tree, actor,
             result = MemberResult(cycle=cycle, member=m, org=tree.c, proposed_class="good")
             result.save()
             result.decided_class, result.decided_by = "good", actor
+            result.decided_on = timezone.localdate()
             result.save()
         expected = _entries(last)
         transaction.set_rollback(True)
@@ -287,3 +289,19 @@ def test_bulk_entry_writes_the_audit_entries_of_one_save_per_result(tree, actor,
         (1, ["", "good"]),
     ]
     assert expected[1][1] == "Đặng Văn Hòa — 2016: good"
+
+
+def test_a_decision_keeps_its_own_day_apart_from_when_it_was_typed_in(tree, actor, cycle, register):
+    m = register(tree.c, full_name="Lê Thị Mai")
+    day = dt.date(cycle.year, 12, 26)
+    [saved] = member_results_record_bulk(
+        actor=actor, cycle=cycle, org=tree.c, stage=Stage.DECISION, rows=[{"member": m, "cls": "good"}],
+        decided_on=day,
+    )  # fmt: skip
+    assert MemberResult.objects.get(pk=saved.pk).decided_on == day
+    with pytest.raises(ValidationError) as e:
+        member_results_record_bulk(
+            actor=actor, cycle=cycle, org=tree.c, stage=Stage.DECISION, rows=[{"member": m, "cls": "good"}],
+            decided_on=dt.date(cycle.year - 1, 12, 31),
+        )  # fmt: skip
+    assert f"phải từ 01/01/{cycle.year}" in str(e.value)

@@ -2,8 +2,6 @@
 columns; any other area's records a generic rendering (the record, its dates, a link if the model
 has `get_absolute_url`). Records are filtered to the user's scope first."""
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -13,11 +11,7 @@ from dangvu.core.dates import format_date
 from dangvu.members.models import Member, MemberEvent, MemberPeriod
 from dangvu.organizations.models import Organization
 
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    url: str = ""
+from .record_tables import TABLES, Cell
 
 
 def _scope_lookup(model) -> str | None:
@@ -103,7 +97,8 @@ def _orgs(qs, window: slice):
 
 
 def _generic(qs, window: slice):
-    dates = [f for f in qs.model._meta.concrete_fields if isinstance(f, models.DateField)]
+    # Business dates only: a DateTimeField is when the record was typed in, not a fact of it.
+    dates = [f for f in qs.model._meta.concrete_fields if type(f) is models.DateField]
     header = [
         str(qs.model._meta.verbose_name).capitalize(),
         *(str(f.verbose_name).capitalize() for f in dates),
@@ -121,4 +116,6 @@ _RENDERERS = {MemberEvent: _events, MemberPeriod: _periods, Organization: _orgs}
 
 def as_table(qs: QuerySet, window: slice = slice(None)) -> tuple[list[str], list[list[Cell]]]:
     """(header, rows) of the records in `qs`, in a stable order, limited to `window` (a page)."""
+    if qs.model in TABLES:
+        return TABLES[qs.model].render(qs, window)
     return _RENDERERS.get(qs.model, _generic)(qs, window)

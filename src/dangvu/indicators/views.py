@@ -12,6 +12,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core import catalogue
 from dangvu.organizations.selectors import children_now
 
+from .record_tables import RELATIONS
 from .records import as_table, in_scope
 from .selectors import as_period, evaluate
 
@@ -81,5 +82,6 @@ def records(request, org_pk: int, year: int, key: str):
             "page": page,
             "header": header,
             "rows": rows,
+            "relation": RELATIONS.get(ind.key, ""),
         },
     )

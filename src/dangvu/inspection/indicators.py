@@ -43,6 +43,10 @@ _FIGURES = [
 
 for _key, _label, _unit, (_compute, _records), _order in _FIGURES:
     # A target for the number disciplined would reward punishing; the registry should not offer one.
-    indicator(_key, _label, _unit, records=_records, order=_order, targetable=not _key.startswith("discipline."))(
-        _compute
-    )
+    # The records are in scope by the unit that acted, as the figure counts them: guessed from the
+    # model, the scope would be the subject organization, empty for a member's records.
+    _scope = "decided_by__path" if _key.startswith("discipline.") else "conducted_by__path"
+    indicator(
+        _key, _label, _unit, records=_records, order=_order, targetable=not _key.startswith("discipline."),
+        records_scope=_scope,
+    )(_compute)  # fmt: skip

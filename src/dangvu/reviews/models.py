@@ -101,6 +101,8 @@ class OrgResult(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The decision's day (a business date, what pages and reports show); decided_at is when it was typed in.
+    decided_on = models.DateField("ngày quyết định", null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -127,6 +129,7 @@ class MemberResult(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    decided_on = models.DateField("ngày quyết định", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -135,12 +135,14 @@ def _check_org_in_cycle(cycle: ReviewCycle, org: Organization):
 def org_result_record(
     *, actor, cycle: ReviewCycle, org: Organization, stage: str, cls: str, points=None, exemplary: bool = False,
     disunity: bool | None = None, members_disciplined_corruption: int | None = None, targets_met_percent=None,
-    leadership_disciplined: bool | None = None, override_reason: str = "",
+    leadership_disciplined: bool | None = None, override_reason: str = "", decided_on: dt.date | None = None,
 ) -> OrgResult:  # fmt: skip
     """Record an organization's class at `stage`. A proposal or decision breaking a rule is
-    refused with the rule's message and source, unless it is a decision with `override_reason`."""
+    refused with the rule's message and source, unless it is a decision with `override_reason`.
+    `decided_on`: the decision's day (today if not given), kept apart from when it was typed in."""
     cycle = _require_open(cycle)
     _require_stage(stage)
+    decided_on = _decision_day(cycle, decided_on)
     _check_org_in_cycle(cycle, org)
     book = cycle.get_rulebook()
     grade = book.org_grade(cls)
@@ -187,11 +189,24 @@ def org_result_record(
         if stage == Stage.DECISION:
             result.decided_by = _user(actor)
             result.decided_at = timezone.now()
+            result.decided_on = decided_on
             result.override_reason = override_reason if violations else ""
         result.save()
         if violations:
             _record_override(actor, cycle, org, None, cls, violations, override_reason)
     return result
+
+
+def _decision_day(cycle: ReviewCycle, day: dt.date | None) -> dt.date:
+    """The day a decision of `cycle` was taken: not before its year begins, not after today."""
+    today = timezone.localdate()
+    day = day or today
+    if not dt.date(cycle.year, 1, 1) <= day <= today:
+        fail(
+            "decided_on",
+            f"Ngày quyết định {day:%d/%m/%Y} không hợp lệ: phải từ 01/01/{cycle.year} đến hôm nay ({today:%d/%m/%Y}).",
+        )
+    return day
 
 
 def _record_override(actor, cycle, org, member, cls, violations, reason):
@@ -210,15 +225,24 @@ def _row_error(errors: dict, member_id, message: str):
 
 @transaction.atomic
 def member_results_record_bulk(
-    *, actor, cycle: ReviewCycle, org: Organization, stage: str, rows: list[dict], quota_override_reason: str = ""
+    *,
+    actor,
+    cycle: ReviewCycle,
+    org: Organization,
+    stage: str,
+    rows: list[dict],
+    quota_override_reason: str = "",
+    decided_on: dt.date | None = None,
 ) -> list[MemberResult]:
     """Record the classes of the members of grassroots organization `org` at `stage`, all rows or
     none. Each row: {"member": Member or id, "cls": code or "", "not_rated_reason": str,
     "override_reason": str}. A row with neither class nor reason, for a member not yet recorded,
     is skipped. Errors are keyed "member_<id>" (one per row) and "__all__" (quotas). A fixed
-    number of queries whatever the number of rows (plus one insert per override granted)."""
+    number of queries whatever the number of rows (plus one insert per override granted).
+    `decided_on`: the decision's day at the decision stage (today if not given)."""
     cycle = _require_open(cycle)
     _require_stage(stage)
+    decided_on = _decision_day(cycle, decided_on)
     if org.level not in GRASSROOTS_LEVELS:
         fail("org", "Kết quả xếp loại đảng viên được nhập theo tổ chức cơ sở đảng (đảng bộ cơ sở hoặc chi bộ cơ sở).")
     _check_org_in_cycle(cycle, org)
@@ -286,7 +310,7 @@ def member_results_record_bulk(
         raise ValidationError(errors)
 
     with acting_as(actor):
-        saved = _write_member_results(actor, cycle, org, stage, pending, existing)
+        saved = _write_member_results(actor, cycle, org, stage, pending, existing, decided_on)
         for member_id, cls, violations, reason in overrides:
             _record_override(actor, cycle, org, Member(pk=member_id), cls, violations, reason)
         if set_violations:
@@ -294,7 +318,7 @@ def member_results_record_bulk(
     return saved
 
 
-def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dict) -> list[MemberResult]:
+def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dict, decided_on) -> list[MemberResult]:
     """Insert and update in bulk, writing the audit entries in bulk too (auditlog's signals do not
     fire on bulk writes)."""
     field = f.STAGE_FIELD[stage]
@@ -307,19 +331,19 @@ def _write_member_results(actor, cycle, org, stage, pending: dict, existing: dic
             new.append(result)
             log.append((result, None))
             if stage == Stage.DECISION:
-                result.decided_by = user
+                result.decided_by, result.decided_on = user, decided_on
             continue
         if any(getattr(result, k) != v for k, v in values.items()):
             before = values_of(result)
             for k, v in values.items():
                 setattr(result, k, v)
             if stage == Stage.DECISION:
-                result.decided_by = user
+                result.decided_by, result.decided_on = user, decided_on
             result.updated_at = timezone.now()
             changed.append(result)
             log.append((result, before))
     MemberResult.objects.bulk_create(new, batch_size=500)
-    fields = [field, "not_rated_reason", "override_reason", "decided_by", "updated_at"]
+    fields = [field, "not_rated_reason", "override_reason", "decided_by", "decided_on", "updated_at"]
     MemberResult.objects.bulk_update(changed, fields, batch_size=500)
     _audit_bulk(user, cycle, log)
     return new + changed

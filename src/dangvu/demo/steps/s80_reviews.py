@@ -28,6 +28,7 @@ from ..context import DemoContext
 
 YEAR = 2016
 YEAR_END = dt.date(YEAR, 12, 31)
+DECIDED_ON = dt.date(YEAR, 12, 26)  # the district's conclusion, before the awards of 30/12
 TOP, EXEMPLARY, WEAK = 27, 6, 2
 POINTS = {"tsvm": (90, 98), "good": (72, 89), "completed": (55, 69), "weak": (40, 48)}
 # Shares of the members' classes in an organization of each class (excellent, good, completed);
@@ -117,7 +118,7 @@ def build(ctx: DemoContext) -> None:
         org_result_record(actor=ctx.actor, cycle=cycle, org=org, stage=Stage.PROPOSAL, cls=cls, points=points)
         org_result_record(
             actor=ctx.actor, cycle=cycle, org=org, stage=Stage.DECISION, cls=cls, points=points,
-            exemplary=org.code in exemplary,
+            exemplary=org.code in exemplary, decided_on=DECIDED_ON,
         )  # fmt: skip
     cycle = review_cycle_close(actor=ctx.actor, cycle=cycle)
     ctx.review_cycle_2016 = cycle
@@ -151,5 +152,7 @@ def _members(ctx, rng, cycle, org, org_class: str, disciplined: set[int]) -> int
             )  # fmt: skip
         rows.append({"member": member_id, "cls": cls})
     if rows:
-        member_results_record_bulk(actor=ctx.actor, cycle=cycle, org=org, stage=Stage.DECISION, rows=rows)
+        member_results_record_bulk(
+            actor=ctx.actor, cycle=cycle, org=org, stage=Stage.DECISION, rows=rows, decided_on=DECIDED_ON
+        )
     return sum(1 for r in rows if r["cls"])
