@@ -36,6 +36,11 @@ DEMO_LOGINS = [
     DemoLogin("daikim", Role.GRASSROOTS, "HM-DK", "Văn phòng Đảng ủy phường Đại Kim"),
 ]
 
+# The Hà Nội 2025–2026 scenario's logins (demo.hanoi), for the new phường Hoàng Mai.
+HANOI_LOGINS = [
+    DemoLogin("phuonghoangmai", Role.ORG_BOARD, "PHM", "Văn phòng Đảng ủy phường Hoàng Mai"),
+]
+
 
 @dataclass(frozen=True)
 class Line:
@@ -83,7 +88,7 @@ def read_logins(path: Path | None = None) -> list[Line] | None:
 
 def demo_users():
     """The demo's users that exist, in the order of DEMO_LOGINS."""
-    names = [x.username for x in DEMO_LOGINS]
+    names = [x.username for x in DEMO_LOGINS + HANOI_LOGINS]
     found = {
         a.user.username: a
         for a in RoleAssignment.objects.select_related("user", "org").filter(user__username__in=names)

@@ -1,4 +1,5 @@
-"""`dangvu demo`: build the Hoàng Mai 2016 demo data set, once."""
+"""`dangvu demo`: build the Hoàng Mai 2016 demo data set, once; `--scenario hanoi-2025` continues it
+to the new phường Hoàng Mai of 2025–2026 (demo.hanoi), once."""
 
 import time
 
@@ -27,8 +28,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Chỉ tạo khi cơ sở dữ liệu chưa có tổ chức đảng nào."
         )
+        parser.add_argument(
+            "--scenario", choices=("hoang-mai-2016", "hanoi-2025"), default="hoang-mai-2016",
+            help="hanoi-2025: tiếp nối dữ liệu mẫu 2016 đến phường Hoàng Mai mới (2025–2026); chạy sau `dangvu demo`.",
+        )  # fmt: skip
 
-    def handle(self, *args, scale: float, if_empty: bool, **options):
+    def handle(self, *args, scale: float, if_empty: bool, scenario: str, **options):
+        if scenario == "hanoi-2025":
+            return self.hanoi(scale)
         if if_empty and Organization.objects.exists():
             self.stdout.write("Cơ sở dữ liệu đã có tổ chức đảng; không tạo dữ liệu mẫu.")
             return
@@ -41,6 +48,23 @@ class Command(BaseCommand):
         self.stdout.write(f"Đang tạo dữ liệu mẫu Hoàng Mai 2016 (tỷ lệ {scale:g})…")
         try:
             build_demo(actor=system_user(), scale=scale, log=self.stdout.write)
+        except ValidationError as e:
+            raise CommandError(f"Không tạo được dữ liệu mẫu, không có gì được lưu: {'; '.join(e.messages)}") from e
+        self.stdout.write(f"Xong trong {seconds(time.perf_counter() - started)}. Xem tài khoản dùng thử: dangvu logins")
+
+    def hanoi(self, scale: float):
+        from dangvu.demo.hanoi import ALREADY_THERE as DONE
+        from dangvu.demo.hanoi import build_hanoi_2025, present
+
+        if present():
+            self.stdout.write(DONE)
+            return
+        if not 0 < scale <= 5:
+            raise CommandError("--scale phải lớn hơn 0 và không quá 5, ví dụ 0.05 hoặc 1.")
+        started = time.perf_counter()
+        self.stdout.write(f"Đang tạo dữ liệu mẫu Hà Nội 2025–2026 (tỷ lệ {scale:g})…")
+        try:
+            build_hanoi_2025(actor=system_user(), scale=scale, log=self.stdout.write)
         except ValidationError as e:
             raise CommandError(f"Không tạo được dữ liệu mẫu, không có gì được lưu: {'; '.join(e.messages)}") from e
         self.stdout.write(f"Xong trong {seconds(time.perf_counter() - started)}. Xem tài khoản dùng thử: dangvu logins")
