@@ -24,9 +24,9 @@ def run(rows: int, commit_rows: int | None, repeat: int = 1):
     from dangvu.accounts.models import Role
     from dangvu.accounts.scope import Scope
     from dangvu.accounts.services import user_create
+    from dangvu.core.excel.reading import read_rows
     from dangvu.imports import engine, synthetic
     from dangvu.imports.importers import IMPORTERS, ImportContext
-    from dangvu.imports.reading import read_rows
     from dangvu.members.models import Member
     from dangvu.organizations.models import MEMBER_LEVELS, Organization
 

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
+from dangvu.core.excel.reading import read_rows
 from dangvu.imports import engine, synthetic
 from dangvu.imports.importers import IMPORTERS
-from dangvu.imports.reading import read_rows
 from dangvu.members.models import Member
 
 ROWS = int(os.environ.get("DANGVU_BENCH_ROWS", "0"))

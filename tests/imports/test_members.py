@@ -4,9 +4,9 @@ is all or nothing (or only the valid rows when asked), every error names the row
 import datetime as dt
 import unicodedata
 
+from dangvu.core.excel.reading import read_rows
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS
-from dangvu.imports.reading import read_rows
 from dangvu.members.models import Member, Status
 
 from .helpers import headers, member, row, xlsx

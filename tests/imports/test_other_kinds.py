@@ -5,10 +5,10 @@ import pytest
 
 from dangvu.awards.models import Award
 from dangvu.cadres.models import CadreAction
+from dangvu.core.excel.reading import read_rows
 from dangvu.elections.models import Election, ElectionArea
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS
-from dangvu.imports.reading import read_rows
 from dangvu.inspection.models import Discipline, Inspection
 from dangvu.training.models import TrainingClass
 

@@ -6,8 +6,8 @@ import zipfile
 
 import pytest
 
-from dangvu.imports import reading
-from dangvu.imports.reading import FileProblem, read_rows
+from dangvu.core.excel import limits
+from dangvu.core.excel.reading import FileProblem, read_rows
 
 from .helpers import xlsx
 
@@ -65,16 +65,16 @@ def test_a_damaged_workbook_is_refused():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("xl/workbook.xml", "không phải XML")
-    assert _refused(out.getvalue(), "ds.xlsx").startswith("Không đọc được tệp (tệp bị hỏng")
+    assert _refused(out.getvalue(), "ds.xlsx").startswith("Tệp ds.xlsx bị hỏng, không mở được")
 
 
 def test_a_file_over_the_size_limit_is_refused_with_the_limit():
-    message = _refused(xlsx([["a"]]) + b"\0" * reading.MAX_BYTES, "lon.xlsx")
+    message = _refused(xlsx([["a"]]) + b"\0" * limits.MAX_BYTES, "lon.xlsx")
     assert message.startswith("Tệp lon.xlsx quá lớn (20,0 MB); giới hạn là 20 MB.")
 
 
 def test_a_sheet_over_the_row_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(reading, "MAX_ROWS", 10)
+    monkeypatch.setattr(limits, "MAX_ROWS", 10)
     message = _refused(xlsx([["Họ và tên"]] + [["Nguyễn Văn An"]] * 11), "dai.xlsx")
     assert message == "Tệp có 11 dòng, vượt giới hạn 10 dòng một lần nhập; hãy chia thành nhiều tệp."
 

@@ -141,3 +141,13 @@ def test_every_kinds_template_downloads_and_reads_back_as_nothing_to_import(clie
     assert response["Content-Disposition"] == f'attachment; filename="mau-nhap-{kind}-HM.xlsx"'
     preview = client.get(_upload(client, tree, response.content, kind=kind, unit=tree.hm)["Location"])
     assert preview.context["result"].rows == [] and not preview.context["result"].file_errors
+
+
+def test_a_formula_saved_without_its_value_is_named_for_what_it_is_not_blank(clerk, tree):
+    # openpyxl, like any program but Excel, saves a formula without its computed value.
+    formula = '=CONCAT("Nguyễn ","Văn An")'
+    response = _upload(clerk, tree, xlsx([headers(), member(full_name=formula)]))
+    page = clerk.get(response["Location"]).content.decode()
+    assert "Dòng 2, cột Họ và tên: ô là công thức =CONCAT(" in page
+    assert "chưa có giá trị tính sẵn (không phải ô trống); hãy mở tệp bằng Excel rồi lưu lại" in page
+    assert "Dòng 2, cột Họ và tên: để trống" not in page and not Member.objects.exists()

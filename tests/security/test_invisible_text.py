@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 
 from dangvu.accounts.scope import Scope
+from dangvu.core.excel.reading import read_rows
 from dangvu.core.text import clean, clean_multiline, search_key, search_terms
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS, ImportContext
-from dangvu.imports.reading import read_rows
 from dangvu.members import selectors
 from dangvu.members.models import Member
 from dangvu.reports.services import year_report_save

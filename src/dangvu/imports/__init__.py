@@ -1,7 +1,7 @@
 """Excel in and out.
 
 Import (pages at /nhap-du-lieu/, command `dangvu import KIND FILE --org CODE`):
-  reading.py   bytes → rows; refuses bad files (size, extension vs. magic bytes, password, row limit)
+  (reading an upload: core.excel.reading, the one gate for every workbook read)
   columns.py   a column's header, field, type, example; one cell → one value or a message
   importers.py one importer per record kind, each calling the same service as the form
   engine.py    header row, column mapping, dry run and the atomic commit (see its docstring for

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dangvu.core.dates import format_date
+from dangvu.core.excel.reading import FORMULA_HINT, UncomputedFormula
 from dangvu.core.text import clean, unaccent
 
 TEXT, DIGITS, DATE, INT, BOOL = "text", "digits", "date", "int", "bool"
@@ -150,6 +151,8 @@ def _choice_code(choices: tuple, key: str) -> str | None:
 
 def parse(col: Column, value, ctx):
     """The value of one non-blank cell; raises CellError."""
+    if isinstance(value, UncomputedFormula):
+        raise CellError(f"ô là công thức {value} chưa có giá trị tính sẵn (không phải ô trống); {FORMULA_HINT}.")
     if col.type == TEXT:
         return _text(col, value)
     if col.type == DIGITS:

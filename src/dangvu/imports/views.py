@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.scope import Scope
+from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
 
 from . import engine, storage, workbooks
 from .columns import shown
 from .forms import MappingForm, StartForm
 from .importers import IMPORTERS, ImportContext
-from .reading import FileProblem, read_rows
 from .writing import XLSX
 
 
@@ -38,8 +38,8 @@ def start(request):
         if upload is None:
             form.add_error("file", "Hãy chọn tệp Excel cần nhập.")
         else:
-            data = upload.read(storage_limit() + 1)
             try:
+                data = read_upload(upload)
                 rows = read_rows(data, upload.name)
             except FileProblem as e:
                 form.add_error("file", e.message)
@@ -58,12 +58,6 @@ def start(request):
                     return redirect("import-preview", token=saved.token)
                 return redirect("import-mapping", token=saved.token)
     return render(request, "imports/start.html", {"form": form, "importers": IMPORTERS.values()})
-
-
-def storage_limit() -> int:
-    from .reading import MAX_BYTES
-
-    return MAX_BYTES
 
 
 def _load(request, token):

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from dangvu.core.excel.reading import FORMULA_HINT, FileProblem, UncomputedFormula, read_rows, read_upload
 from dangvu.core.text import clean
 
 HEADERS = ["STT", "Mã đảng viên", "Họ và tên", "Ngày sinh", "Xếp loại", "Lý do không xếp loại"]
@@ -47,14 +48,13 @@ def _normalize(label: str) -> str:
     return clean(label).replace(",", "").lower()
 
 
-def read(book, data: bytes) -> tuple[list[dict], dict[int, int], list[str]]:
-    """(rows for the bulk service, {member id: spreadsheet row}, errors) from an uploaded file."""
-    from python_calamine import CalamineWorkbook
-
+def read(book, upload) -> tuple[list[dict], dict[int, int], list[str]]:
+    """(rows for the bulk service, {member id: spreadsheet row}, errors) from an uploaded file,
+    read through the workbook gate (its size, format and limits checked before any reading)."""
     try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
-    except Exception:  # calamine raises its own errors for anything that is not a workbook
-        return [], {}, ["Không đọc được tệp; hãy tải lên tệp Excel (.xlsx) theo mẫu đã tải về."]
+        sheet = read_rows(read_upload(upload), upload.name)
+    except FileProblem as e:
+        return [], {}, [e.message]
     if not sheet or [clean(str(h)) for h in sheet[0][: len(HEADERS)]] != HEADERS:
         return [], {}, ["Dòng tiêu đề không đúng mẫu; hãy dùng tệp mẫu tải về từ trang này."]
     by_label = {_normalize(g.label): g.code for g in book.member_classes}
@@ -62,6 +62,9 @@ def read(book, data: bytes) -> tuple[list[dict], dict[int, int], list[str]]:
     rows, where, errors = [], {}, []
     for n, line in enumerate(sheet[1:], start=FIRST_ROW):
         line = list(line) + [""] * (len(HEADERS) - len(line))
+        if any(isinstance(v, UncomputedFormula) for v in line):
+            errors.append(f"Dòng {n}: có ô là công thức chưa có giá trị tính sẵn; {FORMULA_HINT}.")
+            continue
         member_id, name, label, reason = line[1], clean(str(line[2])), clean(str(line[4])), clean(str(line[5]))
         if member_id in ("", None) and not label:
             continue

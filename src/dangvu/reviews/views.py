@@ -234,7 +234,7 @@ def members_upload(request, pk, org_pk):
     if not form.is_valid():
         errors = ["Hãy chọn tệp Excel và bước đánh giá."]
     else:
-        rows, where, errors = excel.read(cycle.get_rulebook(), form.cleaned_data["file"].read())
+        rows, where, errors = excel.read(cycle.get_rulebook(), form.cleaned_data["file"])
         if not errors:
             try:
                 saved = services.member_results_record_bulk(

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.accounts.scope import Scope
+from dangvu.core.excel.reading import FileProblem, read_rows
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS, ImportContext
-from dangvu.imports.reading import FileProblem, read_rows
 from dangvu.organizations.models import Organization
 
 
