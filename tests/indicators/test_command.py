@@ -31,7 +31,8 @@ def year_2016(tree, admit, register, actor):
 
 def test_json_shape_on_hand_built_data(year_2016):
     doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
-    assert set(doc) == {"org", "period", "closed", "indicators"}
+    assert set(doc) == {"org", "period", "boundaries", "closed", "indicators"}
+    assert doc["boundaries"] == "today"
     assert doc["closed"] is None
     assert doc["org"] == {"code": "HM", "name": "Đảng bộ quận Hoàng Mai"}
     assert doc["period"] == {"start": "2016-01-01", "end": "2016-12-31"}

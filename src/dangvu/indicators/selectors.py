@@ -10,6 +10,7 @@ from django.db.models.fields.json import KeyTransform
 
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Indicator, Period
+from dangvu.organizations.lineage import counted_as_stood
 from dangvu.organizations.models import Organization
 from dangvu.targets import selectors as targets
 
@@ -60,9 +61,13 @@ def records_behind(key: str, org: Organization, year_or_period: int | Period) ->
     return catalogue.records(key, org, as_period(year_or_period))
 
 
-def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list[Figure]:
+def evaluate(org: Organization, year_or_period: int | Period, keys=None, *, as_stood: bool = False) -> list[Figure]:
     """Every figure (or those in `keys`) of `org`'s subtree over a year or period, live from the
     records (a closed year's snapshot is `year_figures`'s business).
+
+    A unit that received cells or members by a reorganization after the period began counts their
+    earlier records as its own (today's boundaries); `as_stood` counts every record where its unit
+    stood on its day instead (organizations/lineage.py). Units that received nothing: the same.
 
     Targets and subordinates' sums are those of the period's starting year. A fixed number of
     queries whatever the subtree size: each indicator's own (figures computed from one query
@@ -73,7 +78,7 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None) -> list
     own = targets.targets_of(org, year)
     below = targets.subordinate_targets_sums(org, year)
     figures = []
-    with catalogue.evaluation():
+    with catalogue.evaluation(), counted_as_stood(as_stood):
         for ind in indicators(keys):
             value = plain_number(ind.compute(org, period))
             target = own.get(ind.key)
@@ -117,7 +122,7 @@ class YearFigures:
         return {f.key: f for f in self.figures}
 
 
-def year_figures(org: Organization, year: int, keys=None) -> YearFigures:
+def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = False) -> YearFigures:
     """The unit's figures for `year` as its readers should show them: from the snapshot of the
     close in force when the year is closed (as the issued report has them), else live.
 
@@ -141,7 +146,7 @@ def year_figures(org: Organization, year: int, keys=None) -> YearFigures:
         .first()
     )
     if closed is None:
-        return YearFigures(evaluate(org, year, keys), None)
+        return YearFigures(evaluate(org, year, keys, as_stood=as_stood), None)
     found, missing = {}, []
     for i, ind in enumerate(wanted):
         fields = {name: getattr(closed, f"f{i}_{name}") for name in _FIGURE_FIELDS}
@@ -150,5 +155,5 @@ def year_figures(org: Organization, year: int, keys=None) -> YearFigures:
         else:
             found[ind.key] = Figure(key=ind.key, **fields)
     if missing:
-        found.update((f.key, f) for f in evaluate(org, year, missing))
+        found.update((f.key, f) for f in evaluate(org, year, missing, as_stood=as_stood))
     return YearFigures([found[ind.key] for ind in wanted], closed)

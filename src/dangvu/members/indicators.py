@@ -93,7 +93,7 @@ def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
     """Admission events dated in the period, in units that stood in the subtree on the day of the
     admission (a unit moved mid-year counts each admission for one superior only)."""
     return MemberEvent.objects.filter(
-        stood_under(org, period.start, period.end),
+        stood_under(org, period.start, period.end, member_field="member_id"),
         kind=EventKind.ADMITTED,
         date__range=(period.start, period.end),
     )

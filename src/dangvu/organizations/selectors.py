@@ -52,11 +52,18 @@ def _under_root_during(root: Organization, start: dt.date, end: dt.date) -> Q | 
 def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> QuerySet:
     """Ids of the units that stood under `root` at some time in [start, end] (inclusive), as the
     tree stood then: the units to count a period's events in, even those merged away mid-period.
-    Two queries whatever the size of the subtree."""
+    In today's boundaries (lineage.py) also the units the subtree received whole after `start`.
+    Two queries whatever the size of the subtree (three when it received units)."""
+    from .lineage import received_unit_ids
+
     under = _under_root_during(root, start, end)
-    if under is None:
+    extra = received_unit_ids(root, start)
+    if under is None and not extra:
         return OrgPeriod.objects.none().values("org_id")
-    return OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id").distinct()
+    where = overlapping(start, end) & under if under is not None else Q(pk__in=[])
+    if extra:
+        where |= Q(org_id__in=extra)
+    return OrgPeriod.objects.filter(where).values("org_id").distinct()
 
 
 def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q | None, bool]:
@@ -87,24 +94,38 @@ def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q |
     return shared(("orgs.subtree_edge", root.pk, start, end), edge)
 
 
-def stood_under(root: Organization, start: dt.date, end: dt.date, org_field: str = "org_id", date_field: str = "date"):
+def stood_under(
+    root: Organization,
+    start: dt.date,
+    end: dt.date,
+    org_field: str = "org_id",
+    date_field: str = "date",
+    member_field: str | None = None,
+):
     """A filter for records dated in [start, end] whose unit stood under `root` on the record's
     own date — so a unit moved mid-period counts its records before the move for the old
     superior and after it for the new one, never for both. Two queries for the root's paths and
     whether any unit crossed the subtree's edge in the period; when none did (nearly always), a
-    plain `IN` the units, else a correlated EXISTS inside the caller's query."""
+    plain `IN` the units, else a correlated EXISTS inside the caller's query.
+
+    In today's boundaries (the default, lineage.py) the records the subtree received by a
+    reorganization after `start` are added: those of the units it received, dated before they
+    passed, and with `member_field` those of the members it received."""
     from django.db.models import Exists, OuterRef
 
+    from .lineage import received_filter
+
+    extra = received_filter(root, start, org_field, date_field, member_field)
     under, crossed = _subtree_edge(root, start, end)
     if under is None:
-        return Q(pk__in=[])
+        return extra if extra is not None else Q(pk__in=[])
     if not crossed:
-        return Q(**{f"{org_field}__in": OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id")})
-    return Exists(
-        OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=OuterRef(date_field)).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef(date_field))
-        )
-    )
+        base = Q(**{f"{org_field}__in": OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id")})
+    else:
+        day = OuterRef(date_field)
+        positions = OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=day)
+        base = Q(Exists(positions.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))))
+    return base if extra is None else base | extra
 
 
 def subtree_now(root: Organization) -> QuerySet[Organization]:

@@ -1,6 +1,7 @@
-"""`dangvu indicators --org HM --year 2016 [--quarter N] [--json]`: every figure of a unit for a year
-(or one quarter of it), with its target and plan achievement, as a plain table or as JSON keyed by
-indicator."""
+"""`dangvu indicators --org HM --year 2016 [--json] [--as-stood]`: every figure of a unit for a year,
+with its target and plan achievement, as a plain table or as JSON keyed by indicator. A unit formed
+during the year counts in today's boundaries (its predecessors' records of the cells and members it
+received included); `--as-stood` counts each record where its unit stood on its day."""
 
 import json
 
@@ -20,8 +21,13 @@ class Command(BaseCommand):
         parser.add_argument("--year", required=True, type=int, help="năm, ví dụ 2016")
         parser.add_argument("--quarter", type=int, help="quý 1–4 của năm (đánh giá theo quý, Quy định 366-QĐ/TW)")
         parser.add_argument("--json", dest="as_json", action="store_true", help="in ra JSON thay cho bảng")
+        parser.add_argument(
+            "--as-stood",
+            action="store_true",
+            help="tính theo địa giới tại thời điểm phát sinh (không cộng số liệu của tổ chức tiền thân)",
+        )
 
-    def handle(self, *args, org, year, as_json: bool, quarter=None, **options):
+    def handle(self, *args, org, year, as_json: bool, as_stood: bool = False, quarter=None, **options):
         unit = Organization.objects.filter(code=org.strip().upper()).first()
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị có mã “{org}”; hãy kiểm tra lại mã (ví dụ HM).", returncode=1)
@@ -32,25 +38,26 @@ class Command(BaseCommand):
             if quarter not in (1, 2, 3, 4):
                 raise CommandError(f"Quý {quarter} không hợp lệ; hãy nhập 1, 2, 3 hoặc 4.", returncode=1)
             period = Period.quarter(year, quarter)
-            figures, closed = evaluate(unit, period), None
+            figures, closed = evaluate(unit, period, as_stood=as_stood), None
         else:
             period = as_period(year)
             # A closed year (chốt số liệu) answers from its snapshot, as the issued report does.
-            found = year_figures(unit, year)
+            found = year_figures(unit, year, as_stood=as_stood)
             figures, closed = found.figures, found.closed
         if as_json:
-            self.stdout.write(_as_json(unit, period, figures, closed))
+            self.stdout.write(_as_json(unit, period, figures, closed, as_stood))
         else:
             self.stdout.write(_as_table(unit, period, figures, closed))
 
 
-def _as_json(unit, period, figures, closed=None) -> str:
+def _as_json(unit, period, figures, closed=None, as_stood=False) -> str:
     doc = {
         "org": {"code": unit.code, "name": unit.name},
         "period": {
             "start": period.start.isoformat(), "end": period.end.isoformat(),
             **({"quarter": period.quarter_number} if period.quarter_number else {}),
         },  # fmt: skip
+        "boundaries": "as_stood" if as_stood else "today",
         "closed": {"version": closed.version, "closed_at": closed.closed_at.isoformat()} if closed else None,
         "indicators": {
             f.key: {

@@ -1,0 +1,37 @@
+"""Figures in today's boundaries: a ward formed on 1/7/2025 counts the admissions made before its
+formation in the cells and among the members it received; as they stood, it does not."""
+
+from dangvu.indicators.selectors import evaluate
+from dangvu.organizations.lineage import predecessors
+from dangvu.organizations.models import Organization
+from dangvu.organizations.reorganization import MEMBER, Assignment, org_reorganize
+from tests.conftest import D
+
+from .test_reorganization import _plan, people  # noqa: F401 (a fixture)
+
+
+def _admitted(org, year, **kw):
+    return {f.key: f.value for f in evaluate(org, year, ["members.admitted"], **kw)}["members.admitted"]
+
+
+def test_admissions_before_the_formation_day_count_for_the_new_ward(tree, people, actor, admit):  # noqa: F811
+    admit(tree.a1, on=D(2025, 3, 2))  # in a cell that passes whole to N1
+    newcomer = admit(tree.a2, on=D(2025, 4, 2))  # in a cell divided: this member goes to N1's new cell
+    admit(tree.b1, on=D(2024, 5, 6))  # a year before: counts for N2's 2024 in today's boundaries
+    plan = _plan(people)
+    plan.assignments.append(Assignment(MEMBER, newcomer.citizen_id, "N1-01", row=len(plan.assignments) + 2))
+    assert org_reorganize(actor=actor, plan=plan).ok
+    admit(Organization.objects.get(code="N1-01"), on=D(2025, 9, 9))  # after: counts either way
+    n1, n2 = Organization.objects.get(code="N1"), Organization.objects.get(code="N2")
+
+    assert _admitted(n1, 2025) == 3
+    assert _admitted(n1, 2025, as_stood=True) == 1
+    assert _admitted(n2, 2025) == 0
+    assert _admitted(n2, 2024) == 1 and _admitted(n2, 2024, as_stood=True) == 0
+    # The old district keeps its own records as they stood; the city counts each admission once.
+    assert _admitted(tree.hm, 2025) == 2 == _admitted(tree.hm, 2025, as_stood=True)
+    assert _admitted(tree.hn, 2025) == 3 == _admitted(tree.hn, 2025, as_stood=True)
+    # Its predecessors, named as a report would (the ward, not the divided cell).
+    assert {o.code for o in predecessors(n1, D(2025, 1, 1), D(2025, 12, 31))} == {"A", "HM"}  # C came from HM
+    assert {o.code for o in predecessors(n2, D(2025, 1, 1), D(2025, 12, 31))} == {"A", "B"}
+    assert predecessors(n1, D(2026, 1, 1), D(2026, 12, 31)) == []
