@@ -35,3 +35,17 @@ def test_admissions_before_the_formation_day_count_for_the_new_ward(tree, people
     assert {o.code for o in predecessors(n1, D(2025, 1, 1), D(2025, 12, 31))} == {"A", "HM"}  # C came from HM
     assert {o.code for o in predecessors(n2, D(2025, 1, 1), D(2025, 12, 31))} == {"A", "B"}
     assert predecessors(n1, D(2026, 1, 1), D(2026, 12, 31)) == []
+
+
+def test_a_new_ward_counts_its_grassroots_organizations_and_its_direct_cells_apart(tree, people, actor):  # noqa: F811
+    assert org_reorganize(actor=actor, plan=_plan(people)).ok
+    n1 = Organization.objects.get(code="N1")
+
+    def figures(org, year):
+        return {f.key: f.value for f in evaluate(org, year, ["orgs.grassroots", "orgs.cells_direct"])}
+
+    # N1: the agency cell C (chi bộ cơ sở) beside the residential cells A1 and N1-01.
+    assert figures(n1, 2025) == {"orgs.grassroots": 1, "orgs.cells_direct": 2}
+    # 2016: the district's cells sat under its ward committees, none directly under it.
+    assert figures(tree.hm, 2016) == {"orgs.grassroots": 3, "orgs.cells_direct": 0}
+    assert figures(tree.a, 2016)["orgs.cells_direct"] == 2

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from dangvu.core.catalogue import Period, indicator
 
-from .models import GRASSROOTS_LEVELS, Kind, Organization
+from .models import GRASSROOTS_LEVELS, Kind, Level, Organization
 from .selectors import subtree_ids_during, subtree_periods_on
 
 
@@ -12,6 +12,14 @@ def grassroots_at_end(org: Organization, period: Period) -> QuerySet[Organizatio
     """Grassroots organizations (đảng bộ cơ sở, chi bộ cơ sở) in the subtree at the end of the
     period, as the tree stood that day: units dissolved or moved away before then are not counted."""
     ids = subtree_periods_on(org, period.end).filter(org__level__in=GRASSROOTS_LEVELS).values("org_id")
+    return Organization.objects.filter(pk__in=ids)
+
+
+def cells_directly_under_at_end(org: Organization, period: Period) -> QuerySet[Organization]:
+    """Cells (chi bộ trực thuộc) whose superior at the end of the period is `org` itself: from
+    1/7/2025 a ward committee's village and residential cells, counted apart from its grassroots
+    organizations ("… tổ chức cơ sở đảng, … chi bộ trực thuộc"); a grassroots committee's cells."""
+    ids = subtree_periods_on(org, period.end).filter(parent_id=org.pk, org__level=Level.CELL).values("org_id")
     return Organization.objects.filter(pk__in=ids)
 
 
@@ -36,6 +44,19 @@ def founded_in_non_state_enterprises(org: Organization, period: Period) -> Query
 )
 def grassroots(org: Organization, period: Period) -> int:
     return grassroots_at_end(org, period).count()
+
+
+@indicator(
+    "orgs.cells_direct",
+    "Chi bộ trực thuộc",
+    "chi bộ",
+    records=cells_directly_under_at_end,
+    targetable=False,
+    order=12,
+    counted=True,
+)
+def cells_direct(org: Organization, period: Period) -> int:
+    return cells_directly_under_at_end(org, period).count()
 
 
 @indicator(
