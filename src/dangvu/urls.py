@@ -24,4 +24,5 @@ urlpatterns = [
     path("tong-quan/", include("dangvu.dashboard.urls")),
     path("api/", include("dangvu.api.urls")),
     path("danh-gia/", include("dangvu.reviews.urls")),
+    path("nhiem-vu/", include("dangvu.tasks.urls")),
 ]

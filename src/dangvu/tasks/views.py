@@ -1,0 +1,211 @@
+"""The pages of a member's or a collective's quarter (or year, quarter 0): the tasks with their
+derived status, the results and products, the points and the class proposed with its reasons,
+and the three stages of the evaluation. Who may do what:
+
+- anyone whose scope holds the member or the unit sees the page; files are served through it;
+- assigning tasks, recording results, the self-assessment and the cell's or committee's opinion
+  need Capability.EDIT_MEMBERS (the cell's secretary, the grassroots clerk, the organization board);
+- the conclusion needs EDIT_MEMBERS at a level above the one evaluated: the grassroots committee
+  (or above) for its members and cells, the committee above for a grassroots organization.
+"""
+
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from dangvu.accounts.models import Capability
+from dangvu.accounts.scope import Scope
+from dangvu.reviews.facts import grassroots_of
+from dangvu.reviews.models import ReviewCycle
+from dangvu.web.forms import add_service_errors
+
+from . import framework as fw
+from . import scoring, selectors, services
+from .forms import EvaluationForm, ResultForm, TaskForm
+from .models import YEAR, Evaluation, Subject, Task
+from .rules import STATUS_LABELS
+
+ENTER = Capability.EDIT_MEMBERS
+
+
+def _cycle(org, year: int) -> ReviewCycle | None:
+    ancestors = [int(x) for x in org.path.strip("/").split("/")]
+    return ReviewCycle.objects.filter(year=year, committee_id__in=ancestors).select_related("committee").first()
+
+
+def _check_period(year: int, quarter: int):
+    if quarter not in (YEAR, 1, 2, 3, 4) or not 2025 <= year <= 9999:
+        raise Http404("Kỳ đánh giá theo Quy định 366-QĐ/TW: năm từ 2025, quý 1–4 (0 là cả năm).")
+
+
+@login_required
+def member_period(request, pk, year, quarter):
+    scope = Scope.of(request.user)
+    _check_period(year, quarter)
+    member = scope.get_member(pk)
+    if member.org is None:
+        raise Http404("Đảng viên không còn sinh hoạt ở tổ chức nào.")
+    return _period_page(request, scope, member.org, grassroots_of(member.org), member, year, quarter)
+
+
+@login_required
+def org_period(request, pk, year, quarter):
+    scope = Scope.of(request.user)
+    _check_period(year, quarter)
+    org = scope.get_org(pk)
+    if org.level not in selectors.COLLECTIVE_LEVELS:
+        raise Http404("Chỉ tổ chức cơ sở đảng và chi bộ trực thuộc được đánh giá theo nhiệm vụ ở trang này.")
+    return _period_page(request, scope, org, org, None, year, quarter)
+
+
+def _can_decide(scope: Scope, evaluated_org) -> bool:
+    """The conclusion is taken a level above the one evaluated (see the module docstring)."""
+    root = scope.root
+    return scope.can(ENTER) and root is not None and evaluated_org.path.startswith(root.path)
+
+
+def _period_page(request, scope, task_org, eval_org, member, year, quarter):
+    cycle = _cycle(eval_org, year)
+    # A member's tasks follow the member (assigned in another cell before a move included).
+    tasks = Task.objects.filter(year=year, member=member)
+    tasks = tasks if member else tasks.filter(org=task_org)
+    if quarter != YEAR:
+        tasks = tasks.filter(quarter=quarter)
+    subject = Subject.MEMBER if member else Subject.ORG
+    # A member is concluded on by their grassroots committee; a collective by the level above it.
+    decider_org = eval_org if member else (eval_org.parent or eval_org)
+    can_decide = _can_decide(scope, decider_org) and (member is not None or scope.root != eval_org)
+    forms_ = {"task": TaskForm(prefix="t"), "result": None}
+    evaluation = cycle and Evaluation.objects.filter(cycle=cycle, quarter=quarter, org=eval_org, member=member).first()
+    book = cycle.get_rulebook() if cycle else None
+    criteria = scoring.criteria_for(cycle, eval_org, subject) if cycle else fw.common(subject)
+    stages = {}
+    if cycle:
+        for stage in ("self", "opinion", "decision"):
+            stages[stage] = EvaluationForm(
+                prefix=stage, stage=stage, criteria=criteria, book=book, collective=member is None,
+                initial=_initial(evaluation, stage),
+            )  # fmt: skip
+    if request.method == "POST":
+        scope.require(ENTER)
+        ctx = {
+            "forms": forms_,
+            "stages": stages,
+            "cycle": cycle,
+            "task_org": task_org,
+            "eval_org": eval_org,
+            "member": member,
+            "year": year,
+            "quarter": quarter,
+            "criteria": criteria,
+            "can_decide": can_decide,
+        }
+        done = _post(request, request.POST.get("action", ""), ctx)
+        if done:
+            messages.success(request, done)
+            return redirect(request.path)
+    outcome = None
+    if cycle:
+        assessed = (evaluation.opinion_scores or evaluation.self_scores) if evaluation else {}
+        leaders = evaluation.leadership_members_disciplined if evaluation else 0
+        outcome = scoring.evaluate(cycle, eval_org, member, quarter, criteria, assessed, leaders)
+    rows = [(t, r, STATUS_LABELS[s], s) for t, r, s in selectors.period_rows(tasks)]
+    rules_shown = [r for r in book.rules if r.code.startswith(f"qd366.{subject}.")] if book else []
+    return render(
+        request, "tasks/period.html",
+        {"member": member, "org": task_org, "eval_org": eval_org, "year": year, "quarter": quarter,
+         "cycle": cycle, "book": book, "rows": rows, "task_form": forms_["task"], "result_form": forms_["result"],
+         "result_blank": ResultForm(prefix="r"), "stages": stages, "evaluation": evaluation, "outcome": outcome,
+         "labels": dict(book.member_choices()) if book else {}, "criteria": criteria, "framework_note": fw.NOTE,
+         "rules": rules_shown, "can_enter": scope.can(ENTER), "can_decide": can_decide,
+         "quarters": [(q, f"Quý {q}") for q in (1, 2, 3, 4)] + [(YEAR, "Cả năm")]},
+    )  # fmt: skip
+
+
+def _initial(evaluation: Evaluation | None, stage: str) -> dict:
+    if evaluation is None:
+        return {}
+    scores = evaluation.self_scores if stage == "self" else evaluation.opinion_scores
+    initial = {f"score_{k}": v for k, v in scores.items()}
+    initial["cls"] = {"self": evaluation.self_class, "opinion": evaluation.opinion_class}.get(
+        stage, evaluation.decided_class or evaluation.opinion_class
+    )
+    initial["leadership_members_disciplined"] = evaluation.leadership_members_disciplined
+    return initial
+
+
+def _post(request, action, ctx) -> str:
+    """Run the posted action; the success message, or "" with the errors left on the forms."""
+    if action == "task":
+        form = ctx["forms"]["task"] = TaskForm(request.POST, prefix="t")
+        if form.is_valid():
+            data = form.cleaned_data
+            return _call(form, f"Đã giao nhiệm vụ “{data['title']}”.", services.task_assign,
+                actor=request.user, org=ctx["task_org"], member=ctx["member"], year=ctx["year"],
+                quarter=ctx["quarter"], title=data["title"], measure=data["measure"], target=data["target"],
+                deadline=data["deadline"], weight=data["weight"],
+            )  # fmt: skip
+        return ""
+    if action.startswith("result-"):
+        own = {"member": ctx["member"]} if ctx["member"] else {"member": None, "org": ctx["task_org"]}
+        raw = action.removeprefix("result-")
+        task = Task.objects.filter(pk=int(raw) if raw.isdigit() else 0, year=ctx["year"], **own).first()
+        if task is None:
+            raise Http404("Không tìm thấy nhiệm vụ.")
+        form = ctx["forms"]["result"] = ResultForm(request.POST, request.FILES, prefix="r")
+        form.task_pk = task.pk
+        if form.is_valid():
+            data = form.cleaned_data
+            return _call(form, f"Đã ghi kết quả nhiệm vụ “{task.title}”.", services.task_result_record,
+                actor=request.user, task=task, done_on=data["done_on"], quantity=data["quantity"],
+                product=data["product"], product_file=data["product_file"] or None,
+            )  # fmt: skip
+        return ""
+    cycle = ctx["cycle"]
+    if action in ("self", "opinion", "decision") and cycle is not None:
+        if action == "decision" and not ctx["can_decide"]:
+            raise Http404("Kết luận do cấp có thẩm quyền (cấp trên của đơn vị được đánh giá) thực hiện.")
+        form = ctx["stages"][action] = EvaluationForm(
+            request.POST, prefix=action, stage=action, criteria=ctx["criteria"], book=cycle.get_rulebook(),
+            collective=ctx["member"] is None,
+        )  # fmt: skip
+        if form.is_valid():
+            data = form.cleaned_data
+            return _call(form, f"Đã lưu bước “{form.stage_label}”.", services.evaluation_record,
+                actor=request.user, cycle=cycle, org=ctx["eval_org"], member=ctx["member"], quarter=ctx["quarter"],
+                stage=action, scores=form.scores(), cls=data.get("cls", ""), note=data.get("note", ""),
+                override_reason=data.get("override_reason", ""),
+                leadership_members_disciplined=data.get("leadership_members_disciplined"),
+            )  # fmt: skip
+        return ""
+    messages.error(request, "Thao tác không hợp lệ; hãy tải lại trang.")
+    return ""
+
+
+def _call(form, success: str, service, **kwargs) -> str:
+    try:
+        service(**kwargs)
+    except ValidationError as e:
+        add_service_errors(form, e)
+        return ""
+    return success
+
+
+@require_GET
+@login_required
+def product_file(request, pk):
+    """A task's product file, to users whose scope holds the task's unit."""
+    scope = Scope.of(request.user)
+    task = Task.objects.select_related("result", "org").filter(pk=pk).first()
+    if task is None or not scope.covers(task.org) or not hasattr(task, "result") or not task.result.product_file:
+        raise Http404("Không tìm thấy tệp sản phẩm trong phạm vi của bạn.")
+    f = task.result.product_file
+    if not f.storage.exists(f.name):
+        raise Http404("Tệp sản phẩm không còn trên máy chủ.")
+    name = f"san-pham-nhiem-vu-{task.pk}{os.path.splitext(f.name)[1].lower()}"
+    return FileResponse(f.open("rb"), as_attachment=True, filename=name)

@@ -1,0 +1,104 @@
+"""The period pages: scope (404 outside), who may enter and who concludes, the derived status
+shown, the proposal with its reasons, the product file served only in scope, the member page."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from dangvu.accounts.models import Role
+from dangvu.reviews.services import review_cycle_open
+from dangvu.tasks.models import Evaluation, Task
+
+from ..conftest import D
+
+
+@pytest.fixture
+def cycle(tree, actor):
+    return review_cycle_open(actor=actor, committee=tree.hm, year=2026)
+
+
+@pytest.fixture
+def member(tree, register):
+    return register(tree.a1, full_name="Trần Văn Bình")
+
+
+def login(client, make_user, role, org, username=None):
+    client.force_login(make_user(role, org, username))
+    return client
+
+
+def url(member, quarter=1):
+    return f"/nhiem-vu/dang-vien/{member.pk}/2026/{quarter}/"
+
+
+def _task(client, member, title="Rà soát hồ sơ", target="10", deadline="20/03/2026"):
+    return client.post(url(member), {"action": "task", "t-title": title, "t-measure": "hồ sơ", "t-target": target,
+                                     "t-deadline": deadline, "t-weight": "1"})  # fmt: skip
+
+
+def test_cell_secretary_assigns_and_records_the_status_is_derived(client, tree, make_user, cycle, member, settings,
+                                                                 tmp_path):  # fmt: skip
+    settings.DATA_DIR = tmp_path
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    assert _task(client, member).status_code == 302
+    task = Task.objects.get(member=member)
+    response = client.post(url(member), {
+        "action": f"result-{task.pk}", "r-done_on": "25/03/2026", "r-quantity": "12", "r-product": "12 hồ sơ",
+        "r-product_file": SimpleUploadedFile("ho-so.pdf", b"%PDF-1.4"),
+    })  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(url(member)).content.decode()
+    assert "Chậm tiến độ" in page  # done after the deadline, whatever the quantity
+    assert client.get(f"/nhiem-vu/tep/{task.pk}/").status_code == 200
+    # The cell's secretary gives the opinion; the conclusion is the grassroots committee's.
+    assert 'id="buoc-opinion"' in page and 'id="buoc-decision"' not in page
+    assert client.post(url(member), {"action": "decision", "decision-cls": "good"}).status_code == 404
+
+
+def test_another_ward_sees_nothing(client, tree, make_user, cycle, member):
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    _task(client, member)
+    task = Task.objects.get(member=member)
+    client.logout()
+    login(client, make_user, Role.GRASSROOTS, tree.b)
+    assert client.get(url(member)).status_code == 404
+    assert client.post(url(member), {"action": f"result-{task.pk}", "r-done_on": "01/03/2026"}).status_code == 404
+    assert client.get(f"/nhiem-vu/tep/{task.pk}/").status_code == 404
+    # A reader of the ward may look but not write.
+    client.logout()
+    login(client, make_user, Role.LEADER, tree.a)
+    assert client.get(url(member)).status_code == 200
+    assert _task(client, member, title="Khác").status_code == 403
+
+
+def test_errors_name_the_field_and_nothing_is_saved(client, tree, make_user, cycle, member):
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    response = _task(client, member, deadline="05/01/2027")
+    assert response.status_code == 200 and "không thuộc năm 2026" in response.content.decode()
+    assert not Task.objects.exists()
+
+
+def test_the_committee_concludes_with_the_reasons_in_front_of_it(client, tree, make_user, cycle, member):
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    _task(client, member, deadline="20/03/2026")
+    task = Task.objects.get(member=member)
+    client.post(url(member), {"action": f"result-{task.pk}", "r-done_on": "10/03/2026", "r-quantity": "10"})
+    client.post(url(member), {"action": "opinion", "opinion-score_politics": "28", "opinion-cls": "good"})
+    client.logout()
+    login(client, make_user, Role.GRASSROOTS, tree.a, "dang-uy-a")
+    page = client.get(url(member)).content.decode()
+    assert "98" in page and "0/1 nhiệm vụ hoàn thành vượt yêu cầu" in page  # why not excellent
+    assert 'id="buoc-decision"' in page
+    refused = client.post(url(member), {"action": "decision", "decision-cls": "excellent"})
+    assert refused.status_code == 200 and "30%" in refused.content.decode()
+    assert client.post(url(member), {"action": "decision", "decision-cls": "good"}).status_code == 302
+    assert Evaluation.objects.get(member=member, quarter=1).decided_class == "good"
+    detail = client.get(f"/dang-vien/{member.pk}/").content.decode()
+    assert "Quý 1/2026" in detail and "Hoàn thành tốt nhiệm vụ" in detail
+
+
+def test_a_year_not_yet_opened_still_takes_tasks(client, tree, make_user, member):
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    page = client.get(url(member)).content.decode()
+    assert "chưa mở đợt đánh giá năm 2026" in page
+    assert _task(client, member).status_code == 302
+    assert D(2026, 3, 20) == Task.objects.get().deadline
