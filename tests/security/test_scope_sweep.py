@@ -56,6 +56,7 @@ PK_MODELS = {
     "candidate-": "candidates.Candidate",
     "meeting-": "meetings.Meeting",
     "receipt-": "dues.Payment",
+    "user-": "auth.User",  # the users page: user-edit, user-active, user-reset
 }
 # Parameters that select a view of a record rather than a record: (url name or "*", param) -> values.
 CONTEXT = {

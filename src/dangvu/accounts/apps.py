@@ -11,7 +11,8 @@ class AccountsConfig(AppConfig):
 
         from dangvu.core.audit import register
 
-        from .models import RoleAssignment
+        from .models import Credential, RoleAssignment
 
         register(RoleAssignment)
-        register(get_user_model(), include_fields=["username", "is_active", "is_superuser", "first_name"])
+        register(Credential)
+        register(get_user_model(), include_fields=["username", "is_active", "is_superuser", "first_name", "email"])

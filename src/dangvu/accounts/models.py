@@ -52,3 +52,32 @@ class RoleAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()} — {self.org}"
+
+
+class PasswordKind(models.TextChoices):
+    CREATED = "created", "Mật khẩu đầu tiên (tạm)"
+    RESET = "reset", "Quản trị đặt lại (tạm)"
+    CHANGED = "changed", "Người dùng tự đổi"
+
+
+class Credential(models.Model):
+    """When and by whom a user's password was last set, never the password itself; audited, so the
+    log says who reset whose password and when. A password someone else set (the first one, or a
+    reset) is temporary: `must_change` holds the user on the change page until they choose their own
+    (accounts.middleware)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="credential")
+    must_change = models.BooleanField("phải đổi mật khẩu khi đăng nhập", default=False)
+    kind = models.CharField("cách đặt", max_length=10, choices=PasswordKind.choices)
+    set_at = models.DateTimeField("đặt lúc")
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người đặt", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = "mật khẩu (thời điểm đặt)"
+        verbose_name_plural = "mật khẩu (thời điểm đặt)"
+
+    def __str__(self):
+        return f"Mật khẩu của {self.user}"
