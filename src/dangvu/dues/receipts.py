@@ -9,7 +9,7 @@ from dangvu.core.dates import format_date
 from dangvu.core.numbers import format_int
 
 from .models import Payment
-from .services import format_month
+from .rules import format_month
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 _GROUPS = ["", "nghìn", "triệu", "tỷ"]

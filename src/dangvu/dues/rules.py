@@ -45,6 +45,7 @@ from 01/02/2026 (so from the month 02/2026), as published (Dân trí, Thanh Niê
 import datetime as dt
 from dataclasses import dataclass
 
+from dangvu.core.dates import add_months
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Kind, Level
 from dangvu.reviews.rulebooks.base import Rule
 
@@ -201,3 +202,30 @@ def split(amount: int, kept_percent: int) -> tuple[int, int]:
     """(kept, passed up) of a collected amount, kept rounded down to the đồng."""
     kept = amount * kept_percent // 100
     return kept, amount - kept
+
+
+# --- months and the amount due ---------------------------------------------------------------
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    return add_months(month_start(month), 1) - dt.timedelta(days=1)
+
+
+def format_month(month: dt.date) -> str:
+    return f"{month.month:02d}/{month.year}"
+
+
+def due_of(basis, month: dt.date) -> int | None:
+    """The amount a basis (a DuesBasis, or None) asks for `month` under the regulation in force that
+    month (the voluntary amount when the cell agreed to one); None without a basis, or with one that
+    regulation does not know (a fixed amount after 01/2026)."""
+    if basis is None:
+        return None
+    due = amount_due(basis.kind, basis.base_amount, basis.fixed_amount, month_start(month))
+    if due is None:
+        return None
+    return max(due, basis.voluntary_amount or 0)

@@ -12,7 +12,7 @@ from dangvu.organizations.selectors import covering, stood_under
 
 from . import rules
 from .models import DuesBasis, DuesShare, Payment
-from .services import due_of, month_end, month_start
+from .rules import due_of, month_end, month_start
 
 
 @dataclass
@@ -21,6 +21,11 @@ class SheetRow:
     basis: DuesBasis | None
     due: int | None
     paid: Payment | None
+
+
+def basis_on(member: Member, month: dt.date) -> DuesBasis | None:
+    """The member's basis in force in `month` (the latest that began by then), or None."""
+    return member.dues_bases.filter(valid_from__lte=month_start(month)).order_by("-valid_from").first()
 
 
 def _bases_by_member(member_ids, month: dt.date) -> dict[int, DuesBasis]:

@@ -15,20 +15,10 @@ from dangvu.organizations.models import Organization
 
 from . import rules
 from .models import BasisKind, DuesBasis, DuesShare, Payment
+from .rules import due_of, format_month, month_end, month_start
+from .selectors import basis_on, month_sheet
 
 PREPAY_MONTHS = 12  # QĐ 342 lets members away for long pay ahead; a year at most here
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def month_end(month: dt.date) -> dt.date:
-    return add_months(month_start(month), 1) - dt.timedelta(days=1)
-
-
-def format_month(month: dt.date) -> str:
-    return f"{month.month:02d}/{month.year}"
 
 
 _NEEDS_BASE = {
@@ -37,22 +27,6 @@ _NEEDS_BASE = {
     BasisKind.MIN_WAGE: "mức lương tối thiểu vùng nơi sinh hoạt đảng",
     BasisKind.MIN_WAGE_RETIRED: "mức lương tối thiểu vùng nơi sinh hoạt đảng",
 }
-
-
-def basis_on(member: Member, month: dt.date) -> DuesBasis | None:
-    return member.dues_bases.filter(valid_from__lte=month_start(month)).order_by("-valid_from").first()
-
-
-def due_of(basis: DuesBasis | None, month: dt.date) -> int | None:
-    """The amount a basis asks for `month` under the regulation in force that month (the voluntary
-    amount when the cell agreed to one); None without a basis, or with one that regulation does not
-    know (a fixed amount after 01/2026)."""
-    if basis is None:
-        return None
-    due = rules.amount_due(basis.kind, basis.base_amount, basis.fixed_amount, month_start(month))
-    if due is None:
-        return None
-    return max(due, basis.voluntary_amount or 0)
 
 
 @transaction.atomic
@@ -173,8 +147,6 @@ def dues_collect_month(
 ) -> list[Payment]:
     """Record the month's dues of the cell's members who have a basis and have not paid yet
     (or only of `member_ids`): the collection sheet of a meeting, in one step."""
-    from .selectors import month_sheet
-
     payments = []
     for row in month_sheet(org, month):
         if row.paid or row.due is None or (member_ids is not None and row.member.pk not in member_ids):

@@ -13,7 +13,7 @@ from dangvu.organizations.models import Organization
 
 from . import rules, selectors
 from .models import DuesBasis, DuesShare, Payment
-from .services import due_of, format_month, month_end, month_start
+from .rules import due_of, format_month, month_end, month_start
 
 
 @dataclass

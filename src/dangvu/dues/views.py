@@ -24,7 +24,7 @@ from dangvu.web.forms import add_service_errors
 
 from . import receipts, selectors, services, sheets
 from .forms import BasisForm, CollectForm, PaymentForm, parse_month
-from .services import format_month, month_start
+from .rules import format_month, month_end, month_start
 
 
 def _cells(scope: Scope):
@@ -76,7 +76,7 @@ def dues_sheet(request, org_pk):
     if org.level not in MEMBER_LEVELS:
         raise Http404("Bảng thu đảng phí là của một chi bộ.")
     month = _month(request)
-    form = CollectForm(request.POST or None, initial={"paid_on": min(dt.date.today(), services.month_end(month))})
+    form = CollectForm(request.POST or None, initial={"paid_on": min(dt.date.today(), month_end(month))})
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
         if form.is_valid():
@@ -149,7 +149,7 @@ def dues_member(request, member_id):
             "member": member, "forms": forms, "can_edit": scope.can(Capability.EDIT_MEMBERS),
             "bases": member.dues_bases.order_by("-valid_from"),
             "payments": member.dues_payments.select_related("org").order_by("-month")[:36],
-            "basis_now": services.basis_on(member, today),
+            "basis_now": selectors.basis_on(member, today),
         },
     )  # fmt: skip
 
