@@ -12,7 +12,7 @@ from ninja.renderers import JSONRenderer
 from . import errors
 from .auth import SessionAuth, TokenAuth
 from .docs import LocalSwagger
-from .routers import elections, indicators, inspection, members, organizations, records, reviews, targets
+from .routers import elections, indicators, inspection, members, organizations, records, reviews, targets, tasks
 from .throttling import PerTokenThrottle
 
 DESCRIPTION = """
@@ -56,5 +56,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (organizations, members, records, inspection, elections, reviews, targets, indicators):
+for module in (organizations, members, records, inspection, elections, reviews, tasks, targets, indicators):
     api.add_router("", module.router)

@@ -74,3 +74,26 @@ def tasks_on_time(org: Organization, period: Period) -> QuerySet[Task]:
     return tasks_due(org, period).filter(
         result__done_on__isnull=False, result__done_on__lte=F("deadline"), result__quantity__gte=F("target")
     )
+
+
+def cycle_for(org: Organization, year: int):
+    """The review cycle of `year` that covers `org`: the nearest committee above it that opened one."""
+    from dangvu.reviews.models import ReviewCycle
+
+    ancestors = [int(x) for x in org.path.strip("/").split("/")]
+    return (
+        ReviewCycle.objects.filter(year=year, committee_id__in=ancestors)
+        .select_related("committee")
+        .order_by("-committee__path")
+        .first()
+    )
+
+
+def may_conclude(root: Organization | None, eval_org: Organization, for_member: bool) -> bool:
+    """Whether a user whose scope starts at `root` takes the conclusion: for a member, their
+    grassroots committee or a level above; for a collective, a level above it."""
+    if root is None:
+        return False
+    if for_member:
+        return eval_org.path.startswith(root.path)
+    return eval_org.path.startswith(root.path) and root.pk != eval_org.pk

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core.downloads import download_log
 from dangvu.reviews.facts import grassroots_of
-from dangvu.reviews.models import ReviewCycle
 from dangvu.web.forms import add_service_errors
 
 from . import framework as fw
@@ -31,11 +31,6 @@ from .models import YEAR, Evaluation, Subject, Task
 from .rules import STATUS_LABELS
 
 ENTER = Capability.EDIT_MEMBERS
-
-
-def _cycle(org, year: int) -> ReviewCycle | None:
-    ancestors = [int(x) for x in org.path.strip("/").split("/")]
-    return ReviewCycle.objects.filter(year=year, committee_id__in=ancestors).select_related("committee").first()
 
 
 def _check_period(year: int, quarter: int):
@@ -63,23 +58,15 @@ def org_period(request, pk, year, quarter):
     return _period_page(request, scope, org, org, None, year, quarter)
 
 
-def _can_decide(scope: Scope, evaluated_org) -> bool:
-    """The conclusion is taken a level above the one evaluated (see the module docstring)."""
-    root = scope.root
-    return scope.can(ENTER) and root is not None and evaluated_org.path.startswith(root.path)
-
-
 def _period_page(request, scope, task_org, eval_org, member, year, quarter):
-    cycle = _cycle(eval_org, year)
+    cycle = selectors.cycle_for(eval_org, year)
     # A member's tasks follow the member (assigned in another cell before a move included).
     tasks = Task.objects.filter(year=year, member=member)
     tasks = tasks if member else tasks.filter(org=task_org)
     if quarter != YEAR:
         tasks = tasks.filter(quarter=quarter)
     subject = Subject.MEMBER if member else Subject.ORG
-    # A member is concluded on by their grassroots committee; a collective by the level above it.
-    decider_org = eval_org if member else (eval_org.parent or eval_org)
-    can_decide = _can_decide(scope, decider_org) and (member is not None or scope.root != eval_org)
+    can_decide = scope.can(ENTER) and selectors.may_conclude(scope.root, eval_org, member is not None)
     forms_ = {"task": TaskForm(prefix="t"), "result": None}
     evaluation = cycle and Evaluation.objects.filter(cycle=cycle, quarter=quarter, org=eval_org, member=member).first()
     book = cycle.get_rulebook() if cycle else None
@@ -208,4 +195,5 @@ def product_file(request, pk):
     if not f.storage.exists(f.name):
         raise Http404("Tệp sản phẩm không còn trên máy chủ.")
     name = f"san-pham-nhiem-vu-{task.pk}{os.path.splitext(f.name)[1].lower()}"
+    download_log(user=request.user, kind="task_product", rows=1, filters={"task": task.pk})
     return FileResponse(f.open("rb"), as_attachment=True, filename=name)
