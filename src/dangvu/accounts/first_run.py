@@ -14,8 +14,8 @@ from .setup import existing_root, setup_root
 
 @login_required
 def first_run(request):
-    if not request.user.is_superuser or hasattr(request.user, "assignment"):
-        raise PermissionDenied("Trang thiết lập ban đầu chỉ dành cho tài khoản quản trị tối cao chưa gắn đơn vị.")
+    if not request.user.is_superuser:
+        raise PermissionDenied("Trang thiết lập ban đầu chỉ dành cho tài khoản quản trị tối cao (superuser).")
     root = existing_root()
     if root is not None:
         messages.info(request, f"Cây tổ chức đã có (gốc {root.code} — {root.name}); không cần thiết lập lại.")
