@@ -62,17 +62,21 @@ class Plan:
     note: str = ""
 
 
+# The parts of a plan (the page's sections, the workbook's row kinds) a message is about.
+SHEET_ENDING, SHEET_NEW, SHEET_ASSIGN = "Tổ chức kết thúc", "Tổ chức mới", "Phân công"
+
+
 @dataclass(frozen=True)
 class Problem:
     message: str
     row: int | None = None
     column: str = ""  # the workbook column / form field the message is about
+    sheet: str = ""  # the part of the plan: SHEET_ENDING, SHEET_NEW or SHEET_ASSIGN
 
     def __str__(self):
-        where = ", ".join(
-            x for x in (f"dòng {self.row}" if self.row else "", self.column and f"cột {self.column}") if x
-        )
-        return f"{where.capitalize()}: {self.message}" if where else self.message
+        parts = (f"dòng {self.row}" if self.row else "", f"cột {self.column}" if self.column else "")
+        where = ", ".join(x for x in parts if x)
+        return f"{where[0].upper()}{where[1:]}: {self.message}" if where else self.message
 
 
 @dataclass
@@ -134,6 +138,32 @@ def org_reorganize(*, actor, plan: Plan, scope_root: Organization | None = None,
     return outcome
 
 
+@dataclass(frozen=True)
+class Item:
+    """Something an ending unit holds that the plan must place: its `ref` is what an Assignment
+    names it by (a unit's code, "#<id>" for a member)."""
+
+    item: str
+    ref: str
+    name: str
+    holder: Organization
+
+
+def items_of(codes: list[str], on: dt.date, scope_root: Organization | None = None) -> list[Item]:
+    """The sub-units and members of the units `codes` (in the scope) that a plan ending them on
+    `on` must assign, units first, by holder and name: what the page and the template list."""
+    ending = {o.code: o for o in _units(scope_root).filter(code__in=[clean(c).upper() for c in codes])}
+    found = _items(ending, on)
+    codes_by_pk = dict(
+        Organization.objects.filter(pk__in=[k[1] for k in found if k[0] == UNIT]).values_list("pk", "code")
+    )
+    out = [
+        Item(kind, codes_by_pk[pk] if kind == UNIT else f"#{pk}", name, holder)
+        for (kind, pk), (holder, name) in found.items()
+    ]
+    return sorted(out, key=lambda i: (i.item != UNIT, i.holder.name_key, i.name))
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 
@@ -173,13 +203,17 @@ def _ending(plan, units, on, out) -> dict:
         code = clean(code).upper()
         org = units.filter(code=code).first()
         if org is None:
-            out.append(Problem(f"Không tìm thấy tổ chức mã {code} trong phạm vi của bạn.", column="Tổ chức kết thúc"))
+            out.append(
+                Problem(f"Không tìm thấy tổ chức mã {code} trong phạm vi của bạn.", column="Mã", sheet=SHEET_ENDING)
+            )
         elif not org.is_active_on(on) or org.founded_on >= on:
-            out.append(Problem(f"{org.name} không hoạt động trước ngày {format_date(on)}.", column="Tổ chức kết thúc"))
+            out.append(
+                Problem(f"{org.name} không hoạt động trước ngày {format_date(on)}.", column="Mã", sheet=SHEET_ENDING)
+            )
         else:
             ending[code] = org
     if not ending and not out:
-        out.append(Problem("Hãy ghi ít nhất một tổ chức kết thúc hoạt động.", column="Tổ chức kết thúc"))
+        out.append(Problem("Hãy ghi ít nhất một tổ chức kết thúc hoạt động.", column="Mã", sheet=SHEET_ENDING))
     return ending
 
 
@@ -188,10 +222,10 @@ def _targets(plan, units, ending, on, out) -> dict:
     for new in plan.found:
         code = clean(new.code).upper()
         if not code or not clean(new.name):
-            out.append(Problem("Hãy ghi mã và tên của tổ chức mới.", new.row, "Mã"))
+            out.append(Problem("Hãy ghi mã và tên của tổ chức mới.", new.row, "Mã", SHEET_NEW))
             continue
         if code in targets or Organization.objects.filter(code=code).exists():
-            out.append(Problem(f"Mã {code} đã được dùng; hãy chọn mã khác.", new.row, "Mã"))
+            out.append(Problem(f"Mã {code} đã được dùng; hãy chọn mã khác.", new.row, "Mã", SHEET_NEW))
             continue
         targets[code] = new
     for new in plan.found:
@@ -200,13 +234,14 @@ def _targets(plan, units, ending, on, out) -> dict:
             continue
         parent = targets.get(parent_code) or units.filter(code=parent_code).first()
         if parent is None:
-            out.append(Problem(f"Không tìm thấy cấp trên mã {parent_code}.", new.row, "Cấp trên"))
+            out.append(Problem(f"Không tìm thấy cấp trên mã {parent_code}.", new.row, "Mã cấp trên", SHEET_NEW))
         elif isinstance(parent, Organization) and (parent_code in ending or not parent.is_active_on(on)):
-            out.append(Problem(f"{parent.name} không hoạt động từ ngày {format_date(on)}.", new.row, "Cấp trên"))
+            msg = f"{parent.name} không hoạt động từ ngày {format_date(on)}."
+            out.append(Problem(msg, new.row, "Mã cấp trên", SHEET_NEW))
         else:
             why = eras.refusal(new.level, parent.level, on)
             if why:
-                out.append(Problem(why, new.row, "Cấp"))
+                out.append(Problem(why, new.row, "Cấp", SHEET_NEW))
     return targets
 
 
@@ -232,10 +267,10 @@ def _items(ending: dict, on: dt.date) -> dict:
 
 def _assignments(plan, units, ending, items, targets, on, out):
     seen: dict = {}
-    for a, key in zip(plan.assignments, _resolve(plan.assignments, units), strict=True):
+    for a, key in zip(plan.assignments, resolve_items(plan.assignments, units), strict=True):
         if key is None:
             what = "tổ chức" if a.item == UNIT else "đảng viên"
-            out.append(Problem(f"Không tìm thấy {what} “{a.ref}”.", a.row, "Tổ chức, đảng viên"))
+            out.append(Problem(f"Không tìm thấy {what} “{a.ref}”.", a.row, "Mã", SHEET_ASSIGN))
             continue
         if key not in items:
             out.append(
@@ -243,13 +278,15 @@ def _assignments(plan, units, ending, items, targets, on, out):
                     f"“{a.ref}” không thuộc tổ chức nào kết thúc trong quyết định này; chỉ phân công"
                     " tổ chức trực thuộc và đảng viên của các tổ chức kết thúc.",
                     a.row,
-                    "Tổ chức, đảng viên",
+                    "Mã",
+                    SHEET_ASSIGN,
                 )
             )
             continue
         if key in seen:
             first = seen[key].row
-            out.append(Problem(f"“{a.ref}” đã được phân công ở dòng {first}; mỗi mục chỉ ghi một lần.", a.row))
+            msg = f"“{a.ref}” đã được phân công ở dòng {first}; mỗi mục chỉ ghi một lần."
+            out.append(Problem(msg, a.row, "Mã", SHEET_ASSIGN))
             continue
         seen[key] = a
         _check_target(a, key, units, ending, targets, on, out)
@@ -259,7 +296,7 @@ def _assignments(plan, units, ending, items, targets, on, out):
             out.append(Problem(f"Chưa phân công {what} {label} của {holder.name}; hãy ghi nơi chuyển đến."))
 
 
-def _resolve(assignments: list[Assignment], units) -> list:
+def resolve_items(assignments: list[Assignment], units) -> list:
     """Each assignment's item key ((UNIT, pk) or (MEMBER, pk)), or None when not found: three
     queries for the whole plan, whatever its length (a district's plan lists thousands of members)."""
     from dangvu.members.models import Member
@@ -273,7 +310,7 @@ def _resolve(assignments: list[Assignment], units) -> list:
         Q(party_card_no__in=member_refs) | Q(citizen_id__in=member_refs)
     ).values_list("pk", "party_card_no", "citizen_id"):
         by_ref[card] = by_ref[cid] = pk
-    small = {int(r) for r in member_refs if r.isdigit() and len(r) < 9}
+    small = {int(r.lstrip("#")) for r in member_refs if r.lstrip("#").isdigit() and len(r) < 9}
     by_pk = set(Member.objects.filter(pk__in=small).values_list("pk", flat=True))
     keys = []
     for a, ref in zip(assignments, refs, strict=True):
@@ -282,7 +319,11 @@ def _resolve(assignments: list[Assignment], units) -> list:
             keys.append((UNIT, pk) if pk else None)
         elif a.item == MEMBER:
             ref = ref.replace(" ", "")
-            pk = by_ref.get(ref) or (int(ref) if ref.isdigit() and len(ref) < 9 and int(ref) in by_pk else None)
+            # "#123" (or a bare short number no card or CCCD matches) is the member's id in Dangvu.
+            bare = ref.lstrip("#")
+            pk = (None if ref.startswith("#") else by_ref.get(ref)) or (
+                int(bare) if bare.isdigit() and len(bare) < 9 and int(bare) in by_pk else None
+            )
             keys.append((MEMBER, pk) if pk else None)
         else:
             keys.append(None)
@@ -290,25 +331,30 @@ def _resolve(assignments: list[Assignment], units) -> list:
 
 
 def _check_target(a, key, units, ending, targets, on, out):
+    def problem(message):
+        # Without a row (a plan chosen on the page) the message names the item instead.
+        text = message if a.row else f"{a.ref} → {a.target}: {message}"
+        out.append(Problem(text, a.row, "Chuyển đến", SHEET_ASSIGN))
+
     code = clean(a.target).upper()
     target = targets.get(code) or units.filter(code=code).first()
     if target is None:
-        out.append(Problem(f"Không tìm thấy tổ chức nhận mã {code}.", a.row, "Chuyển đến"))
+        problem(f"Không tìm thấy tổ chức nhận mã {code}.")
         return
     if isinstance(target, Organization) and (code in ending or not target.is_active_on(on)):
-        out.append(Problem(f"{target.name} không hoạt động từ ngày {format_date(on)}.", a.row, "Chuyển đến"))
+        problem(f"{target.name} không hoạt động từ ngày {format_date(on)}.")
         return
     if key[0] == MEMBER:
         if target.level not in MEMBER_LEVELS:
-            out.append(Problem(f"Đảng viên chỉ chuyển đến chi bộ; {code} không phải chi bộ.", a.row, "Chuyển đến"))
+            problem(f"Đảng viên chỉ chuyển đến chi bộ; {code} không phải chi bộ.")
         return
     child = Organization.objects.get(pk=key[1])
     if isinstance(target, Organization) and target.path.startswith(child.path):
-        out.append(Problem(f"Không thể chuyển {child.name} vào dưới chính nó.", a.row, "Chuyển đến"))
+        problem(f"Không thể chuyển {child.name} vào dưới chính nó.")
         return
     why = eras.refusal(child.level, target.level, on)
     if why:
-        out.append(Problem(why, a.row, "Chuyển đến"))
+        problem(why)
 
 
 # --- writes --------------------------------------------------------------------------------------
@@ -342,7 +388,7 @@ def _apply(actor, plan: Plan) -> Outcome:
     items = _items({o.code: o for o in ending}, on)
     parts: dict = defaultdict(lambda: {"units": [], "members": []})
     members_by_move: dict = defaultdict(list)
-    for a, key in zip(plan.assignments, _resolve(plan.assignments, Organization.objects.all()), strict=True):
+    for a, key in zip(plan.assignments, resolve_items(plan.assignments, Organization.objects.all()), strict=True):
         holder = items[key][0]
         target = target_of(a.target)
         if key[0] == UNIT:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reorganize_views, views
 
 urlpatterns = [
     path("cay/", views.org_tree, name="org-tree"),
@@ -9,4 +9,6 @@ urlpatterns = [
     path("<int:pk>/chuyen/", views.org_move, name="org-move"),
     path("<int:pk>/sap-nhap/", views.org_merge, name="org-merge"),
     path("<int:pk>/giai-the/", views.org_dissolve, name="org-dissolve"),
+    path("<int:pk>/sap-xep/", reorganize_views.org_reorganize_page, name="org-reorganize"),
+    path("<int:pk>/sap-xep/mau.xlsx", reorganize_views.org_reorganize_template, name="org-reorganize-template"),
 ]
