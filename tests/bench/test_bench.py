@@ -8,7 +8,7 @@ from django.db import connection
 
 from dangvu.core.text import name_sort_key, search_key
 from dangvu.demo import synthetic
-from dangvu.members import rules, services
+from dangvu.members import rules, selectors, services
 from dangvu.members.models import EventKind, Member, MemberEvent, MemberPeriod
 from dangvu.organizations.models import MEMBER_LEVELS, Organization, OrgPeriod
 
@@ -40,7 +40,7 @@ def test_generator_rows_equal_what_the_services_rebuild(tiny):
         assert member.name_key == search_key(member.full_name)
         assert member.sort_key == name_sort_key(member.full_name)
         # The service's own rebuild from the stored events gives back the same periods and status.
-        services._rebuild(member, rules.replay(services.rule_events(member)))
+        services._rebuild(member, rules.replay(selectors.rule_events(member)))
         again = Member.objects.get(pk=member.pk)
         assert (_periods(member.pk), again.status, again.activity, again.org_id, again.recognized_on) == stored
 

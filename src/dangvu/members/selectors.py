@@ -12,7 +12,6 @@ from dangvu.organizations.selectors import covering, subtree_ids_on
 
 from . import rules
 from .models import IN_PARTY_STATUSES, EventKind, Member, MemberBadge, MemberEvent, MemberPeriod, Standing
-from .services import rule_events
 
 
 def periods_on(org: Organization, day: dt.date, include_subtree: bool = True) -> QuerySet[MemberPeriod]:
@@ -45,6 +44,13 @@ def member_counts_on(org: Organization, day: dt.date) -> dict:
 def members_on(org: Organization, day: dt.date, include_subtree: bool = True) -> QuerySet[Member]:
     """The members of `org` at the end of `day`, as things were then."""
     return Member.objects.filter(pk__in=periods_on(org, day, include_subtree).values("member_id"))
+
+
+def rule_events(member: Member) -> list[rules.Event]:
+    """The member's events in order, as the rules replay them."""
+    # Plain tuples, not model instances: this runs on every change of every member.
+    rows = MemberEvent.objects.filter(member_id=member.pk).order_by("date", "id")
+    return [rules.Event(*row) for row in rows.values_list("kind", "date", "org_id", "to_org_id", "standing")]
 
 
 def state_on(member: Member, day: dt.date) -> rules.State:

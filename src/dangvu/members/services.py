@@ -33,6 +33,7 @@ from .models import (
     Standing,
     Status,
 )
+from .selectors import rule_events
 
 IDENTITY_FIELDS = (
     "full_name", "usual_name", "birth_date", "sex", "citizen_id", "ethnicity", "religion", "education",
@@ -178,12 +179,6 @@ def _check_org(field_name: str, org: Organization | None, day: dt.date):
 
 def _as_rule_event(ev: MemberEvent) -> rules.Event:
     return rules.Event(ev.kind, ev.date, ev.org_id, ev.to_org_id, ev.standing)
-
-
-def rule_events(member: Member) -> list[rules.Event]:
-    # Plain tuples, not model instances: this runs on every change of every member.
-    rows = MemberEvent.objects.filter(member_id=member.pk).order_by("date", "id")
-    return [rules.Event(*row) for row in rows.values_list("kind", "date", "org_id", "to_org_id", "standing")]
 
 
 def _replay_or_fail(events: list[rules.Event]) -> rules.State:
