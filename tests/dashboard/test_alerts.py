@@ -43,6 +43,23 @@ def test_recognized_members_leave_the_probation_alert(tree, admit, actor):
     assert selectors.probation_ending(tree.a, D(2016, 12, 20)) == []  # full member from that day
 
 
+def test_probation_ended_and_never_recognized_is_overdue_and_listed(tree, admit, actor, board):
+    late = admit(tree.a1, on=D(2015, 11, 2), full_name="Phạm Văn Quá Hạn")  # ended 2/11/2016
+    done = admit(tree.a1, on=D(2015, 10, 1))
+    member_recognize(actor=actor, member=done, decision_no="7-QĐ/ĐU", decision_date=D(2016, 10, 1))
+    today = admit(tree.a1, on=D(2015, 12, 15))  # ends 15/12/2016, the day itself: not yet overdue
+    admit(tree.b1, on=D(2015, 6, 1))  # another ward
+    assert selectors.probation_overdue(tree.a, ON) == [(late, D(2016, 11, 2))]
+    assert len(selectors.probation_overdue(tree.hm, ON)) == 2
+    assert alert_count(board, tree.a, "du-bi-qua-han") == 1
+    page = board.get(reverse("dashboard-alert", args=[tree.a.pk, 2016, "du-bi"]) + "?ngay=15/12/2016")
+    html = page.content.decode()
+    overdue = html[html.index('id="qua-han"') :]
+    assert "Phạm Văn Quá Hạn" in overdue and "02/11/2016" in overdue
+    member_recognize(actor=actor, member=late, decision_no="8-QĐ/ĐU", decision_date=D(2016, 12, 20))
+    assert selectors.probation_overdue(tree.a, D(2016, 12, 21)) == [(today, D(2016, 12, 15))]
+
+
 def test_badges_due_at_the_next_presentation_date(tree, register, board):
     from dangvu.members.models import Member
 

@@ -198,6 +198,25 @@ def probation_ending_count(org: Organization, on: dt.date, days: int = PROBATION
     return _probation_ending(org, on, days).count()
 
 
+def _probation_overdue(org: Organization, on: dt.date) -> QuerySet[Member]:
+    # Recognition takes effect on the day probation ends, even when the meeting is late; still
+    # probationary after that day means the cell has not decided (or not recorded) it.
+    probationary = periods_on(org, on).filter(standing=Standing.PROBATIONARY, member_id=OuterRef("pk"))
+    return Member.objects.filter(Exists(probationary), admitted_on__lt=add_months(on, -rules.PROBATION_MONTHS))
+
+
+def probation_overdue(org: Organization, on: dt.date) -> list[tuple[Member, dt.date]]:
+    """[(member, probation end)] of the members of `org`'s subtree still probationary at the end
+    of `on` whose 12 months of probation ended before `on`: recognition (or not) is overdue.
+    Longest overdue first. One query (plus the subtree's)."""
+    found = [(m, rules.probation_end(m.admitted_on)) for m in _probation_overdue(org, on).select_related("org")]
+    return sorted(found, key=lambda x: (x[1], x[0].sort_key))
+
+
+def probation_overdue_count(org: Organization, on: dt.date) -> int:
+    return _probation_overdue(org, on).count()
+
+
 def next_presentation(on: dt.date) -> dt.date:
     return rules.next_presentation_date(on)
 
@@ -269,6 +288,7 @@ def alert_counts(org: Organization, members: QuerySet[Member], year: int, on: dt
     larger the scope `members` is."""
     return {
         "du-bi": probation_ending_count(org, on),
+        "du-bi-qua-han": probation_overdue_count(org, on),
         "huy-hieu": badges_due_count(org, members, on),
         "bo-nhiem": terms_ending_soon(org, on).count(),
         "thoi-hieu": len(limitations_passed(org, on)),

@@ -123,6 +123,12 @@ def _alerts(counts, org, year, day, query) -> list[dict]:
             "url": url("du-bi"),
         },
         {
+            "kind": "du-bi-qua-han",
+            "count": counts["du-bi-qua-han"],
+            "text": _("đảng viên dự bị đã hết 12 tháng dự bị mà chưa được xét công nhận chính thức"),
+            "url": url("du-bi") + "#qua-han",
+        },
+        {
             "kind": "huy-hieu",
             "count": counts["huy-hieu"],
             "text": _("đảng viên đến hạn nhận Huy hiệu Đảng dịp %(d)s") % {"d": presentation.strftime("%d/%m/%Y")},
@@ -228,6 +234,7 @@ def alert(request, org_pk: int, year: int, kind: str):
     context = {"org": org, "year": year, "day": day, "query": query, "kind": kind}
     if kind == "du-bi":
         context["rows"] = selectors.probation_ending(org, day)
+        context["overdue"] = selectors.probation_overdue(org, day)
     elif kind == "huy-hieu":
         presentation = selectors.next_presentation(day)
         context["rows"] = selectors.badges_due_next(org, scope.members(), day)
