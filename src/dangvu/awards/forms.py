@@ -2,7 +2,7 @@
 
 from django import forms
 
-from dangvu.cadres.forms import MemberRefField
+from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
 
 from .models import Program, RecipientKind, Title

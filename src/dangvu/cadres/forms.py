@@ -1,32 +1,11 @@
 """The cadre action form: plain fields; the service does the checking."""
 
 from django import forms
-from django.db.models import Q
 
+from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
 
 from .models import ActionKind
-
-
-class MemberRefField(forms.CharField):
-    """A member typed by party card number or citizen ID: lists of tens of thousands do not fit a menu."""
-
-    def __init__(self, members, **kw):
-        self.members = members
-        super().__init__(**kw)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        ref = value.replace(" ", "")
-        member = self.members.filter(Q(party_card_no=ref) | Q(citizen_id=ref)).first()
-        if member is None:
-            raise forms.ValidationError(
-                f"Không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn; "
-                "hãy kiểm tra lại, hoặc để trống và nhập họ tên."
-            )
-        return member
 
 
 def deciding_orgs(scope):

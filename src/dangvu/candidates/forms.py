@@ -3,7 +3,7 @@ are shown next to the field they name."""
 
 from django import forms
 
-from dangvu.cadres.forms import MemberRefField
+from dangvu.members.fields import MemberRefField
 from dangvu.members.models import Sex
 from dangvu.web.forms import VnDateField
 

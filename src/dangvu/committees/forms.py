@@ -2,7 +2,7 @@
 
 from django import forms
 
-from dangvu.cadres.forms import MemberRefField
+from dangvu.members.fields import MemberRefField
 from dangvu.web.forms import UnitCodeField, VnDateField
 
 from .models import Assessment, Departure, Entry, Role
