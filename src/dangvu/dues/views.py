@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import add_months
-from dangvu.imports.models import ExportLog
-from dangvu.imports.writing import XLSX
+from dangvu.core.downloads import download_log
+from dangvu.core.excel.writing import attachment
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
@@ -90,15 +90,13 @@ def dues_sheet(request, org_pk):
     lines = sheets.month_lines(org, month)
     collection = selectors.collection(org, month)
     if request.GET.get("xuat") == "xlsx":
-        response = HttpResponse(sheets.sheet_xlsx(org, month, lines, collection), content_type=XLSX)
         # Names and salaries: a download of personal data, logged like the Excel lists.
-        ExportLog.objects.create(
+        download_log(
             user=request.user, kind="dues_sheet", filters={"org": org.pk, "thang": format_month(month)},
-            row_count=len(lines),
+            rows=len(lines),
         )  # fmt: skip
-        name = f"dang-phi-{org.code}-{month:%Y-%m}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        data = sheets.sheet_xlsx(org, month, lines, collection)
+        return attachment(data, f"dang-phi-{org.code}-{month:%Y-%m}.xlsx")
     return render(
         request,
         "dues/sheet.html",
@@ -167,7 +165,7 @@ def receipt(request, pk):
 def receipt_pdf(request, pk):
     payment = _payment(Scope.of(request.user), pk)
     response = HttpResponse(receipts.receipt_pdf(payment), content_type="application/pdf")
-    ExportLog.objects.create(user=request.user, kind="dues_receipt", filters={"payment": payment.pk}, row_count=1)
+    download_log(user=request.user, kind="dues_receipt", filters={"payment": payment.pk}, rows=1)
     response["Content-Disposition"] = f'inline; filename="bien-lai-dang-phi-{payment.pk}.pdf"'
     return response
 
