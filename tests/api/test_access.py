@@ -119,7 +119,7 @@ def test_the_tree_as_of_a_date(client, tree, board):
 
 
 def test_reading_the_member_list_is_logged_as_an_export_of_personal_data(client, tree, admit, ward_a):
-    from dangvu.imports.models import ExportLog
+    from dangvu.core.models import ExportLog
 
     admit(tree.a1)
     admit(tree.a2)

@@ -9,11 +9,11 @@ import subprocess
 import openpyxl
 import pytest
 
+from dangvu.core.models import ExportLog
 from dangvu.dues import services
 from dangvu.dues.models import DuesBasis, Payment
 from dangvu.dues.receipts import amount_in_words
 from dangvu.dues.sheets import SHEET_HEADERS
-from dangvu.imports.models import ExportLog
 
 from ..conftest import D
 

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from dangvu.awards.services import award_create
 from dangvu.cadres.services import cadre_action_create
+from dangvu.core.models import ExportLog
 from dangvu.elections.services import election_area_record, election_create
-from dangvu.imports.models import ExportLog
 from dangvu.inspection.services import inspection_record
 from dangvu.training.services import training_class_create
 

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from dangvu.core.excel.columns import DATE, TEXT, CellError, Column, parse
+from dangvu.core.excel.writing import Book
 from dangvu.imports import engine
-from dangvu.imports.columns import DATE, TEXT, CellError, Column, parse
 from dangvu.imports.importers import IMPORTERS
-from dangvu.imports.writing import Book
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 words = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " ", min_size=1, max_size=30)

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from dangvu.accounts.models import Role
 from dangvu.api.services import api_token_create
-from dangvu.imports.models import ExportLog
+from dangvu.core.models import ExportLog
 from dangvu.imports.synthetic import member_rows, workbook
 from dangvu.members.models import Member
 from dangvu.reviews.models import MemberResult

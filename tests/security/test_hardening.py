@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from dangvu.accounts.models import Role
 from dangvu.api.services import api_token_create
-from dangvu.imports.models import ExportLog
+from dangvu.core.models import ExportLog
 
 from .test_scope_sweep import patterns, sweep_plan
 

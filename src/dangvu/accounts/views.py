@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dangvu.core.dates import format_date
-from dangvu.imports.models import ExportLog
-from dangvu.imports.writing import XLSX, Book
+from dangvu.core.downloads import download_log
+from dangvu.core.excel.writing import Book, attachment
 
 from .models import Capability, Role
 from .scope import Scope
@@ -84,10 +84,8 @@ def _workbook(request, user, entries, start, end) -> HttpResponse:
         book.cell(ws, n, 2, e.object_repr)
         book.cell(ws, n, 3, ACTIONS.get(e.action, str(e.action)))
         book.cell(ws, n, 4, e.changes_str)
-    ExportLog.objects.create(
-        user=request.user, kind="user_history", row_count=n, with_citizen_id=True,
+    download_log(
+        user=request.user, kind="user_history", rows=n, with_citizen_id=True,
         filters={"user": user.pk, "tu": format_date(start), "den": format_date(end)},
     )  # fmt: skip
-    response = HttpResponse(book.bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="lich-su-{user.username}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
-    return response
+    return attachment(book.bytes(), f"lich-su-{user.username}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")

@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
-from dangvu.imports import exports
+from dangvu.core.excel import exports
 from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
 
-from . import selectors, services
+from . import excel, selectors, services
 from .forms import AwardForm
 from .models import Award, Program, RecipientKind, Title
 
@@ -37,7 +37,7 @@ def award_list(request):
     query = request.GET.get("q", "").strip()
     awards = selectors.award_list(scope.root, year=year, org=org, query=query, **filters)
     if exports.wanted(request):
-        return exports.respond(request, "awards", awards)
+        return exports.respond(request, excel.EXPORT, awards)
     page = Paginator(awards, 50).get_page(request.GET.get("page"))
     return render(
         request,

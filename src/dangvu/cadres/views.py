@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
-from dangvu.imports import exports
+from dangvu.core.excel import exports
 from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
 
-from . import selectors, services
+from . import excel, selectors, services
 from .forms import CadreActionForm
 from .models import ActionKind, CadreAction
 
@@ -35,7 +35,7 @@ def action_list(request):
     query = request.GET.get("q", "").strip()
     actions = selectors.action_list(scope.root, year=year, org=org, kinds=kinds, query=query)
     if exports.wanted(request):
-        return exports.respond(request, "cadres", actions)
+        return exports.respond(request, excel.EXPORT, actions)
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(
         request,

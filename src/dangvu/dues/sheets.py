@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Sum
 
-from dangvu.imports.writing import Book
+from dangvu.core.excel.writing import Book
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 

@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
-from dangvu.imports import exports
+from dangvu.core.excel import exports
 from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
 
-from . import selectors, services
+from . import excel, selectors, services
 from .forms import AreaForm, ElectionForm
 
 
@@ -35,7 +35,7 @@ def area_list(request):
     org, year = list_filters(request, scope)
     areas = selectors.filter_areas(selectors.visible_areas(scope.root), org, year).order_by("-election__date", "name")
     if exports.wanted(request):
-        return exports.respond(request, "elections", areas)
+        return exports.respond(request, excel.EXPORT, areas)
     return render(request, "elections/area_list.html", {
         "areas": areas, "totals": _totals(areas), "org": org, "year": year,
         "elections": selectors.visible_elections(scope.root), "can_edit": scope.can(Capability.EDIT_RECORDS),

@@ -5,3 +5,9 @@ class ImportsConfig(AppConfig):
     name = "dangvu.imports"
     label = "imports"
     verbose_name = "Nhập, xuất Excel"
+
+    def ready(self):
+        # Each area declares its importers and export columns in <area>/excel.py.
+        from dangvu.core.excel.declare import autodiscover
+
+        autodiscover()

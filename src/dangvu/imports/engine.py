@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from dangvu.core.excel.columns import CellError, is_blank, parse, shown
 from dangvu.core.text import unaccent
 
-from .columns import CellError, is_blank, parse, shown
 from .importers import ImportContext, Importer
 
 HEADER_SCAN = 20

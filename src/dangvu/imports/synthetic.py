@@ -5,8 +5,9 @@ for a seed, so a benchmark measures the same file every time."""
 import datetime as dt
 import random
 
+from dangvu.core.excel.writing import Book
+
 from .importers import IMPORTERS
-from .writing import Book
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành"]

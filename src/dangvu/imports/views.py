@@ -4,25 +4,19 @@ the failed rows to fix them. The file waits on the server (storage), never in th
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.scope import Scope
+from dangvu.core.downloads import download_log
+from dangvu.core.excel.columns import shown
 from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
+from dangvu.core.excel.writing import attachment
 
 from . import engine, storage, workbooks
-from .columns import shown
 from .forms import MappingForm, StartForm
 from .importers import IMPORTERS, ImportContext
-from .writing import XLSX
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -33,7 +27,9 @@ def start(request):
         importer, org = IMPORTERS[form.cleaned_data["kind"]], form.cleaned_data["unit"]
         scope.require(importer.capability)
         if request.POST.get("action") == "template":
-            return _xlsx(workbooks.template(importer, org), f"mau-nhap-{importer.key}-{org.code}.xlsx")
+            download_log(user=request.user, kind="import_template", rows=0,
+                         filters={"kind": importer.key, "unit": org.pk})  # fmt: skip
+            return attachment(workbooks.template(importer, org), f"mau-nhap-{importer.key}-{org.code}.xlsx")
         upload = form.cleaned_data["file"]
         if upload is None:
             form.add_error("file", "Hãy chọn tệp Excel cần nhập.")
@@ -138,4 +134,6 @@ def commit(request, token):
 def failed(request, token):
     scope, upload, importer, org, rows = _load(request, token)
     result = _run(request, upload, importer, org, rows)
-    return _xlsx(workbooks.failed_rows(importer, result), f"dong-loi-{importer.key}-{org.code}.xlsx")
+    download_log(user=request.user, kind="import_failed_rows", rows=len(result.bad),
+                 filters={"kind": importer.key, "unit": org.pk})  # fmt: skip
+    return attachment(workbooks.failed_rows(importer, result), f"dong-loi-{importer.key}-{org.code}.xlsx")

@@ -1,10 +1,11 @@
 """The two workbooks of an import: the template a clerk fills in, and the failed rows they fix and
 upload again (the same columns, plus an error column that the import ignores)."""
 
-from .columns import CHOICE, DATE, DIGITS
+from dangvu.core.excel.columns import CHOICE, DATE, DIGITS
+from dangvu.core.excel.writing import Book
+
 from .engine import Result
 from .importers import Importer
-from .writing import Book
 
 ERROR_HEADER = "Lỗi cần sửa"
 

@@ -5,14 +5,13 @@ user's subtree."""
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from dangvu.accounts.scope import Scope
+from dangvu.core.downloads import download_log
+from dangvu.core.excel.writing import attachment
 
 from . import statistics
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _params(request) -> tuple[dt.date, int, list[str]]:
@@ -53,7 +52,7 @@ def statistics_xlsx(request, org_pk: int):
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     day, year, _ = _params(request)
-    content = statistics.as_xlsx(org, day, year, statistics.all_tables(org, day, year))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="thong-ke-{org.code}-{day:%Y%m%d}-{year}.xlsx"'
-    return response
+    tables = statistics.all_tables(org, day, year)
+    download_log(user=request.user, kind="statistics", rows=sum(len(t.rows) for t in tables),
+                 filters={"org": org.pk, "ngay": f"{day:%d/%m/%Y}", "year": year})  # fmt: skip
+    return attachment(statistics.as_xlsx(org, day, year, tables), f"thong-ke-{org.code}-{day:%Y%m%d}-{year}.xlsx")

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
-from dangvu.imports import exports
+from dangvu.core.excel import exports
 from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
 
-from . import selectors, services
+from . import excel, selectors, services
 from .forms import DisciplineForm, InspectionForm
 from .models import Kind
 
@@ -30,7 +30,7 @@ def inspection_list(request):
     if kind:
         qs = qs.filter(kind=kind)
     if exports.wanted(request):
-        return exports.respond(request, "inspections", qs)
+        return exports.respond(request, excel.INSPECTIONS, qs)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "inspection/inspection_list.html", {
         "page": page, "org": org, "year": year, "kind": kind, "kinds": Kind.choices,
@@ -69,7 +69,7 @@ def discipline_list(request):
     org, year = list_filters(request, scope)
     qs = selectors.filter_by(selectors.visible_disciplines(scope.root), "decision_date", "decided_by", org, year)
     if exports.wanted(request):
-        return exports.respond(request, "disciplines", qs)
+        return exports.respond(request, excel.DISCIPLINES, qs)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "inspection/discipline_list.html", {
         "page": page, "org": org, "year": year, "can_edit": scope.can(Capability.EDIT_INSPECTION),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
+from dangvu.core.downloads import download_log
 from dangvu.members.models import Member
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.forms import VnDateField, add_service_errors
@@ -229,6 +230,7 @@ def meeting_file(request, pk, which):
         raise Http404("Buổi sinh hoạt chưa có tệp này.")
     label = "bien-ban" if which == "minutes" else "nghi-quyet"
     name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
+    download_log(user=request.user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
     return FileResponse(f.open("rb"), as_attachment=True, filename=name)
 
 

@@ -17,15 +17,15 @@ from django.utils.text import capfirst
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
-from dangvu.imports import exports
-from dangvu.imports.models import ExportLog
+from dangvu.core.downloads import download_log
+from dangvu.core.excel import exports
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import subtree_now, tree_now
 from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 from dangvu.web.templatetags.web import mask_id
 
-from . import rules, selectors, services
+from . import excel, rules, selectors, services
 from .forms import (
     HINTS,
     AdmitForm,
@@ -80,7 +80,7 @@ def member_list(request):
             units = subtree_now(within).count() if by_name else 0
             members = selectors.search(members, query, units=units)
     if exports.wanted(request):
-        return exports.respond(request, "members", members)
+        return exports.respond(request, excel.EXPORT, members, citizen_ids=scope.can(Capability.VIEW_CITIZEN_ID))
     page = search_page(request, members) if by_name else member_page(request, members)
     return render(request, "members/list.html", {"form": form, "page": page})
 
@@ -316,8 +316,8 @@ def member_sheet(request, pk):
         return HttpResponse(sheet.sheet_html(member, show_citizen_id=show_id))
     response = HttpResponse(sheet.sheet_pdf(member, show_citizen_id=show_id), content_type="application/pdf")
     # A download of personal data: logged like the Excel lists.
-    ExportLog.objects.create(
-        user=request.user, kind="member_sheet", filters={"member": member.pk}, row_count=1,
+    download_log(
+        user=request.user, kind="member_sheet", filters={"member": member.pk}, rows=1,
         with_citizen_id=show_id and bool(member.citizen_id),
     )  # fmt: skip
     response["Content-Disposition"] = f'inline; filename="phieu-dang-vien-{member.pk}.pdf"'

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core.downloads import download_log
 from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 
@@ -99,6 +100,7 @@ def report_download(request, org_pk, year, fmt):
     inline = fmt == "html" and request.GET.get("tai") is None
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{file_name(ctx, result.extension)}"'
+    download_log(user=request.user, kind=f"report_{fmt}", rows=1, filters={"org": org.pk, "year": year})
     return response
 
 

@@ -1,14 +1,10 @@
 """The Excel round trip of a member list: a template listing the members with Vietnamese
-headers (openpyxl), and reading it back (python-calamine) into the rows the bulk service takes.
+headers (core.excel's writer), and reading it back (core.excel's gate) into the rows the bulk
+service takes.
 Row errors name the spreadsheet row so the clerk can find it."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from dangvu.core.excel.reading import FORMULA_HINT, FileProblem, UncomputedFormula, read_rows, read_upload
+from dangvu.core.excel.writing import Book
 from dangvu.core.text import clean
 
 HEADERS = ["STT", "Mã đảng viên", "Họ và tên", "Ngày sinh", "Xếp loại", "Lý do không xếp loại"]
@@ -17,31 +13,22 @@ FIRST_ROW = 2
 
 def template(book, rows, title: str) -> bytes:
     """An .xlsx listing the members (rows: [(member, result, activity)]) with a drop-down of the
-    rulebook's classes."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Xếp loại đảng viên"
-    ws.append(HEADERS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    rulebook's classes, written by the one writer (a name starting with "=" stays text)."""
+    out = Book()
+    ws = out.sheet("Xếp loại đảng viên", HEADERS, [6, 14, 30, 12, 48, 30])
     labels = {g.code: g.label for g in book.member_classes}
     for n, (member, result, _activity) in enumerate(rows, start=1):
         cls = (result.decided_class or result.proposed_class or result.self_class) if result else ""
-        ws.append([
+        out.row(ws, n, [
             n, member.pk, member.full_name, member.birth_date.strftime("%d/%m/%Y"), labels.get(cls, ""),
             result.not_rated_reason if result else "",
         ])  # fmt: skip
-    choices = ",".join(g.label.replace(",", "") for g in book.member_classes)
-    if len(choices) < 255:  # Excel's limit for an inline list
-        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-        ws.add_data_validation(validation)
-        validation.add(f"E{FIRST_ROW}:E{FIRST_ROW + max(len(rows), 1)}")
-    for column, width in zip("ABCDEF", (6, 14, 30, 12, 48, 30), strict=True):
-        ws.column_dimensions[column].width = width
-    ws["H1"] = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    choices = [g.label.replace(",", "") for g in book.member_classes]
+    if len(",".join(choices)) < 255:  # Excel's limit for an inline list
+        last = FIRST_ROW - 1 + max(len(rows), 1)  # 0-based row of the last member
+        ws.data_validation(FIRST_ROW - 1, 4, last, 4, {"validate": "list", "source": choices, "ignore_blank": True})
+    out.cell(ws, 0, 7, title)
+    return out.bytes()
 
 
 def _normalize(label: str) -> str:

@@ -12,12 +12,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
+from dangvu.core.downloads import download_log
+from dangvu.core.excel.writing import attachment
 from dangvu.organizations.models import GRASSROOTS_LEVELS
 from dangvu.web.forms import add_service_errors
 
@@ -216,10 +218,11 @@ def members_template(request, pk, org_pk):
     scope = Scope.of(request.user)
     cycle = _cycle(scope, pk)
     org = _cycle_org(scope, cycle, org_pk)
-    data = excel.template(cycle.get_rulebook(), selectors.member_rows(cycle, org), f"{org.name} — năm {cycle.year}")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="xep-loai-dang-vien-{org.code}-{cycle.year}.xlsx"'
-    return response
+    rows = selectors.member_rows(cycle, org)
+    data = excel.template(cycle.get_rulebook(), rows, f"{org.name} — năm {cycle.year}")
+    # Names and birth dates of the whole organization: logged like the Excel lists.
+    download_log(user=request.user, kind="review_template", rows=len(rows), filters={"cycle": cycle.pk, "org": org.pk})
+    return attachment(data, f"xep-loai-dang-vien-{org.code}-{cycle.year}.xlsx")
 
 
 @login_required

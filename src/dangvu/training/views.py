@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
-from dangvu.imports import exports
+from dangvu.core.excel import exports
 from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
 
-from . import selectors, services
+from . import excel, selectors, services
 from .forms import AttendanceForm, TrainingClassForm
 from .models import TrainingClass
 
@@ -35,7 +35,7 @@ def class_list(request):
     query = request.GET.get("q", "").strip()
     classes = selectors.class_list(scope.root, year=year, org=org, query=query)
     if exports.wanted(request):
-        return exports.respond(request, "training", classes)
+        return exports.respond(request, excel.EXPORT, classes)
     page = Paginator(classes, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
 
 from dangvu.accounts.models import Capability
+from dangvu.core.downloads import download_log
 from dangvu.members import selectors, services
 from dangvu.members.models import IN_PARTY_STATUSES, EventKind, Member, MemberEvent, Status
 
@@ -216,13 +217,11 @@ def member_list(request, filters: Query[MemberQuery]):
         qs = qs.order_by("sort_key", "id")
     page = paginate(qs, filters, lambda m: member_out(m, show_id))
     # Personal data leaving the system: logged like the Excel lists (who, when, filters, rows).
-    from dangvu.imports.models import ExportLog
-
-    ExportLog.objects.create(
+    download_log(
         user=request.auth,
         kind="api_members",
         filters={k: v for k, v in filters.model_dump(mode="json").items() if v not in (None, "")},
-        row_count=len(page["items"]),
+        rows=len(page["items"]),
         with_citizen_id=show_id,
     )
     return page

@@ -1,11 +1,9 @@
-"""The annex tables as a workbook: one sheet per table, Vietnamese headers, numbers as numbers."""
+"""The annex tables as a workbook: one sheet per table, Vietnamese headers, numbers as numbers,
+through the one writer (core.excel.writing: no text becomes a formula)."""
 
-import io
 import re
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from dangvu.core.excel.writing import Book
 
 SHEET_NAMES = {
     "members_status": "Đảng viên cuối năm",
@@ -26,23 +24,14 @@ def _cell_value(text: str):
 
 
 def render_xlsx(ctx: dict) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
+    book = Book()
     for table in ctx["annex"]:
-        sheet = book.create_sheet(SHEET_NAMES.get(table["key"], table["key"])[:31])
-        sheet.append([f"{ctx['org']['name']} — {table['title']}"])
-        sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append([])
-        sheet.append(table["headers"])
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for row in table["rows"]:
-            sheet.append([_cell_value(c) for c in row])
-        for i, header in enumerate(table["headers"], start=1):
-            longest = max([len(str(header))] + [len(str(r[i - 1])) for r in table["rows"]])
-            sheet.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
-        sheet.freeze_panes = "A4"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        widths = [
+            min(60, max(10, max([len(str(h))] + [len(str(r[i])) for r in table["rows"]]) + 2))
+            for i, h in enumerate(table["headers"])
+        ]
+        above = (f"{ctx['org']['name']} — {table['title']}", "")
+        ws = book.sheet(SHEET_NAMES.get(table["key"], table["key"]), table["headers"], widths, above=above)
+        for r, row in enumerate(table["rows"], start=len(above) + 1):
+            book.row(ws, r, [_cell_value(c) for c in row])
+    return book.bytes()

@@ -1,10 +1,10 @@
 """{% export_link %}: the "Tải Excel" link of a list page — the same address with the same
-filters, plus ?xuat=xlsx (the view answers it with exports.respond)."""
+filters, plus ?xuat=xlsx (the view answers it with core.excel.exports.respond)."""
 
 from django import template
 from django.utils.html import format_html
 
-from dangvu.imports.exports import PARAM
+from dangvu.core.excel.exports import PARAM
 
 register = template.Library()
 

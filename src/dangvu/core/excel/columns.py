@@ -1,4 +1,5 @@
-"""The columns of an import and how one cell becomes a value.
+"""The columns of an import and how one cell becomes a value (declared by each area in its
+<area>/excel.py, used by the imports machinery).
 
 A column declares its Vietnamese header, the service field it feeds, its type, whether it is
 required, and an example for the template. `parse` turns whatever Excel gave (a string typed any
@@ -13,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from dangvu.core.dates import format_date
-from dangvu.core.excel.reading import FORMULA_HINT, UncomputedFormula
 from dangvu.core.text import clean, unaccent
+
+from .reading import FORMULA_HINT, UncomputedFormula
 
 TEXT, DIGITS, DATE, INT, BOOL = "text", "digits", "date", "int", "bool"
 CHOICE, UNIT, MEMBER = "choice", "unit", "member"
@@ -177,27 +179,3 @@ def example_text(col: Column) -> object:
     if isinstance(col.example, dt.date):
         return format_date(col.example)
     return col.example
-
-
-# The rest of a member's record sheet (Mẫu 2-HSĐV): optional columns of the member imports, fed
-# to members.services (their fields are members.services.RECORD_FIELDS). The work history is a
-# list of lines and is not imported from one row.
-MEMBER_RECORD_COLUMNS = (
-    Column("Bí danh", "alias", example=""),
-    Column("Nơi tạm trú", "temporary_address", example="", aliases=("Tạm trú",)),
-    Column("Học hàm", "academic_title", example="", hint="Giáo sư, Phó Giáo sư; để trống nếu không có."),
-    Column("Học vị", "academic_degree", example="Thạc sĩ"),
-    Column("Ngoại ngữ", "foreign_languages", example="Tiếng Anh B1", aliases=("Trình độ ngoại ngữ",)),
-    Column("Tin học", "it_skills", example="Ứng dụng CNTT cơ bản", aliases=("Trình độ tin học",)),
-    Column("Tiếng dân tộc thiểu số", "minority_languages", example=""),
-    Column(
-        "Ngày vào Đoàn",
-        "youth_union_joined_on",
-        DATE,
-        example=dt.date(2001, 3, 26),
-        past=True,
-        aliases=("Ngày vào Đoàn TNCS Hồ Chí Minh", "Ngày vào Đoàn TNCS HCM"),
-    ),  # fmt: skip
-    Column("Chức vụ đoàn thể", "mass_org_positions", example="", aliases=("Chức vụ đoàn thể hiện nay",)),
-    Column("Tình trạng sức khỏe", "health", example="Tốt", aliases=("Sức khỏe", "Sức khoẻ")),
-)

@@ -1,5 +1,7 @@
-"""The log of exports of personal data: who downloaded which list, when, with which filters and
-how many rows. Written by exports.respond, never changed afterwards (read-only in the admin)."""
+"""The log of downloads of personal data: who took which list or document, when, with which
+filters and how many rows. Written through core.downloads.download_log by every download view,
+never changed afterwards (read-only in the admin). The table keeps the name it had when the log
+lived in the imports app (imports_exportlog), so moving it down lost no entry."""
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +18,7 @@ class ExportLog(models.Model):
     with_citizen_id = models.BooleanField("có số CCCD", default=False)
 
     class Meta:
+        db_table = "imports_exportlog"
         verbose_name = "lần tải danh sách"
         verbose_name_plural = "nhật ký tải danh sách (Excel)"
         ordering = ["-at"]
