@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
-from dangvu.core.downloads import download_log
 from dangvu.reviews.facts import grassroots_of
 from dangvu.web.forms import add_service_errors
 
@@ -196,6 +195,5 @@ def product_file(request, pk):
     if not f.storage.exists(f.name):
         raise Http404("Tệp sản phẩm không còn trên máy chủ.")
     name = f"san-pham-nhiem-vu-{task.pk}{os.path.splitext(f.name)[1].lower()}"
-    download_log(user=request.user, kind="task_product", rows=1, filters={"task": task.pk})
     download_log(user=request.user, kind="task_product", rows=1, filters={"task": task.pk})
     return FileResponse(f.open("rb"), as_attachment=True, filename=name)
