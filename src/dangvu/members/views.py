@@ -21,7 +21,7 @@ from dangvu.core.downloads import download_log
 from dangvu.core.excel import exports
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import subtree_now, tree_now
-from dangvu.reports import member_sheet
+from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
 from dangvu.web.templatetags.web import mask_id
@@ -312,8 +312,8 @@ def member_sheet(request, pk):
     member = scope.get_member(pk)
     show_id = scope.can(Capability.VIEW_CITIZEN_ID)
     if request.GET.get("html"):
-        return HttpResponse(member_sheet.sheet_html(member, show_citizen_id=show_id))
-    response = HttpResponse(member_sheet.sheet_pdf(member, show_citizen_id=show_id), content_type="application/pdf")
+        return HttpResponse(sheet_html(member, show_citizen_id=show_id))
+    response = HttpResponse(sheet_pdf(member, show_citizen_id=show_id), content_type="application/pdf")
     # A download of personal data: logged like the Excel lists.
     download_log(
         user=request.user, kind="member_sheet", filters={"member": member.pk}, rows=1,

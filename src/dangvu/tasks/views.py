@@ -101,13 +101,21 @@ def _period_page(request, scope, task_org, eval_org, member, year, quarter):
         assessed = (evaluation.opinion_scores or evaluation.self_scores) if evaluation else {}
         leaders = evaluation.leadership_members_disciplined if evaluation else 0
         outcome = scoring.evaluate(cycle, eval_org, member, quarter, criteria, assessed, leaders)
-    rows = [(t, r, STATUS_LABELS[s], s) for t, r, s in selectors.period_rows(tasks)]
+    bound = forms_["result"]
+
+    def result_form(task):
+        # Ids per task: every row has the same fields, and a label must point at its own input.
+        if bound is not None and bound.task_pk == task.pk:
+            return bound
+        return ResultForm(prefix="r", auto_id=f"id_r{task.pk}_%s")
+
+    rows = [(t, r, STATUS_LABELS[s], s, result_form(t)) for t, r, s in selectors.period_rows(tasks)]
     rules_shown = [r for r in book.rules if r.code.startswith(f"qd366.{subject}.")] if book else []
     return render(
         request, "tasks/period.html",
         {"member": member, "org": task_org, "eval_org": eval_org, "year": year, "quarter": quarter,
          "cycle": cycle, "book": book, "rows": rows, "task_form": forms_["task"], "result_form": forms_["result"],
-         "result_blank": ResultForm(prefix="r"), "stages": stages, "evaluation": evaluation, "outcome": outcome,
+         "stages": stages, "evaluation": evaluation, "outcome": outcome,
          "labels": dict(book.member_choices()) if book else {}, "criteria": criteria, "framework_note": fw.NOTE,
          "rules": rules_shown, "can_enter": scope.can(ENTER), "can_decide": can_decide,
          "quarters": [(q, f"Quý {q}") for q in (1, 2, 3, 4)] + [(YEAR, "Cả năm")]},
@@ -144,7 +152,8 @@ def _post(request, action, ctx) -> str:
         task = Task.objects.filter(pk=int(raw) if raw.isdigit() else 0, year=ctx["year"], **own).first()
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
-        form = ctx["forms"]["result"] = ResultForm(request.POST, request.FILES, prefix="r")
+        form = ResultForm(request.POST, request.FILES, prefix="r", auto_id=f"id_r{task.pk}_%s")
+        ctx["forms"]["result"] = form
         form.task_pk = task.pk
         if form.is_valid():
             data = form.cleaned_data
