@@ -7,7 +7,7 @@ from dangvu.candidates.rules import youth_age_problem
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
 from dangvu.members.models import EventKind, MemberEvent
-from dangvu.members.sheet import sheet_html
+from dangvu.reports.member_sheet import sheet_html
 
 pytestmark = pytest.mark.demo
 

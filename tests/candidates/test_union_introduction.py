@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu.candidates import rules, selectors, services
 from dangvu.candidates.models import Candidate, Introducer, Stage, StepKind, UnionBody, UnionIntroduction
-from dangvu.members.sheet import sheet_html
+from dangvu.reports.member_sheet import sheet_html
 
 from ..conftest import D, identity
 

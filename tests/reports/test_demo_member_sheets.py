@@ -4,7 +4,7 @@ through member_update, invented and reproducible, without touching the seed's fi
 import pytest
 
 from dangvu.members.models import IN_PARTY_STATUSES, Member, MemberWorkPeriod
-from dangvu.members.sheet import sheet_html
+from dangvu.reports.member_sheet import sheet_html
 
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 

@@ -9,7 +9,7 @@ import pytest
 from dangvu.committees.models import Role
 from dangvu.committees.services import committee_elect, congress_record
 from dangvu.members.services import member_award_badge
-from dangvu.members.sheet import sheet_html, sheet_pdf
+from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 
 from ..conftest import D
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from dangvu.accounts.models import Role
 from dangvu.members.models import Member, MemberWorkPeriod
 from dangvu.members.services import member_update, version_of
-from dangvu.members.sheet import sheet_pdf
+from dangvu.reports.member_sheet import sheet_pdf
 
 from ..conftest import D
 

@@ -1,5 +1,5 @@
 """The receipt of a dues payment (biên lai thu đảng phí): a printable HTML page and the same page as
-an A5 PDF with embedded serif fonts (WeasyPrint, as members.sheet does: Liberation Serif when
+an A5 PDF with embedded serif fonts (WeasyPrint, as reports.member_sheet does: Liberation Serif when
 installed, else DejaVu Serif — both carry every Vietnamese letter). The amount is also written in
 words, as receipts are."""
 

@@ -80,7 +80,7 @@ class Member(models.Model):
     hometown = models.CharField("quê quán", max_length=200, blank=True)
     address = models.CharField("nơi ở hiện nay", max_length=255, blank=True)
     phone = models.CharField("điện thoại", max_length=20, blank=True)
-    # The rest of the record sheet (Mẫu 2-HSĐV; see members.sheet for the source): kept as the
+    # The rest of the record sheet (Mẫu 2-HSĐV; see reports.member_sheet for the source): kept as the
     # member declares it, free text, so that "Tiếng Anh B1, tiếng Trung A2" fits as typed.
     alias = models.CharField("bí danh", max_length=120, blank=True)
     temporary_address = models.CharField("nơi tạm trú", max_length=255, blank=True)

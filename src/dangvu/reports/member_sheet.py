@@ -1,4 +1,6 @@
-"""The member record sheet (phiếu đảng viên, Mẫu 2-HSĐV) as a PDF, from the registry.
+"""The member record sheet (phiếu đảng viên, Mẫu 2-HSĐV) as a PDF, from the registry. A document
+drawing on several areas (members, candidates, committees, cadres, awards, inspection), so it lives
+with the other documents in reports.
 
 Everything is filled from the record: identity and the rest of the sheet's fields (alias,
 temporary residence, academic title and degree, languages, IT, Youth Union date, mass-organization
@@ -14,7 +16,7 @@ read for the field list: the forms of HD 12-HD/BTCTW 2012 as republished by Đ�
 nghiệp Hà Tĩnh (dangbokhoidoanhnghiephatinh.org.vn, "Các mẫu tài liệu về công tác đảng viên"),
 and the notes on filling in the phiếu đảng viên (Mẫu 2-HSĐV of HD 09-HD/BTCTW) at
 pgdgiolinhqt.edu.vn/phieu-dang-vien-moi-nhat/. A committee whose printed form labels an item
-differently should say so: the labels are in templates/members/sheet.html only.
+differently should say so: the labels are in templates/reports/member_sheet.html only.
 
 Printed on A4 in a Times-like serif with the fonts embedded: Liberation Serif when installed,
 else DejaVu Serif (both carry every Vietnamese letter).
@@ -22,40 +24,24 @@ else DejaVu Serif (both carry every Vietnamese letter).
 
 import datetime as dt
 
-from django.apps import apps
 from django.template.loader import render_to_string
 
+from dangvu.awards.models import Award
+from dangvu.cadres.models import CadreAction
+from dangvu.candidates.selectors import introductions_of_member
+from dangvu.committees.selectors import positions_of
 from dangvu.core.dates import format_date
-
-from .models import EventKind, Member
-from .selectors import state_on, timeline
-
-
-def _model(app_label: str, name: str):
-    """A model of another area, or None while that area is not installed (the sheet then leaves
-    its lines blank rather than failing)."""
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
+from dangvu.inspection.models import Discipline
+from dangvu.members.models import EventKind, Member
+from dangvu.members.selectors import state_on, timeline
+from dangvu.organizations.models import Organization
 
 
 def _first(events, *kinds):
     return [e for e in events if e.kind in kinds]
 
 
-def _introductions(member: Member) -> tuple[list, object | None]:
-    """The member introducers and the Youth Union's or trade union's resolution, from the admission
-    file (none for admissions made before files were kept)."""
-    from dangvu.candidates.selectors import introductions_of_member
-
-    return introductions_of_member(member)
-
-
 def _government_positions(member: Member) -> list:
-    CadreAction = _model("cadres", "CadreAction")
-    if CadreAction is None:
-        return []
     return list(
         CadreAction.objects.filter(member=member)
         .exclude(position="")
@@ -64,23 +50,11 @@ def _government_positions(member: Member) -> list:
     )
 
 
-def _party_positions(member: Member) -> list:
-    if _model("committees", "Seat") is None:
-        return []
-    from dangvu.committees.selectors import positions_of
-
-    return list(positions_of(member))
-
-
 def _awards(member: Member) -> list:
-    Award = _model("awards", "Award")
-    return list(Award.objects.filter(recipient_member=member).order_by("decision_date")) if Award else []
+    return list(Award.objects.filter(recipient_member=member).order_by("decision_date"))
 
 
 def _disciplines(member: Member) -> list:
-    Discipline = _model("inspection", "Discipline")
-    if Discipline is None:
-        return []
     return list(Discipline.objects.filter(subject_member=member).select_related("decided_by").order_by("decision_date"))
 
 
@@ -96,8 +70,10 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         recognition_cell = recognized[0].org if recognized and recognized[0].org else None
         if recognition_cell is None:
             state = state_on(member, member.recognized_on)
-            recognition_cell = _model("organizations", "Organization").objects.filter(pk=state.org_id).first()
-    introducers, union_introduction = _introductions(member)
+            recognition_cell = Organization.objects.filter(pk=state.org_id).first()
+    # The member introducers and the union's resolution, from the admission file (none for
+    # admissions made before files were kept).
+    introducers, union_introduction = introductions_of_member(member)
     return {
         "member": member,
         "usual_name": member.usual_name or member.full_name,
@@ -109,7 +85,7 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         "returns": _first(events, EventKind.READMITTED, EventKind.RESTORED),
         "introducers": introducers,
         "union_introduction": union_introduction,
-        "party_positions": _party_positions(member),
+        "party_positions": list(positions_of(member)),
         "government_positions": _government_positions(member),
         "awards": _awards(member),
         "disciplines": _disciplines(member),
@@ -122,7 +98,7 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
 
 
 def sheet_html(member: Member, *, show_citizen_id: bool) -> str:
-    return render_to_string("members/sheet.html", sheet_context(member, show_citizen_id=show_citizen_id))
+    return render_to_string("reports/member_sheet.html", sheet_context(member, show_citizen_id=show_citizen_id))
 
 
 def sheet_pdf(member: Member, *, show_citizen_id: bool) -> bytes:
