@@ -9,7 +9,7 @@ from dangvu.core.dates import format_date, format_place_date
 from dangvu.indicators.selectors import evaluate
 from dangvu.organizations.models import Organization
 
-from . import annex, brief, heading, prose, selectors
+from . import annex, boundaries, brief, heading, prose, selectors
 from .models import SECTIONS
 
 
@@ -59,6 +59,10 @@ def _build_context(org: Organization, year: int, live: bool) -> dict:
     v = {k: (f["value"] or 0) for k, f in figures.items()}
     top_label, exemplary_label = prose.top_labels(year)
     facts = prose.section_facts(org, year, figures, v, top_label, exemplary_label)
+    # A unit formed during the year says in one sentence that its figures are in today's boundaries.
+    note = boundaries.sentence(org, period)
+    if note:
+        facts.setdefault(SECTIONS[0][0], []).insert(0, note)
     sections = []
     for number, (key, title) in enumerate(SECTIONS, start=1):
         narrative = paragraphs((report.sections or {}).get(key, ""))
