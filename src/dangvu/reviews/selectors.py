@@ -6,7 +6,8 @@ from django.db.models import Count, Q, QuerySet
 
 from dangvu.core.catalogue import Period
 from dangvu.members.models import Member
-from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization
+from dangvu.organizations.eras import UPPER_LEVELS
+from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import subtree_ids_during, subtree_ids_on
 
 from . import facts
@@ -31,6 +32,23 @@ def decided_org_results(org: Organization, period: Period) -> QuerySet[OrgResult
 
 def top_org_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
     return decided_org_results(org, period).filter(decided_class__in=TOP_ORG_CLASSES)
+
+
+def decided_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
+    """Decided results of the cells held directly by a committee above the grassroots (chi bộ
+    trực thuộc đảng ủy xã, phường from 1/7/2025), rated beside the grassroots organizations and
+    counted apart from them ("… tổ chức cơ sở đảng và … chi bộ trực thuộc hoàn thành xuất sắc")."""
+    first, last = _years(period)
+    return OrgResult.objects.filter(
+        cycle__year__range=(first, last),
+        org_id__in=subtree_ids_during(org, period.start, period.end),
+        org__level=Level.CELL,
+        org__parent__level__in=UPPER_LEVELS,
+    ).exclude(decided_class="")
+
+
+def top_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
+    return decided_direct_cell_results(org, period).filter(decided_class__in=TOP_ORG_CLASSES)
 
 
 def decided_member_results(org: Organization, period: Period) -> QuerySet[MemberResult]:
