@@ -5,11 +5,11 @@ Capability.RESTRUCTURE and picks its targets only among the units in scope."""
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
@@ -17,7 +17,7 @@ from dangvu.core.dates import format_date
 from dangvu.members import selectors as member_selectors
 from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.members.tables import member_page
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import eras, selectors, services
 from .forms import DissolveForm, FoundForm, MergeForm, MoveForm, TreeDateForm
@@ -134,15 +134,11 @@ def _active_units(scope, exclude: Organization):
 
 
 def _form_page(request, org, form, title, intro, submit, aliases=None, action=None):
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e, aliases)
-        else:
-            messages.success(request, result[1])
-            return redirect("org-detail", pk=result[0].pk)
-    return render(
+    def save(data):
+        unit, message = action(data)
+        return message, reverse("org-detail", args=[unit.pk])
+
+    return form_saved(request, form, save, aliases) or render(
         request,
         "organizations/form.html",
         {"org": org, "form": form, "title": title, "intro": intro, "submit": submit},

@@ -3,8 +3,9 @@
 narrative. Pure functions of the figures, except where a sentence names who set a target."""
 
 from dangvu.core import numbers as n
+from dangvu.core.dates import format_date_prose
 from dangvu.indicators.selectors import records_behind
-from dangvu.organizations.models import Organization
+from dangvu.organizations.models import Level, Lineage, Organization
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 from dangvu.targets.selectors import target_for
 
@@ -47,6 +48,9 @@ def section_facts(org, year, figures, v, top_label, exemplary_label) -> dict[str
         f"{n.format_int(v['members.total'])} đảng viên ({n.format_int(v['members.full'])} đảng viên chính thức, "
         f"{n.format_int(v['members.probationary'])} đảng viên dự bị)."
     )
+    formed = formation(org, year)
+    if formed:
+        general.insert(0, formed)
     out["general"] = general
 
     org_work = []
@@ -112,6 +116,41 @@ def section_facts(org, year, figures, v, top_label, exemplary_label) -> dict[str
     awards = awards_phrase(v)
     out["awards"] = [sentence(f"Đảng bộ đã khen thưởng {awards}")] if awards else []
     return out
+
+
+def formation(org: Organization, year: int) -> str:
+    """For a unit founded in `year` by a reorganization, the sentence naming its predecessors from the
+    lineage records: "… được thành lập ngày 01/7/2025 (Quyết định số …) trên cơ sở phần lớn Đảng bộ
+    phường Yên Sở, …; một phần …". A predecessor passed "toàn bộ" when all it passed came here,
+    "phần lớn" when this unit alone received its largest part, else "một phần"; a dissolved district
+    is named by the grassroots organizations it passed."""
+    if org.founded_on.year != year:
+        return ""
+    mine = list(
+        Lineage.objects.filter(successor=org, on=org.founded_on).select_related("predecessor", "reorganization")
+    )
+    if not mine:
+        return ""
+    size = {}  # (predecessor, successor) -> units and members passed
+    for x in Lineage.objects.filter(predecessor__in=[m.predecessor_id for m in mine], on=org.founded_on):
+        size[(x.predecessor_id, x.successor_id)] = len(x.unit_ids) + len(x.member_ids)
+    groups: dict[str, list[str]] = {"toàn bộ": [], "phần lớn": [], "một phần": []}
+    upper = []  # a dissolved district passes its grassroots organizations, not a share of itself
+    for x in sorted(mine, key=lambda m: m.predecessor.name):
+        if x.predecessor.level == Level.DISTRICT:
+            upper.append(f"{n.format_int(len(x.unit_ids))} tổ chức cơ sở đảng trực thuộc {x.predecessor.name}")
+            continue
+        parts = [n for (pred, _), n in size.items() if pred == x.predecessor_id]
+        ours = size[(x.predecessor_id, org.pk)]
+        largest = ours == max(parts) and parts.count(ours) == 1
+        word = "toàn bộ" if len(parts) == 1 else "phần lớn" if largest else "một phần"
+        groups[word].append(x.predecessor.name)
+    basis = "; ".join([*(f"{word} {', '.join(names)}" for word, names in groups.items() if names), *upper])
+    decision = mine[0].reorganization.decision if mine[0].reorganization else ""
+    by = f" (Quyết định số {decision})" if decision else ""
+    return (
+        f"{org.name} được thành lập {format_date_prose(org.founded_on)}/{org.founded_on.year}{by} trên cơ sở {basis}."
+    )
 
 
 def awards_phrase(v) -> str:
