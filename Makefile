@@ -25,6 +25,9 @@ $(STAMP): requirements.lock pyproject.toml
 run: install
 	$(BIN)/dangvu migrate --no-input
 	$(BIN)/dangvu demo --if-empty
+	@# The Hà Nội 2025–2026 scenario continues the 2016 demo, inline (about a minute the first time;
+	@# a server reading while it writes would find SQLite locked at login). Once built: a second.
+	$(BIN)/dangvu demo --scenario hanoi-2025 --if-demo
 	$(BIN)/dangvu logins --url http://$(HOST)
 	@# --insecure: runserver serves the static files even with DEBUG off (a server uses collectstatic).
 	$(if $(DEBUG),DANGVU_DEBUG=$(DEBUG)) $(BIN)/dangvu runserver --insecure $(HOST)
@@ -45,6 +48,7 @@ lint: install
 demo: install
 	$(BIN)/dangvu migrate --no-input
 	$(BIN)/dangvu demo
+	$(BIN)/dangvu demo --scenario hanoi-2025
 
 bench: install
 	$(BIN)/python -m bench

@@ -114,6 +114,31 @@ def reset_passwords(*, actor, path: Path | None = None) -> list[Line]:
     return lines
 
 
+@dataclass(frozen=True)
+class Scenario:
+    """A demo data set to look at: which login sees it and the dashboard page to open."""
+
+    label: str
+    username: str
+    url: str
+
+
+def scenarios(base: str = "") -> list[Scenario]:
+    """The demo scenarios present in the database, for `dangvu logins` and the login page: Hoàng
+    Mai 2016 (the district before 2025) and, once built, the new phường Hoàng Mai of 2025–2026."""
+    from dangvu.organizations.models import Organization
+
+    codes = set(Organization.objects.filter(code__in=("HM", "PHM")).values_list("code", flat=True))
+    users = {a.user.username for a in demo_users()}
+    found = []
+    if "HM" in codes and "bantochuc" in users:
+        found.append(Scenario("Quận Hoàng Mai năm 2016", "bantochuc", f"{base}/tong-quan/?nam=2016"))
+    if "PHM" in codes and "phuonghoangmai" in users:
+        found.append(Scenario("Phường Hoàng Mai 2025–2026 (sau sắp xếp 01/7/2025)", "phuonghoangmai",
+                              f"{base}/tong-quan/?nam=2025"))  # fmt: skip
+    return found
+
+
 def system_user():
     """The user the audit names for the demo's writes: no password, no role, cannot log in."""
     User = get_user_model()

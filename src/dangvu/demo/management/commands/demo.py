@@ -32,10 +32,14 @@ class Command(BaseCommand):
             "--scenario", choices=("hoang-mai-2016", "hanoi-2025"), default="hoang-mai-2016",
             help="hanoi-2025: tiếp nối dữ liệu mẫu 2016 đến phường Hoàng Mai mới (2025–2026); chạy sau `dangvu demo`.",
         )  # fmt: skip
+        parser.add_argument(
+            "--if-demo", action="store_true",
+            help="(với --scenario hanoi-2025) chỉ tạo khi có dữ liệu mẫu Hoàng Mai 2016; nếu không, bỏ qua.",
+        )  # fmt: skip
 
-    def handle(self, *args, scale: float, if_empty: bool, scenario: str, **options):
+    def handle(self, *args, scale: float, if_empty: bool, scenario: str, if_demo: bool, **options):
         if scenario == "hanoi-2025":
-            return self.hanoi(scale)
+            return self.hanoi(scale, if_demo)
         if if_empty and Organization.objects.exists():
             self.stdout.write("Cơ sở dữ liệu đã có tổ chức đảng; không tạo dữ liệu mẫu.")
             return
@@ -52,12 +56,16 @@ class Command(BaseCommand):
             raise CommandError(f"Không tạo được dữ liệu mẫu, không có gì được lưu: {'; '.join(e.messages)}") from e
         self.stdout.write(f"Xong trong {seconds(time.perf_counter() - started)}. Xem tài khoản dùng thử: dangvu logins")
 
-    def hanoi(self, scale: float):
+    def hanoi(self, scale: float, if_demo: bool):
         from dangvu.demo.hanoi import ALREADY_THERE as DONE
         from dangvu.demo.hanoi import build_hanoi_2025, present
 
         if present():
             self.stdout.write(DONE)
+            return
+        # make run: a database that is not the 2016 demo (someone's own data) is left alone.
+        if if_demo and not Organization.objects.filter(code="HM", dissolved_on__isnull=True).exists():
+            self.stdout.write("Cơ sở dữ liệu không có dữ liệu mẫu Hoàng Mai 2016; không tạo dữ liệu mẫu Hà Nội 2025.")
             return
         if not 0 < scale <= 5:
             raise CommandError("--scale phải lớn hơn 0 và không quá 5, ví dụ 0.05 hoặc 1.")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dangvu.demo.logins import demo_users, logins_path, read_logins, reset_passwords, system_user
+from dangvu.demo.logins import demo_users, logins_path, read_logins, reset_passwords, scenarios, system_user
 
 
 class Command(BaseCommand):
@@ -24,6 +24,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Đã đặt mật khẩu mới và ghi vào {logins_path()}.")
         self.print_table(lines)
         self.stdout.write(f"\nMở {url} và đăng nhập bằng một trong các tài khoản trên.")
+        for scenario in scenarios(url):
+            self.stdout.write(f"  {scenario.label}: đăng nhập {scenario.username}, xem {scenario.url}")
 
     def print_table(self, lines):
         rows = [("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")] + [

@@ -64,6 +64,16 @@ class Command(BaseCommand):
         rows.insert(0, ("Tổ chức cơ sở đảng", grassroots))
         for label, n in rows:
             self.stdout.write(f"  {label:<44}{vn(n):>8}")
+        # Since 1/7/2025 a city holds ward and commune committees directly: list them with their codes
+        # (the Hà Nội 2025 demo's seven new wards, `dangvu demo --scenario hanoi-2025`).
+        direct = (
+            subtree_periods_on(root, end).filter(parent=root, org__level__in=(Level.COMMUNE, Level.BLOC))
+            .select_related("org").order_by("org__code")
+        )  # fmt: skip
+        if direct:
+            self.stdout.write(f"Đảng bộ trực thuộc {root.name} (mã, tên)")
+            for period in direct:
+                self.stdout.write(f"  {period.org.code:<10}{period.org.name}")
 
     def yearly(self, root, year):
         headings = [h for _, h in YEARLY] + ["Cuối năm"]
