@@ -166,3 +166,7 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     w.tokens = [upload.token]
     w.secrets.append("Bímậtfile")
     return w
+
+
+# Ward A's own records, for the walks that open ward A's pages (defined beside, to keep this file short).
+from .ward_a import ward_a  # noqa: E402, F401
