@@ -13,13 +13,9 @@ column, so every message names the sheet's own row and column:
 """
 
 import datetime as dt
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
+from dangvu.core.excel.writing import Book
 from dangvu.core.text import clean, unaccent
 
 from .models import Kind, Level
@@ -62,28 +58,21 @@ def parse_kind(text: str) -> str | None:
 def template(*, scope_root, codes: list[str], on: dt.date | None, decision: str = "") -> bytes:
     """A workbook with the decision row, one "Kết thúc" row per unit in `codes` and one row per
     sub-unit and member they hold (the target left blank), for the clerk to complete."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Phương án sắp xếp"
-    ws.append(HEADERS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.append([DECISION, decision, on.strftime("%d/%m/%Y") if on else "", "", "", ""])
+    # The one writer (core.excel.writing): a member's name starting with "=" stays text.
+    book = Book()
+    ws = book.sheet("Phương án sắp xếp", HEADERS, [12, 22, 42, 18, 22, 22])
+    lines = [[DECISION, decision, on.strftime("%d/%m/%Y") if on else "", "", "", ""]]
     units = {o.code: o for o in scope_root.__class__.objects.filter(code__in=[clean(c).upper() for c in codes])}
     for code in codes:
         org = units.get(clean(code).upper())
-        ws.append([ENDING, clean(code).upper(), org.name if org else "", "", "", ""])
-    ws.append([FOUND, "", "", "xã, phường", Kind.WARD.label, scope_root.code])
+        lines.append([ENDING, clean(code).upper(), org.name if org else "", "", "", ""])
+    lines.append([FOUND, "", "", "xã, phường", Kind.WARD.label, scope_root.code])
     for item in items_of(codes, on or dt.date.today(), scope_root):
-        ws.append([UNIT_ROW if item.item == UNIT else MEMBER_ROW, item.ref, item.name, "", "", ""])
-    kinds = DataValidation(type="list", formula1=f'"{",".join(KINDS)}"', allow_blank=True)
-    ws.add_data_validation(kinds)
-    kinds.add(f"A2:A{max(ws.max_row, 2) + 200}")
-    for column, width in zip("ABCDEF", (12, 22, 42, 18, 22, 22), strict=True):
-        ws.column_dimensions[column].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        lines.append([UNIT_ROW if item.item == UNIT else MEMBER_ROW, item.ref, item.name, "", "", ""])
+    for r, line in enumerate(lines, start=1):
+        book.row(ws, r, line)
+    ws.data_validation(1, 0, len(lines) + 200, 0, {"validate": "list", "source": list(KINDS), "ignore_blank": True})
+    return book.bytes()
 
 
 def read(upload) -> tuple[Plan | None, list[Problem]]:
