@@ -1,19 +1,18 @@
 """Pages of awards: a scoped list (filters ?year=, ?org=, ?recipient_kind=, ?title=, ?program=,
 ?q=), a detail page, and create / edit forms that call the services."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.core.excel import exports
-from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import AwardForm
@@ -75,17 +74,14 @@ def award_edit(request, pk=None):
     award = _get_award(scope, pk) if pk else None
     if request.method == "POST":
         form = AwardForm(request.POST, scope=scope)
-        if form.is_valid():
-            try:
-                if award:
-                    award = services.award_update(actor=request.user, award=award, **form.cleaned_data)
-                else:
-                    award = services.award_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Đã lưu quyết định khen thưởng.")
-                return redirect("award-detail", pk=award.pk)
     else:
         form = AwardForm(initial=_initial(award) if award else {}, scope=scope)
-    return render(request, "awards/form.html", {"form": form, "award": award})
+
+    def save(data):
+        if award:
+            saved = services.award_update(actor=request.user, award=award, **data)
+        else:
+            saved = services.award_create(actor=request.user, **data)
+        return "Đã lưu quyết định khen thưởng.", reverse("award-detail", args=[saved.pk])
+
+    return form_saved(request, form, save) or render(request, "awards/form.html", {"form": form, "award": award})

@@ -1,19 +1,18 @@
 """Pages of cadre work: a scoped list (filters ?year=, ?org=, ?kind=, ?q=), a detail page, and
 create / edit forms that call the services."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.core.excel import exports
-from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import CadreActionForm
@@ -73,17 +72,14 @@ def action_edit(request, pk=None):
     action = _get_action(scope, pk) if pk else None
     if request.method == "POST":
         form = CadreActionForm(request.POST, scope=scope)
-        if form.is_valid():
-            try:
-                if action:
-                    action = services.cadre_action_update(actor=request.user, action=action, **form.cleaned_data)
-                else:
-                    action = services.cadre_action_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Đã lưu quyết định công tác cán bộ.")
-                return redirect("cadre-detail", pk=action.pk)
     else:
         form = CadreActionForm(initial=_initial(action) if action else {}, scope=scope)
-    return render(request, "cadres/form.html", {"form": form, "action": action})
+
+    def save(data):
+        if action:
+            saved = services.cadre_action_update(actor=request.user, action=action, **data)
+        else:
+            saved = services.cadre_action_create(actor=request.user, **data)
+        return "Đã lưu quyết định công tác cán bộ.", reverse("cadre-detail", args=[saved.pk])
+
+    return form_saved(request, form, save) or render(request, "cadres/form.html", {"form": form, "action": action})

@@ -1,18 +1,17 @@
 """Election pages. Areas are seen through the user's scope (a ward sees its own area); writes
 need Capability.EDIT_RECORDS."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.excel import exports
-from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import AreaForm, ElectionForm
@@ -57,14 +56,13 @@ def election_detail(request, pk):
     form = None
     if scope.can(Capability.EDIT_RECORDS):
         form = AreaForm(request.POST or None, scope=scope)
-        if request.method == "POST" and form.is_valid():
-            try:
-                area = services.election_area_record(actor=request.user, election=election, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, f"Đã ghi kết quả khu vực {area.name}.")
-                return redirect("election-detail", pk=election.pk)
+
+        def save(data):
+            area = services.election_area_record(actor=request.user, election=election, **data)
+            return f"Đã ghi kết quả khu vực {area.name}.", reverse("election-detail", args=[election.pk])
+
+        if saved := form_saved(request, form, save):
+            return saved
     elif request.method == "POST":
         scope.require(Capability.EDIT_RECORDS)
     return render(request, "elections/election_detail.html", {
@@ -77,12 +75,11 @@ def election_create(request):
     scope = Scope.of(request.user)
     scope.require(Capability.EDIT_RECORDS)
     form = ElectionForm(request.POST or None, scope=scope)
-    if request.method == "POST" and form.is_valid():
-        try:
-            election = services.election_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Đã ghi cuộc bầu cử; hãy nhập kết quả từng khu vực.")
-            return redirect("election-detail", pk=election.pk)
-    return render(request, "elections/form.html", {"form": form, "title": "Ghi cuộc bầu cử"})
+
+    def save(data):
+        election = services.election_create(actor=request.user, **data)
+        return "Đã ghi cuộc bầu cử; hãy nhập kết quả từng khu vực.", reverse("election-detail", args=[election.pk])
+
+    return form_saved(request, form, save) or render(
+        request, "elections/form.html", {"form": form, "title": "Ghi cuộc bầu cử"}
+    )

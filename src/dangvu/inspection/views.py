@@ -3,18 +3,17 @@ scope; writes need Capability.EDIT_INSPECTION."""
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.excel import exports
-from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import DisciplineForm, InspectionForm
@@ -52,15 +51,14 @@ def inspection_create(request):
     scope = Scope.of(request.user)
     scope.require(Capability.EDIT_INSPECTION)
     form = InspectionForm(request.POST or None, scope=scope, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.inspection_record(actor=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi {item.get_kind_display().lower()} {item.subject}.")
-            return redirect("inspection-detail", pk=item.pk)
-    return render(request, "inspection/form.html", {"form": form, "title": "Ghi cuộc kiểm tra, giám sát"})
+
+    def save(data):
+        item = services.inspection_record(actor=request.user, **data)
+        return f"Đã ghi {item.get_kind_display().lower()} {item.subject}.", reverse("inspection-detail", args=[item.pk])
+
+    return form_saved(request, form, save) or render(
+        request, "inspection/form.html", {"form": form, "title": "Ghi cuộc kiểm tra, giám sát"}
+    )
 
 
 @login_required
@@ -91,15 +89,14 @@ def discipline_create(request):
     scope = Scope.of(request.user)
     scope.require(Capability.EDIT_INSPECTION)
     form = DisciplineForm(request.POST or None, scope=scope, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.discipline_record(actor=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi quyết định kỷ luật {item.decision_no}.")
-            return redirect("discipline-detail", pk=item.pk)
-    return render(request, "inspection/form.html", {"form": form, "title": "Ghi quyết định kỷ luật"})
+
+    def save(data):
+        item = services.discipline_record(actor=request.user, **data)
+        return f"Đã ghi quyết định kỷ luật {item.decision_no}.", reverse("discipline-detail", args=[item.pk])
+
+    return form_saved(request, form, save) or render(
+        request, "inspection/form.html", {"form": form, "title": "Ghi quyết định kỷ luật"}
+    )
 
 
 @login_required

@@ -3,18 +3,18 @@ named attendances, and forms that call the services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.core.excel import exports
-from dangvu.web.forms import add_service_errors
 from dangvu.web.lists import list_filters
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import AttendanceForm, TrainingClassForm
@@ -72,23 +72,18 @@ def class_edit(request, pk=None):
     training_class = _get_class(scope, pk) if pk else None
     if request.method == "POST":
         form = TrainingClassForm(request.POST, scope=scope)
-        if form.is_valid():
-            try:
-                if training_class:
-                    training_class = services.training_class_update(
-                        actor=request.user, training_class=training_class, **form.cleaned_data
-                    )
-                else:
-                    training_class = services.training_class_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Đã lưu lớp bồi dưỡng.")
-                return redirect("training-detail", pk=training_class.pk)
     else:
         initial = {name: getattr(training_class, name) for name in services.FIELDS} if training_class else {}
         form = TrainingClassForm(initial=initial, scope=scope)
-    return render(request, "training/form.html", {"form": form, "c": training_class})
+
+    def save(data):
+        if training_class:
+            saved = services.training_class_update(actor=request.user, training_class=training_class, **data)
+        else:
+            saved = services.training_class_create(actor=request.user, **data)
+        return "Đã lưu lớp bồi dưỡng.", reverse("training-detail", args=[saved.pk])
+
+    return form_saved(request, form, save) or render(request, "training/form.html", {"form": form, "c": training_class})
 
 
 @login_required
@@ -98,15 +93,13 @@ def attendance_add(request, pk):
     scope.require(Capability.EDIT_RECORDS)
     training_class = _get_class(scope, pk)
     form = AttendanceForm(request.POST, scope=scope)
-    if form.is_valid():
-        try:
-            attendance = services.attendance_add(actor=request.user, training_class=training_class, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi nhận đồng chí {attendance.member.full_name} tham dự lớp.")
-            return redirect("training-detail", pk=training_class.pk)
-    return _detail(request, scope, training_class, form)
+
+    def save(data):
+        attendance = services.attendance_add(actor=request.user, training_class=training_class, **data)
+        message = f"Đã ghi nhận đồng chí {attendance.member.full_name} tham dự lớp."
+        return message, reverse("training-detail", args=[training_class.pk])
+
+    return form_saved(request, form, save) or _detail(request, scope, training_class, form)
 
 
 @login_required
