@@ -1,6 +1,9 @@
 """The year close freezes the figures and the report: later records and restructuring change the
 live indicators but not the closed report, which is rebuilt from the snapshot."""
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from dangvu.indicators.selectors import evaluate, year_figures
 from dangvu.members.models import EventKind, MemberEvent
 from dangvu.organizations.models import Kind, Level
@@ -26,9 +29,13 @@ def test_a_closed_report_does_not_change_when_a_2016_record_is_added(tree, actor
     first_event = MemberEvent.objects.get(member=first, kind=EventKind.ADMITTED)
     assert first_event.pk in snap["record_ids"] and len(snap["record_ids"]) == 2
 
-    admit(tree.b1, on=D(2016, 9, 2))  # a decision received late
-    assert _admitted(tree.hm) == 3  # the live figure moves …
-    ctx = report_context(tree.hm, 2016)  # … the closed report does not
+    with pytest.raises(ValidationError) as refused:
+        admit(tree.b1, on=D(2016, 9, 2))  # a decision received late: the closed year refuses it …
+    assert "Số liệu năm 2016 của Đảng bộ quận Hoàng Mai đã chốt" in str(refused.value)
+    assert refused.value.error_dict["admitted_on"][0].code == "closed"
+    admit(tree.b1, on=D(2017, 1, 3))  # … not a record of the next year
+    assert _admitted(tree.hm) == 2
+    ctx = report_context(tree.hm, 2016)
     assert ctx["source"] == "snapshot" and ctx["closed"]["version"] == 1
     assert ctx["figures"]["members.admitted"]["value"] == 2
     assert any("kết nạp 2 đảng viên mới" in p for s in ctx["sections"] for p in s["paragraphs"])
@@ -36,6 +43,7 @@ def test_a_closed_report_does_not_change_when_a_2016_record_is_added(tree, actor
     assert year_figures(tree.hm, 2016).by_key()["members.admitted"].value == 2
 
     year_reopen(actor=actor, org=tree.hm, year=2016, reason="Bổ sung quyết định kết nạp nhận muộn")
+    admit(tree.b1, on=D(2016, 9, 2))  # reopened: accepted
     assert report_context(tree.hm, 2016)["figures"]["members.admitted"]["value"] == 3
     again = year_close(actor=actor, org=tree.hm, year=2016)
     assert again.version == 2 and again.snapshot["indicators"]["members.admitted"]["value"] == 3

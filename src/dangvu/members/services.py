@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail, refuse_if_changed
 from dangvu.core.errors import version_of as version_of  # the token the edit forms carry
@@ -223,6 +224,7 @@ def _rebuild(member: Member, state: rules.State, new: bool = False):
 def _append_event(member: Member, event: MemberEvent, new: bool = False) -> MemberEvent:
     """Check that the new event fits the member's history, then store it and rebuild.
     `new`: the member was created in this call and has no events yet (saves two queries)."""
+    require_open(org=event.org or member.org, day=event.date)
     events = [] if new else rule_events(member)
     events.append(_as_rule_event(event))
     events.sort(key=lambda e: e.date)  # stable: same-day events keep their order of entry
@@ -261,6 +263,7 @@ def member_admit(
     if not clean(decision_no):
         fail("decision_no", "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU.")
     _check_org("org", org, admitted_on)
+    require_open(org=org, day=admitted_on, field="admitted_on")
     problem = rules.admission_age_problem(data["birth_date"], admitted_on)
     override = clean(age_override_reason)
     if problem:

@@ -40,6 +40,20 @@ def close_in_force(org: Organization, year: int) -> YearClose | None:
     return YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True).first()
 
 
+def closing_unit(path: str, year: int) -> str | None:
+    """The name of the unit (`path`'s own or one above it) whose `year` is closed, or None: the
+    lookup core.closing asks before a dated record is written. One query."""
+    from dangvu.core.closing import ancestor_paths
+
+    close = (
+        YearClose.objects.filter(year=year, reopened_at__isnull=True, org__path__in=ancestor_paths(path))
+        .select_related("org")
+        .only("org__name")
+        .first()
+    )
+    return close.org.name if close else None
+
+
 def closes_of(org: Organization, year: int) -> QuerySet[YearClose]:
     """Every close of the unit's year, newest first, with who closed and reopened it."""
     return (

@@ -1,10 +1,11 @@
 """The district committee's 2016 report: number, date and the narrative parts staff write, through
 reports.services. The narrative is synthetic text in the seed's style; it holds no figures —
-every figure of the report comes from the records through the indicator catalogue."""
+every figure of the report comes from the records through the indicator catalogue. The report
+was issued, so the year is closed (chốt số liệu): the seed's figures are locked."""
 
 import datetime as dt
 
-from dangvu.reports.services import year_report_save
+from dangvu.reports.services import year_close, year_report_save
 
 from ..context import DemoContext
 
@@ -56,3 +57,5 @@ def build(ctx: DemoContext) -> None:
         sections=NARRATIVE,
     )  # fmt: skip
     ctx.say(f"Báo cáo tổng kết năm {YEAR} của Quận ủy Hoàng Mai: số 45-BC/QU, ngày 12/01/2017.")
+    year_close(actor=ctx.actor, org=ctx.org("HM"), year=YEAR)
+    ctx.say(f"Đã chốt số liệu năm {YEAR} của Đảng bộ quận Hoàng Mai.")

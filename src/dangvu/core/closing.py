@@ -1,0 +1,51 @@
+"""The closed year (chốt số liệu): once a committee has closed a year and issued its report, the
+records dated in that year of the units under it are locked, so an issued figure cannot drift
+from its snapshot. Every service that writes a dated record calls `require_open` with the record's
+day and unit; the closes themselves live in reports (a floor above), which registers the lookup
+here at start-up.
+
+Reopening the year (reports.services.year_reopen, by the organization board, audited, with a
+reason) lifts the lock until the year is closed again."""
+
+import datetime as dt
+from collections.abc import Callable
+
+from .errors import fail
+
+# lookup(unit path, year) -> the name of the unit whose close in force covers it, or None.
+_lookups: list[Callable[[str, int], str | None]] = []
+
+
+def register(lookup: Callable[[str, int], str | None]) -> None:
+    if lookup not in _lookups:
+        _lookups.append(lookup)
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """'/1/2/3/' -> ['/1/', '/1/2/', '/1/2/3/']: the unit and every unit above it."""
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def closed_by(org, day: dt.date) -> str | None:
+    """The name of the unit whose closed year covers `org`'s records dated `day`, or None."""
+    if org is None or day is None:
+        return None
+    for lookup in _lookups:
+        name = lookup(org.path, day.year)
+        if name:
+            return name
+    return None
+
+
+def require_open(*, org, day: dt.date | None, field: str = "date") -> None:
+    """Refuse (ValidationError on `field`) a record of `org` dated `day` in a closed year."""
+    name = closed_by(org, day)
+    if name:
+        fail(
+            field,
+            f"Số liệu năm {day.year} của {name} đã chốt (báo cáo năm {day.year} đã ban hành), nên không thêm "
+            f"hay sửa được hồ sơ ngày {day:%d/%m/%Y} của {org.name}. Nếu thật cần, Ban Tổ chức mở lại số liệu "
+            f"năm {day.year} (ghi rõ lý do), sửa, rồi chốt lại.",
+            code="closed",
+        )
