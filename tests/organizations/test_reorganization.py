@@ -118,3 +118,25 @@ def test_dry_run_reports_and_writes_nothing(tree, people, actor):
     bad = org_reorganize(actor=actor, plan=_plan(people, drop=1), dry_run=True)
     assert not bad.ok and bad.problems
     assert _state() == before
+
+
+def test_checking_a_plan_takes_as_many_queries_for_ten_members_as_for_three(tree, people, actor, register):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dangvu.organizations.reorganization import _check
+
+    def queries():
+        plan = _plan(people)
+        a2 = [p for p in MemberPeriod.objects.filter(org=tree.a2).values_list("member__citizen_id", flat=True)]
+        plan.assignments = [a for a in plan.assignments if a.item == UNIT] + [
+            Assignment(MEMBER, cid, "N2-01", row=i + 10) for i, cid in enumerate(a2)
+        ]
+        with CaptureQueriesContext(connection) as ctx:
+            assert _check(plan, None) == []
+        return len(ctx.captured_queries)
+
+    three = queries()
+    for _ in range(7):
+        register(tree.a2)
+    assert queries() == three

@@ -338,6 +338,7 @@ def _check_target(a, key, units, ending, targets, on, out):
 
     code = clean(a.target).upper()
     target = targets.get(code) or units.filter(code=code).first()
+    targets.setdefault(code, target)  # thousands of members go to a few cells: look each up once
     if target is None:
         problem(f"Không tìm thấy tổ chức nhận mã {code}.")
         return
@@ -383,7 +384,9 @@ def _apply(actor, plan: Plan) -> Outcome:
 
     def target_of(code):
         code = clean(code).upper()
-        return new_by_code.get(code) or Organization.objects.get(code=code)
+        if code not in new_by_code:
+            new_by_code[code] = Organization.objects.get(code=code)
+        return new_by_code[code]
 
     items = _items({o.code: o for o in ending}, on)
     parts: dict = defaultdict(lambda: {"units": [], "members": []})
