@@ -6,16 +6,16 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.organizations.models import MEMBER_LEVELS, Level
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import selectors, services
 from .forms import (
@@ -71,19 +71,18 @@ def candidate_create(request):
     scope = Scope.of(request.user)
     scope.require(Capability.EDIT_MEMBERS)
     form = CandidateForm(request.POST or None, cells=_cells(scope))
-    if request.method == "POST" and form.is_valid():
+
+    def save(data):
         kw = form.service_kwargs()
-        try:
-            candidate = services.candidate_open(
-                actor=request.user, org=kw["org"], opened_on=kw["opened_on"], in_charge=kw["in_charge"],
-                **kw["identity"],
-            )  # fmt: skip
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã mở hồ sơ của {candidate.full_name}.")
-            return redirect("candidate-detail", pk=candidate.pk)
-    return render(request, "candidates/form.html", {"form": form, "title": "Đưa quần chúng ưu tú vào danh sách"})
+        candidate = services.candidate_open(
+            actor=request.user, org=kw["org"], opened_on=kw["opened_on"], in_charge=kw["in_charge"],
+            **kw["identity"],
+        )  # fmt: skip
+        return f"Đã mở hồ sơ của {candidate.full_name}.", reverse("candidate-detail", args=[candidate.pk])
+
+    return form_saved(request, form, save) or render(
+        request, "candidates/form.html", {"form": form, "title": "Đưa quần chúng ưu tú vào danh sách"}
+    )
 
 
 @login_required
@@ -137,15 +136,14 @@ def candidate_step(request, pk, kind):
     initial = {"date": existing.date, "reference": existing.reference, "in_charge": existing.in_charge,
                "note": existing.note} if existing else {}  # fmt: skip
     form = StepForm(request.POST or None, kind=kind, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.candidate_record_step(actor=request.user, candidate=candidate, kind=kind, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e, {"kind": None, "candidate": None})
-        else:
-            messages.success(request, f"Đã ghi: {StepKind(kind).label.lower()}.")
-            return redirect("candidate-detail", pk=candidate.pk)
-    return _form_page(request, candidate, form, STEP_FORMS[kind][0])
+
+    def save(data):
+        services.candidate_record_step(actor=request.user, candidate=candidate, kind=kind, **data)
+        return f"Đã ghi: {StepKind(kind).label.lower()}.", reverse("candidate-detail", args=[candidate.pk])
+
+    return form_saved(request, form, save, {"kind": None, "candidate": None}) or _form_page(
+        request, candidate, form, STEP_FORMS[kind][0]
+    )
 
 
 @login_required
@@ -154,14 +152,15 @@ def candidate_introducer(request, pk):
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
     form = IntroducerForm(request.POST or None, members=scope.members().filter(status__in=IN_PARTY_STATUSES))
-    if request.method == "POST" and form.is_valid():
-        try:
-            introducer = services.candidate_add_introducer(actor=request.user, candidate=candidate, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi đồng chí {introducer.member.full_name} giới thiệu.")
-            return redirect("candidate-detail", pk=candidate.pk)
+
+    def save(data):
+        introducer = services.candidate_add_introducer(actor=request.user, candidate=candidate, **data)
+        return f"Đã ghi đồng chí {introducer.member.full_name} giới thiệu.", reverse(
+            "candidate-detail", args=[candidate.pk]
+        )
+
+    if saved := form_saved(request, form, save):
+        return saved
     hint = ("Người giới thiệu phải là đảng viên chính thức, đã vào Đảng ít nhất một năm và cùng công tác, học "
             "tập hoặc sinh hoạt với người vào Đảng ít nhất 12 tháng.")  # fmt: skip
     return _form_page(request, candidate, form, "Đảng viên giới thiệu", hint)
@@ -173,16 +172,15 @@ def candidate_union(request, pk):
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
     form = UnionIntroductionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            introduction = services.candidate_add_union_introduction(
-                actor=request.user, candidate=candidate, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e, {"candidate": None})
-        else:
-            messages.success(request, f"Đã ghi nghị quyết giới thiệu của {introduction.get_body_display()}.")
-            return redirect("candidate-detail", pk=candidate.pk)
+
+    def save(data):
+        introduction = services.candidate_add_union_introduction(actor=request.user, candidate=candidate, **data)
+        return f"Đã ghi nghị quyết giới thiệu của {introduction.get_body_display()}.", reverse(
+            "candidate-detail", args=[candidate.pk]
+        )
+
+    if saved := form_saved(request, form, save, {"candidate": None}):
+        return saved
     hint = ("Người vào Đảng trong độ tuổi thanh niên (đến 30 tuổi) là đoàn viên được Ban Chấp hành Đoàn cơ sở "
             "(hoặc tập thể chi đoàn cơ sở) và một đảng viên chính thức giới thiệu; ở cơ quan, doanh nghiệp không có "
             "tổ chức Đoàn, đoàn viên công đoàn được Ban Chấp hành Công đoàn cơ sở và một đảng viên chính thức giới "
@@ -197,15 +195,14 @@ def candidate_vote(request, pk):
         return _closed(request, candidate)
     committees = scope.orgs().filter(pk=candidate.org.parent_id, level=Level.GRASSROOTS_COMMITTEE)
     form = VoteForm(request.POST or None, committees=committees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            step = services.candidate_record_vote(actor=request.user, candidate=candidate, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e, {"candidate": None})
-        else:
-            result = "đạt" if step.passed else "không đạt (cần ít nhất hai phần ba đảng viên chính thức tán thành)"
-            messages.success(request, f"Đã ghi kết quả biểu quyết: {result}.")
-            return redirect("candidate-detail", pk=candidate.pk)
+
+    def save(data):
+        step = services.candidate_record_vote(actor=request.user, candidate=candidate, **data)
+        result = "đạt" if step.passed else "không đạt (cần ít nhất hai phần ba đảng viên chính thức tán thành)"
+        return f"Đã ghi kết quả biểu quyết: {result}.", reverse("candidate-detail", args=[candidate.pk])
+
+    if saved := form_saved(request, form, save, {"candidate": None}):
+        return saved
     hint = ("Số đảng viên chính thức của chi bộ được tính từ danh sách đảng viên vào ngày biểu quyết; "
             "đề nghị kết nạp đạt khi có ít nhất hai phần ba số đó tán thành.")  # fmt: skip
     return _form_page(request, candidate, form, "Chi bộ biểu quyết đề nghị kết nạp", hint)
@@ -217,14 +214,13 @@ def candidate_admit(request, pk):
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
     form = AdmitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.candidate_admit(actor=request.user, candidate=candidate, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e, {"candidate": None})
-        else:
-            messages.success(request, f"Đã kết nạp {member.full_name} vào Đảng (đảng viên dự bị).")
-            return redirect("member-detail", pk=member.pk)
+
+    def save(data):
+        member = services.candidate_admit(actor=request.user, candidate=candidate, **data)
+        return f"Đã kết nạp {member.full_name} vào Đảng (đảng viên dự bị).", reverse("member-detail", args=[member.pk])
+
+    if saved := form_saved(request, form, save, {"candidate": None}):
+        return saved
     hint = "Sau khi lưu, người vào Đảng trở thành đảng viên dự bị của " + candidate.org.name + "."
     return _form_page(request, candidate, form, "Quyết định kết nạp của cấp ủy cấp trên", hint)
 
@@ -235,12 +231,11 @@ def candidate_close(request, pk):
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.candidate_close(actor=request.user, candidate=candidate, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e, {"candidate": None})
-        else:
-            messages.success(request, f"Đã dừng xem xét hồ sơ của {candidate.full_name}.")
-            return redirect("candidate-detail", pk=candidate.pk)
-    return _form_page(request, candidate, form, "Dừng xem xét hồ sơ")
+
+    def save(data):
+        services.candidate_close(actor=request.user, candidate=candidate, **data)
+        return f"Đã dừng xem xét hồ sơ của {candidate.full_name}.", reverse("candidate-detail", args=[candidate.pk])
+
+    return form_saved(request, form, save, {"candidate": None}) or _form_page(
+        request, candidate, form, "Dừng xem xét hồ sơ"
+    )

@@ -16,12 +16,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import forms as f
 from . import residence, selectors, services
@@ -75,15 +77,14 @@ def congress_create(request, org_pk):
     org = scope.get_org(org_pk)
     _require_edit(scope)
     form = f.CongressForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            congress = services.congress_record(actor=request.user, org=org, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi {congress.name}.")
-            return redirect("congress-detail", pk=congress.pk)
-    return render(request, "committees/form.html", {"form": form, "title": f"Ghi đại hội của {org.name}", "org": org})
+
+    def save(data):
+        congress = services.congress_record(actor=request.user, org=org, **data)
+        return f"Đã ghi {congress.name}.", reverse("congress-detail", args=[congress.pk])
+
+    return form_saved(request, form, save) or render(
+        request, "committees/form.html", {"form": form, "title": f"Ghi đại hội của {org.name}", "org": org}
+    )
 
 
 @login_required
@@ -126,14 +127,15 @@ def seat_end(request, pk):
         raise Http404("Không tìm thấy cấp ủy viên trong phạm vi của bạn.")
     _require_edit(scope)
     form = f.SeatEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_end(actor=request.user, seat=seat, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã ghi đồng chí {seat.member.full_name} thôi tham gia cấp ủy.")
-            return redirect("congress-detail", pk=seat.congress_id)
+
+    def save(data):
+        services.seat_end(actor=request.user, seat=seat, **data)
+        return f"Đã ghi đồng chí {seat.member.full_name} thôi tham gia cấp ủy.", reverse(
+            "congress-detail", args=[seat.congress_id]
+        )
+
+    if saved := form_saved(request, form, save):
+        return saved
     title = f"Thôi tham gia cấp ủy: {seat.member.full_name} ({seat.get_role_display()})"
     return render(request, "committees/form.html", {"form": form, "title": title, "org": seat.congress.org})
 

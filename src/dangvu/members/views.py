@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import capfirst
 
 from dangvu.accounts.models import Capability
@@ -24,6 +25,7 @@ from dangvu.organizations.selectors import subtree_now, tree_now
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
 from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 from dangvu.web.templatetags.web import mask_id
 
 from . import excel, rules, selectors, services
@@ -190,15 +192,12 @@ def member_admit(request, org_pk):
     if cell.level not in MEMBER_LEVELS or cell.dissolved_on:
         raise Http404("Chỉ kết nạp vào chi bộ đang hoạt động.")
     form = AdmitForm(request.POST or None, can_override_age=scope.can(Capability.OVERRIDE_AGE))
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.member_admit(actor=request.user, org=cell, **form.admission(), **form.identity())
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã kết nạp đồng chí {member.full_name} vào {cell.name}.")
-            return redirect("member-detail", pk=member.pk)
-    return render(request, "members/admit.html", {"form": form, "cell": cell})
+
+    def save(data):
+        member = services.member_admit(actor=request.user, org=cell, **form.admission(), **form.identity())
+        return f"Đã kết nạp đồng chí {member.full_name} vào {cell.name}.", reverse("member-detail", args=[member.pk])
+
+    return form_saved(request, form, save) or render(request, "members/admit.html", {"form": form, "cell": cell})
 
 
 @login_required
