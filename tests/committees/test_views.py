@@ -113,3 +113,18 @@ def test_introduced_by_the_school_received_by_the_ward_the_comment_read_by_the_s
     assert "Phạm Văn Giáo" not in client.get("/cap-uy/lien-he-noi-cu-tru/").content.decode()
     assert client.post(url, comment).status_code == 404
     assert residence.comments_for_review([teacher.pk], 2016)[teacher.pk].text == "Gương mẫu ở tổ dân phố."
+
+
+def test_a_returned_introduction_stays_in_the_senders_list_with_the_reason(client, tree, register, make_user):
+    teacher = register(tree.c, full_name="Phạm Văn Giáo")
+    school, ward = make_user("grassroots", tree.c, "thu-ky-c"), make_user("grassroots", tree.a, "thu-ky-a")
+    contact = residence.contact_introduce(actor=school, member=teacher, ward=tree.a, introduced_on=D(2016, 1, 20))
+    client.force_login(ward)
+    decline = {"action": "decline", "decline-reason": "Không cư trú trên địa bàn phường"}
+    assert client.post(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/", decline).status_code == 302
+    assert "Phạm Văn Giáo" not in client.get("/cap-uy/lien-he-noi-cu-tru/").content.decode()  # closed for the ward
+    client.force_login(school)
+    listing = client.get("/cap-uy/lien-he-noi-cu-tru/").content.decode()
+    assert "Phạm Văn Giáo" in listing and "Nơi cư trú trả lại giấy giới thiệu" in listing
+    page = client.get(f"/cap-uy/lien-he-noi-cu-tru/{contact.pk}/").content.decode()
+    assert "Không cư trú trên địa bàn phường" in page

@@ -16,11 +16,13 @@ listed in DESTINATIONS with the reason.
 
 import re
 
+import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.test.utils import ContextList
 
 from dangvu.accounts.models import Role
+from dangvu.members.fields import MemberRefField
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 
@@ -220,3 +222,11 @@ def test_the_walk_meets_each_kind_of_lookup_field(ward_a, ward_b, tree, make_use
     assert fields[("CadreActionForm", "member")] == "MemberRefField"
     assert fields[("InspectionForm", "subject_member")] == "ModelChoiceField"
     assert fields[("MoveForm", "new_parent")] == "UnitCodeField"
+
+
+def test_a_member_number_field_left_without_its_scope_finds_nobody(tree, register):
+    """A form that forgets to give MemberRefField the user's members refuses every number instead
+    of looking in the whole registry (or failing with a server error)."""
+    register(tree.b1, full_name="Trần Văn Xa", party_card_no="97000001")
+    with pytest.raises(ValidationError, match="Không tìm thấy đảng viên có số thẻ hoặc số CCCD 97000001"):
+        MemberRefField(None, label="Đảng viên").clean("97000001")

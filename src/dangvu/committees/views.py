@@ -14,6 +14,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -151,7 +152,9 @@ def contact_list(request):
     scope = Scope.of(request.user)
     sent, received = residence.sent_contacts(scope.root), residence.received_contacts(scope.root)
     if request.GET.get("tat-ca") != "1":
-        sent, received = sent.filter(until__isnull=True), received.filter(until__isnull=True)
+        # A returned letter stays in the sender's list: the member still needs introducing.
+        sent = sent.filter(Q(until__isnull=True) | Q(status=ContactStatus.DECLINED))
+        received = received.filter(until__isnull=True)
     can_edit = scope.can(Capability.EDIT_MEMBERS)
     form = f.IntroduceForm(
         request.POST or None,
