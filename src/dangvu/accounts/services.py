@@ -73,6 +73,12 @@ def _check_not_self(actor, user, what: str):
         fail("__all__", f"Bạn không thể tự {what} tài khoản của chính mình; hãy nhờ một quản trị khác.")
 
 
+def _locked(user):
+    """The user's row, locked until the end of the transaction, with the unit it is bound to. Only
+    the user's row (of=self): PostgreSQL cannot lock the nullable side of the outer join."""
+    return get_user_model().objects.select_for_update(of=("self",)).select_related("assignment__org").get(pk=user.pk)
+
+
 def _set_credential(user, *, kind: str, by, must_change: bool):
     Credential.objects.update_or_create(
         user=user, defaults={"kind": kind, "set_at": timezone.now(), "set_by": by, "must_change": must_change}
@@ -139,7 +145,7 @@ def user_add(*, actor, username: str, role: str, org, full_name: str = "", email
 def user_update(*, actor, user, role: str, org, full_name: str = "", email: str = ""):
     """Change a user's name, e-mail, role and unit (both within the actor's subtree)."""
     scope = _manager(actor)
-    user = get_user_model().objects.select_for_update().select_related("assignment__org").get(pk=user.pk)
+    user = _locked(user)
     _check_target(scope, user)
     if role not in Role.values:
         fail("role", "Vai trò không hợp lệ; hãy chọn trong danh sách.")
@@ -162,7 +168,7 @@ def user_update(*, actor, user, role: str, org, full_name: str = "", email: str 
 def user_set_active(*, actor, user, active: bool):
     """Deactivate (no login, no API token) or reactivate a user; nothing of theirs is deleted."""
     scope = _manager(actor)
-    user = get_user_model().objects.select_for_update().select_related("assignment__org").get(pk=user.pk)
+    user = _locked(user)
     _check_target(scope, user)
     if not active:
         _check_not_self(actor, user, "khóa")
@@ -178,7 +184,7 @@ def user_password_reset(*, actor, user) -> str:
     """Give `user` a new generated password, to be changed at their next login; returns it (shown
     once). The audit says who reset it and when."""
     scope = _manager(actor)
-    user = get_user_model().objects.select_for_update().select_related("assignment__org").get(pk=user.pk)
+    user = _locked(user)
     _check_target(scope, user)
     _check_not_self(actor, user, "đặt lại mật khẩu")
     password = temporary_password()
