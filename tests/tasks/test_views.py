@@ -102,3 +102,30 @@ def test_a_year_not_yet_opened_still_takes_tasks(client, tree, make_user, member
     assert "chưa mở đợt đánh giá năm 2026" in page
     assert _task(client, member).status_code == 302
     assert D(2026, 3, 20) == Task.objects.get().deadline
+
+
+def test_a_cell_is_evaluated_by_its_grassroots_committee(client, tree, make_user, cycle):
+    page_url = f"/nhiem-vu/to-chuc/{tree.a1.pk}/2026/1/"
+    login(client, make_user, Role.GRASSROOTS, tree.a1)
+    assert page_url in client.get(f"/to-chuc/{tree.a1.pk}/").content.decode()  # linked from the unit's page
+    client.post(page_url, {"action": "task", "t-title": "Sinh hoạt chuyên đề", "t-measure": "buổi", "t-target": "3",
+                           "t-deadline": "31/03/2026", "t-weight": "2"})  # fmt: skip
+    task = Task.objects.get(member=None)
+    assert task.org == tree.a1 and task.weight == 2
+    client.post(page_url, {"action": f"result-{task.pk}", "r-done_on": "30/03/2026", "r-quantity": "3"})
+    assert client.post(page_url, {"action": "self", "self-score_politics": "25", "self-cls": "good"}).status_code == 302
+    page = client.get(page_url).content.decode()
+    assert "Số thành viên cấp ủy bị kỷ luật" in page and 'id="buoc-decision"' not in page
+    assert client.post(page_url, {"action": "decision", "decision-cls": "good"}).status_code == 404
+    client.logout()
+    login(client, make_user, Role.GRASSROOTS, tree.a, "dang-uy-a")
+    response = client.post(page_url, {"action": "decision", "decision-cls": "good"})
+    assert response.status_code == 302
+    assert Evaluation.objects.get(org=tree.a1, member=None, quarter=1).decided_class == "good"
+    # A grassroots organization is not concluded on by itself.
+    assert (
+        client.post(
+            f"/nhiem-vu/to-chuc/{tree.a.pk}/2026/1/", {"action": "decision", "decision-cls": "good"}
+        ).status_code
+        == 404
+    )

@@ -25,3 +25,12 @@ def member_evaluations(member):
     year = timezone.localdate().year
     return {"member": member, "rows": rows, "year": year, "periods": [(q, f"Quý {q}") for q in (1, 2, 3, 4)]
             + [(YEAR, "Cả năm")]}  # fmt: skip
+
+
+@register.inclusion_tag("tasks/_org_quarters.html")
+def org_quarters(org):
+    """Links to a collective's quarter pages this year (grassroots organizations and cells only)."""
+    from ..selectors import COLLECTIVE_LEVELS
+
+    periods = [(q, f"Quý {q}") for q in (1, 2, 3, 4)] + [(YEAR, "Cả năm")]
+    return {"org": org, "year": timezone.localdate().year, "periods": periods, "shown": org.level in COLLECTIVE_LEVELS}
