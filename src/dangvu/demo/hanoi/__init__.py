@@ -42,7 +42,9 @@ def build_hanoi_2025(*, actor, scale: float = 1.0, log=print, logins_file=None) 
     ctx = DemoContext(actor=actor, scale=scale, logins_file=logins_file)
     district = Organization.objects.get(code=p.DISTRICT)
     flows = Flows(ctx)
-    flows.adopt_probationary(district)
+    left = flows.adopt_probationary(district, closed_until=dt.date(2016, 12, 31))
+    if left:
+        log(f"{left} đảng viên hết thời gian dự bị trong năm 2016 (đã chốt số liệu) chưa được công nhận chính thức.")
 
     def step(label, action):
         started = time.perf_counter()

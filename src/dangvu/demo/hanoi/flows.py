@@ -84,11 +84,19 @@ class Flows:
         self.admitted = waiting
         return done
 
-    def adopt_probationary(self, root: Organization) -> None:
-        """The 2016 demo's probationary members (admitted in 2016) await their recognition here."""
-        for pk, admitted_on in Member.objects.filter(status=Status.PROBATIONARY, org__path__startswith=root.path)\
-                .order_by("pk").values_list("pk", "admitted_on"):  # fmt: skip
-            self.admitted.append((pk, admitted_on))
+    def adopt_probationary(self, root: Organization, closed_until: dt.date) -> int:
+        """The 2016 demo's probationary members await their recognition here — except those whose
+        probation ended in the closed year (the demo closes 2016 after its report): their recognition
+        takes effect on that day, which only a reopening of 2016 could record, so they are left as
+        the issued report counted them. Returns how many were left."""
+        left = 0
+        members = Member.objects.filter(status=Status.PROBATIONARY, org__path__startswith=root.path).order_by("pk")
+        for pk, admitted_on in members.values_list("pk", "admitted_on"):
+            if rules.probation_end(admitted_on) <= closed_until:
+                left += 1
+            else:
+                self.admitted.append((pk, admitted_on))
+        return left
 
     def year(self, root: Organization, start: dt.date, end: dt.date, symbol: str, share: float = 1.0) -> dict:
         """A year of `root`'s flows, or the `share` of one between `start` and `end`; returns what was done."""
