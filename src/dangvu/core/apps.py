@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models import CharField, TextField
 from django.db.models.signals import pre_save
 
+_TEXT_FIELDS: dict = {}  # model -> the attnames of its text fields, read once
+
 
 def _drop_invisible_characters(sender, instance, raw=False, **kwargs):
     """Every text field of Dangvu's own records is stored without control and format characters,
@@ -12,11 +14,17 @@ def _drop_invisible_characters(sender, instance, raw=False, **kwargs):
         return
     from dangvu.core.text import drop_invisible
 
-    for field in sender._meta.concrete_fields:
-        if isinstance(field, (CharField, TextField)):
-            value = getattr(instance, field.attname)
-            if isinstance(value, str) and value:
-                setattr(instance, field.attname, drop_invisible(value))
+    names = _TEXT_FIELDS.get(sender)
+    if names is None:
+        names = _TEXT_FIELDS[sender] = [
+            f.attname for f in sender._meta.concrete_fields if isinstance(f, (CharField, TextField))
+        ]
+    for name in names:
+        value = getattr(instance, name)
+        # isprintable() is False for every control and format character (and for line breaks):
+        # the common case, a printable text, costs one C-level scan.
+        if isinstance(value, str) and not value.isprintable():
+            setattr(instance, name, drop_invisible(value))
 
 
 class CoreConfig(AppConfig):
