@@ -129,3 +129,24 @@ def test_a_cell_is_evaluated_by_its_grassroots_committee(client, tree, make_user
         ).status_code
         == 404
     )
+
+
+def test_a_committee_splits_a_group_of_the_framework_for_its_year(client, tree, make_user):
+    login(client, make_user, Role.GRASSROOTS, tree.a)
+    page_url = "/nhiem-vu/khung-tieu-chi/2026/member/"
+    assert "Chính trị tư tưởng" in client.get(page_url).content.decode()
+    rows = [("politics", "pol", "Chính trị, tư tưởng", "15"), ("politics", "eth", "Đạo đức, lối sống", "10"),
+            ("results", "res", "Nhiệm vụ, sản phẩm", "70")]  # fmt: skip
+    data = {"c-TOTAL_FORMS": "3", "c-INITIAL_FORMS": "0"}
+    for i, (group, code, label, points) in enumerate(rows):
+        data |= {f"c-{i}-group": group, f"c-{i}-code": code, f"c-{i}-label": label, f"c-{i}-max_points": points}
+    refused = client.post(page_url, data)
+    assert refused.status_code == 200 and "phải đúng 30 điểm" in refused.content.decode()
+    data["c-1-max_points"] = "15"
+    assert client.post(page_url, data).status_code == 302
+    page = client.get(page_url).content.decode()
+    assert "Đạo đức, lối sống" in page and "khung tiêu chí riêng" in page
+    # A cell is not a committee: no framework of its own.
+    client.logout()
+    login(client, make_user, Role.GRASSROOTS, tree.a1, "chi-bo")
+    assert client.get(page_url).status_code == 404

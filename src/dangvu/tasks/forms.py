@@ -64,3 +64,22 @@ class EvaluationForm(forms.Form):
             if name.startswith("score_") and value is not None
         }
         return found or None
+
+
+class CriterionRowForm(forms.Form):
+    group = forms.ChoiceField(label="Nhóm tiêu chí", required=False)
+    code = forms.CharField(label="Mã tiêu chí", max_length=30, required=False)
+    label = forms.CharField(label="Tiêu chí", max_length=255, required=False)
+    max_points = forms.DecimalField(label="Điểm tối đa", min_value=0, max_value=100, decimal_places=2, localize=True,
+                                    required=False)  # fmt: skip
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", "—"), *((g.code, f"{g.label} ({g.max_points:g} điểm)") for g in groups)]
+        index = (self.prefix or "").rsplit("-", 1)[-1]
+        row = f" dòng {int(index) + 1}" if index.isdigit() else ""
+        for f in self.fields.values():  # the table has one header row, not a label per cell
+            f.widget.attrs["aria-label"] = f"{f.label}{row}"
+
+
+CriterionRows = forms.formset_factory(CriterionRowForm, extra=0)

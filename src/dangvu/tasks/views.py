@@ -9,6 +9,7 @@ and the three stages of the evaluation. Who may do what:
   (or above) for its members and cells, the committee above for a grassroots organization.
 """
 
+import dataclasses
 import os
 
 from django.contrib import messages
@@ -26,8 +27,8 @@ from dangvu.web.forms import add_service_errors
 
 from . import framework as fw
 from . import scoring, selectors, services
-from .forms import EvaluationForm, ResultForm, TaskForm
-from .models import YEAR, Evaluation, Subject, Task
+from .forms import CriterionRows, EvaluationForm, ResultForm, TaskForm
+from .models import YEAR, Evaluation, Framework, Subject, Task
 from .rules import STATUS_LABELS
 
 ENTER = Capability.EDIT_MEMBERS
@@ -190,6 +191,49 @@ def _call(form, success: str, service, **kwargs) -> str:
         add_service_errors(form, e)
         return ""
     return success
+
+
+COMMITTEE_LEVELS = ("province", "district", "grassroots_committee")
+
+
+@login_required
+def framework_edit(request, year, subject):
+    """The criteria of the user's committee for `year` and `subject`, within the common groups."""
+    scope = Scope.of(request.user)
+    if subject not in Subject.values or not 2025 <= year <= 9999:
+        raise Http404("Không có khung tiêu chí này.")
+    committee = scope.root
+    if committee is None or committee.level not in COMMITTEE_LEVELS:
+        raise Http404("Khung tiêu chí do cấp ủy (tỉnh, huyện hoặc đảng ủy cơ sở) đặt.")
+    groups = fw.GROUPS[subject]
+    own = Framework.objects.filter(committee=committee, year=year, subject=subject).first()
+    current = (
+        [{"group": c.group, "code": c.code, "label": c.label, "max_points": c.max_points} for c in own.criteria.all()]
+        if own
+        else [dataclasses.asdict(c) for c in fw.common(subject)]
+    )
+    initial = [{k: row[k] for k in ("group", "code", "label", "max_points")} for row in current]
+    initial += [{}] * 3  # room to split a group
+    formset = CriterionRows(initial=initial, form_kwargs={"groups": groups}, prefix="c")
+    errors = []
+    if request.method == "POST":
+        scope.require(ENTER)
+        formset = CriterionRows(request.POST, form_kwargs={"groups": groups}, prefix="c")
+        if formset.is_valid():
+            rows = [f.cleaned_data for f in formset if f.cleaned_data.get("label")]
+            try:
+                services.framework_set(actor=request.user, committee=committee, year=year, subject=subject,
+                                       criteria=rows)  # fmt: skip
+            except ValidationError as e:
+                errors = e.messages
+            else:
+                messages.success(request, f"Đã lưu khung tiêu chí năm {year} của {committee.name}.")
+                return redirect(request.path)
+    return render(
+        request, "tasks/framework.html",
+        {"committee": committee, "year": year, "subject": Subject(subject), "formset": formset, "errors": errors,
+         "groups": groups, "own": own, "note": fw.NOTE, "can_enter": scope.can(ENTER)},
+    )  # fmt: skip
 
 
 @require_GET
