@@ -4,6 +4,7 @@ until they choose their own; every change is audited, never the password."""
 
 import pytest
 from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from dangvu.accounts.models import Credential, PasswordKind, Role
@@ -92,3 +93,13 @@ def test_a_token_of_a_user_who_must_change_the_password_still_works(client, tree
     user_password_reset(actor=actor, user=clerk)
     response = client.get("/api/v1/organizations", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
+
+
+def test_a_reset_ends_a_lockout_after_failed_logins(client, tree, make_user, actor):
+    make_user(Role.GRASSROOTS, tree.a, "vanphong-a")
+    for _ in range(5):
+        assert not _login(client, "vanphong-a", "doan-sai-mat-khau")
+    assert not _login(client, "vanphong-a", "mat-khau-thu-nghiem-1")  # locked: even the right one is refused
+    clerk = get_user_model().objects.get(username="vanphong-a")
+    temporary = user_password_reset(actor=actor, user=clerk)
+    assert _login(client, "vanphong-a", temporary)

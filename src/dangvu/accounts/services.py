@@ -14,6 +14,7 @@ is audited (django-auditlog on User, RoleAssignment and Credential); the passwor
 
 import secrets
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -182,7 +183,7 @@ def user_set_active(*, actor, user, active: bool):
 @transaction.atomic
 def user_password_reset(*, actor, user) -> str:
     """Give `user` a new generated password, to be changed at their next login; returns it (shown
-    once). The audit says who reset it and when."""
+    once). Ends a lockout after failed logins. The audit says who reset it and when."""
     scope = _manager(actor)
     user = _locked(user)
     _check_target(scope, user)
@@ -192,6 +193,8 @@ def user_password_reset(*, actor, user) -> str:
         user.set_password(password)
         user.save(update_fields=["password"])
         _set_credential(user, kind=PasswordKind.RESET, by=actor, must_change=True)
+    # A user locked out by failed logins (django-axes) asks for a reset: the new password opens it.
+    axes_reset(username=user.username)
     return password
 
 
