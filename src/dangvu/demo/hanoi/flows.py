@@ -12,7 +12,7 @@ from dangvu.members import rules
 from dangvu.members.bulk import members_register_bulk
 from dangvu.members.models import EventKind, Member, MemberEvent, Status
 from dangvu.members.services import member_admit, member_recognize, member_record_event
-from dangvu.organizations.models import MEMBER_LEVELS, Organization
+from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
 
 from ..hoang_mai import RESIDENT, units_by_code
 from ..people import People, random_day
@@ -37,6 +37,7 @@ class Flows:
         self.numbers: dict[tuple, int] = {}
         self.admitted: list[tuple[int, dt.date]] = []  # (member id, admitted on) awaiting recognition
         self.share = 1.0  # of a year's flows, for a part of a year
+        self._wards: dict[str, str] = {}  # a unit's path -> the new ward it stands under
 
     def scaled(self, n: int) -> int:
         return max(1, round(n * self.ctx.scale * self.share))
@@ -65,10 +66,20 @@ class Flows:
         parts = org.code.split("-")
         identity = self.people.identity(birth_date=birth, profile=profile, ward=parts[1] if len(parts) > 1 else "",
                                         on=day)  # fmt: skip
+        ward = self.new_ward(org)
+        if ward:  # after 1/7/2025 addresses name the new ward, with no district
+            identity["address"] = identity["address"].split(", phường")[0] + f", phường {ward}, Hà Nội"
         member = member_admit(actor=self.ctx.actor, org=org, admitted_on=day, decision_no=self.decision(day, symbol),
                               **identity)  # fmt: skip
         self.admitted.append((member.pk, day))
         return member
+
+    def new_ward(self, org: Organization) -> str:
+        """The name of the ward committee (from 1/7/2025) `org` stands under, or ""."""
+        if org.path not in self._wards:
+            found = [w for w in Organization.objects.filter(level=Level.COMMUNE) if org.path.startswith(w.path)]
+            self._wards[org.path] = found[0].name.removeprefix("Đảng bộ phường ") if found else ""
+        return self._wards[org.path]
 
     def recognize_until(self, until: dt.date, symbol: str) -> int:
         """Recognize every member admitted so far whose probation's meeting falls on or before `until`."""
