@@ -201,3 +201,21 @@ def test_collective_with_a_disciplined_leader_is_not_excellent(tree, actor, cycl
                             leadership_members_disciplined=1)  # fmt: skip
     assert one.proposed_class == "good"
     assert any("bị kỷ luật" in r for r in one.reasons)
+
+
+def test_a_cells_year_conclusion_is_the_cycles_result(tree, actor, cycle):
+    from dangvu.reviews.models import OrgResult
+
+    for q in (1, 2):
+        task = task_assign(actor=actor, org=tree.a1, year=2026, quarter=q, title=f"Việc quý {q}", measure="việc",
+                           target=1, deadline=D(2026, 3 * q, 20))  # fmt: skip
+        _done(actor, task, D(2026, 3 * q, 1), 1)
+        evaluation_record(actor=actor, cycle=cycle, org=tree.a1, quarter=q, stage="opinion",
+                          scores={"politics": 20 + q}, cls="good")  # fmt: skip
+    year = evaluation_record(actor=actor, cycle=cycle, org=tree.a1, quarter=0, stage="decision", cls="good")
+    assert year.points == Decimal("91.50")  # (91 + 92) / 2
+    result = OrgResult.objects.get(cycle=cycle, org=tree.a1)
+    assert (result.decided_class, result.points) == ("good", Decimal("91.50"))
+    with pytest.raises(ValidationError) as e:
+        evaluation_record(actor=actor, cycle=cycle, org=tree.a1, quarter=0, stage="decision", cls="tsvm")
+    assert "không có trong" in str(e.value)

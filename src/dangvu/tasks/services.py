@@ -202,8 +202,9 @@ def evaluation_record(
         )
     _check_subject(cycle, org, member)
     book = cycle.get_rulebook()
-    if cls and book.member_grade(cls) is None:
-        labels = ", ".join(g.label for g in book.member_classes)
+    grades = book.member_classes if member else book.org_classes
+    if cls and cls not in {g.code for g in grades}:
+        labels = ", ".join(g.label for g in grades)
         fail("cls", f"Mức xếp loại “{cls}” không có trong {book.title}; chọn một trong: {labels}.")
     override_reason = clean_multiline(override_reason)
     if override_reason and stage != "decision":
