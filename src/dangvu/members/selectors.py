@@ -6,7 +6,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Lower, StrIndex
 
-from dangvu.core.text import search_terms
+from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import covering, subtree_ids_on
 
@@ -102,7 +102,7 @@ def search(members: QuerySet[Member], query: str, units: int = 0) -> QuerySet[Me
     Names come in Vietnamese order (by given name), found first and sorted after: ordered by the
     sort key itself, PostgreSQL walked the sort-key index testing every name until it had a page
     of matches (15 s over the country's 6,6 million members for "hung")."""
-    query = (query or "").strip()
+    query = clean(query)  # a number pasted with a zero-width space still finds its member
     if not query:
         return members
     compact = query.replace(" ", "")
