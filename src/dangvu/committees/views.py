@@ -11,19 +11,17 @@ ends; each side acts only on its side, and the residence sees only the members i
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import history_of
 from dangvu.members.models import IN_PARTY_STATUSES
-from dangvu.web.forms import add_service_errors
 from dangvu.web.pages import form_saved
 
 from . import forms as f
@@ -96,14 +94,14 @@ def congress_detail(request, pk):
     form = f.SeatForm(request.POST or None, members=scope.members(), initial={"on": congress.held_on})
     if request.method == "POST":
         _require_edit(scope)
-        if form.is_valid():
-            try:
-                seat = services.seat_add(actor=request.user, congress=congress, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, f"Đã ghi {seat.get_role_display()} {seat.member.full_name}.")
-                return redirect("congress-detail", pk=congress.pk)
+
+        def save(data):
+            seat = services.seat_add(actor=request.user, congress=congress, **data)
+            message = f"Đã ghi {seat.get_role_display()} {seat.member.full_name}."
+            return message, reverse("congress-detail", kwargs={"pk": congress.pk})
+
+        if saved := form_saved(request, form, save):
+            return saved
     today = dt.date.today()
     return render(
         request,
@@ -163,17 +161,14 @@ def contact_list(request):
     )
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
-        if form.is_valid():
-            try:
-                contact = residence.contact_introduce(actor=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(
-                    request,
-                    f"Đã giới thiệu đồng chí {contact.member.full_name} về {contact.residence_name}.",
-                )
-                return redirect("residence-detail", pk=contact.pk)
+
+        def save(data):
+            contact = residence.contact_introduce(actor=request.user, **data)
+            message = f"Đã giới thiệu đồng chí {contact.member.full_name} về {contact.residence_name}."
+            return message, reverse("residence-detail", kwargs={"pk": contact.pk})
+
+        if saved := form_saved(request, form, save):
+            return saved
     return render(
         request,
         "committees/contacts.html",
@@ -216,14 +211,13 @@ def contact_detail(request, pk):
         form = forms.get(action)
         if form is None:
             raise PermissionDenied("Bên của bạn không thực hiện thao tác này với mối liên hệ này.")
-        if form.is_valid():
-            try:
-                _WRITES[action](actor=request.user, contact=contact, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Đã lưu.")
-                return redirect("residence-detail", pk=contact.pk)
+
+        def save(data):
+            _WRITES[action](actor=request.user, contact=contact, **data)
+            return "Đã lưu.", reverse("residence-detail", kwargs={"pk": contact.pk})
+
+        if saved := form_saved(request, form, save):
+            return saved
     return render(
         request,
         "committees/contact.html",

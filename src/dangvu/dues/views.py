@@ -5,11 +5,9 @@ Capability.EDIT_MEMBERS, and the services' refusals are shown next to the field.
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -20,7 +18,7 @@ from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.csp import self_contained_document
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import receipts, selectors, services, sheets
 from .forms import BasisForm, CollectForm, PaymentForm, parse_month
@@ -79,14 +77,14 @@ def dues_sheet(request, org_pk):
     form = CollectForm(request.POST or None, initial={"paid_on": min(dt.date.today(), month_end(month))})
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
-        if form.is_valid():
-            try:
-                paid = services.dues_collect_month(actor=request.user, org=org, month=month, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e, {"month": None})
-            else:
-                messages.success(request, f"Đã ghi {len(paid)} đảng viên nộp đảng phí tháng {format_month(month)}.")
-                return redirect(reverse("dues-sheet", args=[org.pk]) + f"?thang={format_month(month)}")
+
+        def save(data):
+            paid = services.dues_collect_month(actor=request.user, org=org, month=month, **data)
+            message = f"Đã ghi {len(paid)} đảng viên nộp đảng phí tháng {format_month(month)}."
+            return message, reverse("dues-sheet", args=[org.pk]) + f"?thang={format_month(month)}"
+
+        if saved := form_saved(request, form, save, {"month": None}):
+            return saved
     lines = sheets.month_lines(org, month)
     collection = selectors.collection(org, month)
     if request.GET.get("xuat") == "xlsx":
@@ -127,19 +125,18 @@ def dues_member(request, member_id):
         form = forms.get(action)
         if form is None:
             raise Http404("Thao tác không hợp lệ.")
-        if form.is_valid():
-            try:
-                if action == "basis":
-                    services.dues_basis_set(actor=request.user, member=member, **form.cleaned_data)
-                    text = "Đã lưu căn cứ đóng đảng phí."
-                else:
-                    payment = services.dues_pay(actor=request.user, member=member, **form.cleaned_data)
-                    text = f"Đã ghi đảng phí tháng {format_month(payment.month)}."
-            except ValidationError as e:
-                add_service_errors(form, e)
+
+        def save(data):
+            if action == "basis":
+                services.dues_basis_set(actor=request.user, member=member, **data)
+                text = "Đã lưu căn cứ đóng đảng phí."
             else:
-                messages.success(request, text)
-                return redirect("dues-member", member_id=member.pk)
+                payment = services.dues_pay(actor=request.user, member=member, **data)
+                text = f"Đã ghi đảng phí tháng {format_month(payment.month)}."
+            return text, reverse("dues-member", kwargs={"member_id": member.pk})
+
+        if saved := form_saved(request, form, save):
+            return saved
     return render(
         request,
         "dues/member.html",

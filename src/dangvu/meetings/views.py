@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from dangvu.accounts.models import Capability
@@ -22,6 +23,7 @@ from dangvu.core.downloads import download_log
 from dangvu.members.models import Member
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.forms import VnDateField, add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import selectors, services
 from .forms import FilesForm, FilterForm, MeetingEditForm, MeetingForm, VoteForm
@@ -196,18 +198,17 @@ def meeting_detail(request, pk):
         form = forms.get(action)
         if form is None:
             raise Http404("Thao tác không hợp lệ.")
-        if form.is_valid():
-            try:
-                if action == "vote":
-                    services.meeting_add_vote(actor=request.user, meeting=meeting, **form.cleaned_data)
-                else:
-                    files = {k: v for k, v in form.cleaned_data.items() if v}
-                    services.meeting_update(actor=request.user, meeting=meeting, **files)
-            except ValidationError as e:
-                add_service_errors(form, e)
+
+        def save(data):
+            if action == "vote":
+                services.meeting_add_vote(actor=request.user, meeting=meeting, **data)
             else:
-                messages.success(request, "Đã lưu.")
-                return redirect("meeting-detail", pk=meeting.pk)
+                files = {k: v for k, v in data.items() if v}
+                services.meeting_update(actor=request.user, meeting=meeting, **files)
+            return "Đã lưu.", reverse("meeting-detail", kwargs={"pk": meeting.pk})
+
+        if saved := form_saved(request, form, save):
+            return saved
     attendance = list(selectors.attendance_of(meeting))
     return render(
         request,

@@ -245,23 +245,20 @@ def member_event(request, pk, kind):
     if kind not in kinds_for(member):
         raise Http404("Sự kiện này không áp dụng cho tình trạng hiện tại của đảng viên.")
     form = EventForm(request.POST or None, kind=kind, cells=_cells(scope))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if kind == EventKind.RECOGNIZED:
-                event = services.member_recognize(
-                    actor=request.user, member=member, decision_no=data["decision_no"],
-                    decision_date=data["decision_date"],
-                )  # fmt: skip
-            else:
-                event = services.member_record_event(actor=request.user, member=member, kind=kind, **data)
-        except ValidationError as e:
-            add_service_errors(form, e, {"kind": None, "target": "to_org"})
+
+    def save(data):
+        if kind == EventKind.RECOGNIZED:
+            event = services.member_recognize(
+                actor=request.user, member=member, decision_no=data["decision_no"],
+                decision_date=data["decision_date"],
+            )  # fmt: skip
         else:
-            messages.success(
-                request, f"Đã ghi nhận: {event.get_kind_display().lower()} ngày {format_date(event.date)}."
-            )
-            return redirect("member-detail", pk=member.pk)
+            event = services.member_record_event(actor=request.user, member=member, kind=kind, **data)
+        message = f"Đã ghi nhận: {event.get_kind_display().lower()} ngày {format_date(event.date)}."
+        return message, reverse("member-detail", kwargs={"pk": member.pk})
+
+    if saved := form_saved(request, form, save, {"kind": None, "target": "to_org"}):
+        return saved
     context = {
         "member": member,
         "form": form,

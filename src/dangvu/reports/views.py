@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.web.csp import self_contained_document
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import selectors, services
 from .context import report_context
@@ -74,14 +75,13 @@ def report_edit(request, org_pk, year):
     report = selectors.report_of(org, year)
     if request.method == "POST":
         form = YearReportForm(request.POST, instance=report, year=year)
-        if form.is_valid():
-            try:
-                services.year_report_save(actor=request.user, org=org, year=year, **form.service_arguments())
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Đã lưu báo cáo.")
-                return redirect("report-page", org_pk=org.pk, year=year)
+
+        def save(data):
+            services.year_report_save(actor=request.user, org=org, year=year, **form.service_arguments())
+            return "Đã lưu báo cáo.", reverse("report-page", kwargs={"org_pk": org.pk, "year": year})
+
+        if saved := form_saved(request, form, save):
+            return saved
     else:
         form = YearReportForm(instance=report, year=year)
     return render(request, "reports/edit.html", {"org": org, "year": year, "form": form,
@@ -126,12 +126,12 @@ def report_reopen(request, org_pk, year):
     scope, org = _unit(request, org_pk, year)
     scope.require(Capability.EDIT_REPORTS)
     form = ReopenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.year_reopen(actor=request.user, org=org, year=year, reason=form.cleaned_data["reason"])
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã mở lại số liệu năm {year}; hãy chốt lại khi đã sửa xong.")
-            return redirect("report-page", org_pk=org.pk, year=year)
-    return render(request, "reports/reopen.html", {"org": org, "year": year, "form": form}, status=400)
+
+    def save(data):
+        services.year_reopen(actor=request.user, org=org, year=year, reason=data["reason"])
+        message = f"Đã mở lại số liệu năm {year}; hãy chốt lại khi đã sửa xong."
+        return message, reverse("report-page", kwargs={"org_pk": org.pk, "year": year})
+
+    return form_saved(request, form, save) or render(
+        request, "reports/reopen.html", {"org": org, "year": year, "form": form}, status=400
+    )

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import Capability
@@ -22,6 +23,7 @@ from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
 from dangvu.organizations.models import GRASSROOTS_LEVELS
 from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import excel, selectors, services
 from .forms import ENTRY_STAGES, MemberResultsForm, OpenCycleForm, OrgResultForm, ReopenForm, UploadForm
@@ -48,16 +50,13 @@ def cycle_list(request):
     form = OpenCycleForm(request.POST or None)
     if request.method == "POST":
         scope.require(DECIDE)
-        if form.is_valid():
-            try:
-                cycle = services.review_cycle_open(
-                    actor=request.user, committee=scope.root, year=form.cleaned_data["year"]
-                )
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, f"Đã mở đợt đánh giá, xếp loại năm {cycle.year}.")
-                return redirect("review-cycle", cycle.pk)
+
+        def save(data):
+            cycle = services.review_cycle_open(actor=request.user, committee=scope.root, year=data["year"])
+            return f"Đã mở đợt đánh giá, xếp loại năm {cycle.year}.", reverse("review-cycle", args=[cycle.pk])
+
+        if saved := form_saved(request, form, save):
+            return saved
     return render(
         request, "reviews/cycle_list.html",
         {"cycles": selectors.visible_cycles(scope.root), "form": form, "can_open": scope.can(DECIDE)},
