@@ -7,12 +7,11 @@ it); writes need Capability.EDIT_MEMBERS."""
 import datetime as dt
 import os
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -22,7 +21,7 @@ from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
 from dangvu.members.models import Member
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.web.forms import VnDateField, add_service_errors
+from dangvu.web.forms import VnDateField
 from dangvu.web.pages import form_saved
 
 from . import selectors, services
@@ -82,6 +81,9 @@ def _attendance_rows(request, roster):
     return [(m, request.POST.get(f"p-{m.pk}", ""), request.POST.get(f"r-{m.pk}", "")) for m in roster]
 
 
+_ROSTER_CHANGED = "Danh sách đảng viên đã cập nhật theo ngày họp; hãy kiểm tra lại rồi lưu."
+
+
 @login_required
 def meeting_create(request, org_pk):
     scope = Scope.of(request.user)
@@ -93,19 +95,15 @@ def meeting_create(request, org_pk):
     roster = _roster(org, day)
     form = MeetingForm(request.POST or None, request.FILES or None, roster=roster, initial={"date": day})
     rows = _attendance_rows(request, roster)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def save(data):
         if data["date"] != day:  # the list shown was of another day: show this day's and ask again
-            form.add_error("date", "Danh sách đảng viên đã cập nhật theo ngày họp; hãy kiểm tra lại rồi lưu.")
-        else:
-            try:
-                meeting = services.meeting_create(actor=request.user, org=org, attendance=rows, **data)
-            except ValidationError as e:
-                add_service_errors(form, e, {"attendance": None})
-            else:
-                messages.success(request, f"Đã ghi buổi sinh hoạt ngày {format_date(meeting.date)} của {org.name}.")
-                return redirect("meeting-detail", pk=meeting.pk)
-    return render(
+            raise ValidationError({"date": _ROSTER_CHANGED})
+        meeting = services.meeting_create(actor=request.user, org=org, attendance=rows, **data)
+        message = f"Đã ghi buổi sinh hoạt ngày {format_date(meeting.date)} của {org.name}."
+        return message, reverse("meeting-detail", args=[meeting.pk])
+
+    return form_saved(request, form, save, {"attendance": None}) or render(
         request,
         "meetings/form.html",
         {"form": form, "org": org, "rows": rows, "day": day, "presences": Presence.choices},
@@ -153,25 +151,23 @@ def meeting_edit(request, pk):
         rows = [(m, recorded[m.pk].presence, recorded[m.pk].reason) if m.pk in recorded else (m, "", "")
                 for m in roster]  # fmt: skip
     votes, vote_problems = _vote_rows(request, meeting)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
+        data = dict(data)
         version = data.pop("version") or None
         if data["date"] != day:
-            form.add_error("date", "Danh sách đảng viên đã cập nhật theo ngày họp; hãy kiểm tra lại rồi lưu.")
-        elif vote_problems:
-            for problem in vote_problems:
-                form.add_error(None, problem)
-        else:
-            try:
-                services.meeting_update(
-                    actor=request.user, meeting=meeting, expected_version=version, attendance=rows,
-                    votes=[v for v in votes if v["question"]], **data,
-                )  # fmt: skip
-            except ValidationError as e:
-                add_service_errors(form, e)  # attendance and vote refusals are shown at the top
-            else:
-                messages.success(request, f"Đã sửa buổi sinh hoạt ngày {format_date(data['date'])} của {org.name}.")
-                return redirect("meeting-detail", pk=meeting.pk)
+            raise ValidationError({"date": _ROSTER_CHANGED})
+        if vote_problems:
+            raise ValidationError(vote_problems)  # shown at the top, as the service's refusals are
+        services.meeting_update(
+            actor=request.user, meeting=meeting, expected_version=version, attendance=rows,
+            votes=[v for v in votes if v["question"]], **data,
+        )  # fmt: skip
+        message = f"Đã sửa buổi sinh hoạt ngày {format_date(data['date'])} của {org.name}."
+        return message, reverse("meeting-detail", args=[meeting.pk])
+
+    if saved := form_saved(request, form, save):
+        return saved
     return render(
         request,
         "meetings/form.html",
