@@ -58,6 +58,13 @@ def baselines(a, tree) -> dict:
         ("post", "/elections/{election_id}/areas"): (
             {"election_id": election}, {"name": "Khu vực mới", "org": "A1", "registered": 10, "voted": 9}),
         ("post", "/review-results/orgs"): ({}, {"year": 2016, "org": "A", "stage": "self", "cls": "good"}),
+        ("post", "/tasks"): ({}, {
+            "org": "A1", "member": full, "year": 2026, "quarter": 1, "title": "Vận động hộ", "measure": "hộ",
+            "target": "4", "deadline": "2026-03-20"}),
+        ("post", "/tasks/{task_id}/result"): (
+            {"task_id": a.records["tasks.Task"][0]}, {"done_on": "2026-03-02", "quantity": "5"}),
+        ("post", "/evaluations"): ({}, {
+            "year": 2026, "quarter": 1, "member": full, "stage": "self", "scores": {"politics": 30}}),
         ("put", "/targets"): ({}, {
             "org": "A", "indicator_key": "members.admitted", "year": 2016, "value": 6, "assigned_by": "HM"}),
     }  # fmt: skip

@@ -25,6 +25,7 @@ from dangvu.accounts.models import Role
 from dangvu.members.fields import MemberRefField
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
+from dangvu.tasks.models import Subject
 
 from .test_scope_sweep import _PARAM, CONTEXT, PARAM_MODELS, PK_MODELS, patterns
 
@@ -51,7 +52,10 @@ NOT_RENDERED = {
 }
 # Pages the sweep's tables do not fill yet (its own test says so): the tasks of a member or a unit.
 PK_EXTRA = {"tasks-member": "members.Member", "tasks-org": "organizations.Organization"}
-CONTEXT_EXTRA = {("*", "quarter"): [1], ("tasks-member", "year"): [2026], ("tasks-org", "year"): [2026]}
+CONTEXT_EXTRA = {
+    ("*", "quarter"): [1], ("tasks-member", "year"): [2026], ("tasks-org", "year"): [2026],
+    ("tasks-framework", "year"): [2026], ("tasks-framework", "subject"): list(Subject.values),
+}  # fmt: skip
 # Pages that answer a file, stream a document or end the session: nothing to walk.
 SKIP_NAMES = {"logout", "tasks-file", "report-download", "receipt-pdf", "member-sheet", "statistics-xlsx",
               "review-members-template", "set_language"}  # fmt: skip

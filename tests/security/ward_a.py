@@ -16,7 +16,9 @@ from dangvu.elections.models import Election
 from dangvu.elections.services import election_area_record
 from dangvu.inspection.services import discipline_record, inspection_record
 from dangvu.meetings.services import meeting_create
+from dangvu.reviews.services import review_cycle_open
 from dangvu.targets.services import target_set
+from dangvu.tasks.services import task_assign
 from dangvu.training.services import attendance_add, training_class_create
 
 from ..conftest import D
@@ -64,7 +66,7 @@ def ward_a(ward_b, tree, register, admit, actor, make_user):
     election = Election.objects.get(pk=ward_b.shared["elections.Election"][0])
     w.add(election_area_record(actor=actor, election=election, name="Khu vực Định Công", org=tree.a, registered=9,
                                voted=9))  # fmt: skip
-    w.shared = ward_b.shared
+    w.shared = {label: list(pks) for label, pks in ward_b.shared.items()}
     w.add(
         target_set(actor=actor, org=tree.a, indicator_key="members.admitted", year=2016, value=5, assigned_by=tree.hm)
     )
@@ -85,4 +87,10 @@ def ward_a(ward_b, tree, register, admit, actor, make_user):
     dues_basis_set(actor=actor, member=full, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
     w.add(dues_pay(actor=actor, member=full, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-1"))
     w.add(make_user(Role.GRASSROOTS, tree.a, "thu-ky-a-rieng"))
+    # A quarter of 2026 under QĐ 366: the review cycle and one task of the member.
+    w.shared.setdefault("reviews.ReviewCycle", []).append(
+        review_cycle_open(actor=actor, committee=tree.hm, year=2026).pk
+    )
+    w.add(task_assign(actor=actor, org=tree.a1, member=full, year=2026, quarter=1, title="Thăm hộ nghèo", measure="hộ",
+                      target=4, deadline=D(2026, 3, 20)))  # fmt: skip
     return w
