@@ -85,6 +85,20 @@ def sort_key(text: str) -> str:
     return _collator().getSortKey(clean(text)).hex()
 
 
+@lru_cache(maxsize=1)
+def _numeric_collator():
+    collator = icu.Collator.createInstance(icu.Locale("vi"))
+    collator.setStrength(icu.Collator.TERTIARY)
+    collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
+    return collator
+
+
+def natural_key(text: str) -> bytes:
+    """Vietnamese order that reads numbers as numbers, for unit names: "Chi bộ khu dân cư số 2"
+    before "… số 10" (as text, "số 10" would come first)."""
+    return _numeric_collator().getSortKey(clean(text or ""))
+
+
 def name_sort_key(full_name: str) -> str:
     """Vietnamese lists sort by given name, then middle name, then family name."""
     family, middle, given = split_name(full_name)

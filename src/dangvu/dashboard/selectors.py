@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractMonth
 from dangvu.cadres.selectors import terms_ending
 from dangvu.core.catalogue import Period
 from dangvu.core.dates import add_months, add_years, year_bounds
+from dangvu.core.text import natural_key
 from dangvu.indicators.selectors import YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules
@@ -115,7 +116,9 @@ def plan_by_subordinate(org: Organization, year: int, key: str = "members.admitt
     Four queries whatever the number of units."""
     period = Period.year(year)
     end = period.end
-    subs = list(OrgPeriod.objects.filter(covering(end), parent=org).select_related("org").order_by("org__name_key"))
+    subs = sorted(
+        OrgPeriod.objects.filter(covering(end), parent=org).select_related("org"), key=lambda p: natural_key(p.org.name)
+    )
     if not subs:
         return []
     sub_ids = [p.org_id for p in subs]

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
+from dangvu.core.text import natural_key
+
 from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
 
 
@@ -144,18 +146,19 @@ def tree_on(root: Organization, day: dt.date) -> list[tuple[Organization, int]]:
 
 def _display_key(path: str, orgs: dict) -> list:
     ids = [int(x) for x in path.strip("/").split("/")]
-    return [(orgs[i].name_key if i in orgs else "", i) for i in ids]
+    return [(natural_key(orgs[i].name) if i in orgs else b"", i) for i in ids]
 
 
 def grassroots_now(root: Organization) -> QuerySet[Organization]:
     return subtree_now(root).filter(level__in=GRASSROOTS_LEVELS, dissolved_on__isnull=True)
 
 
-def children_now(org: Organization, include_dissolved: bool = False) -> QuerySet[Organization]:
+def children_now(org: Organization, include_dissolved: bool = False) -> list[Organization]:
+    """The units directly under `org`, in natural order ("số 2" before "số 10")."""
     qs = org.children.all()
     if not include_dissolved:
         qs = qs.filter(dissolved_on__isnull=True)
-    return qs.order_by("name_key")
+    return sorted(qs, key=lambda o: natural_key(o.name))
 
 
 def ancestors(org: Organization) -> list[Organization]:

@@ -5,6 +5,7 @@ of queries whatever the size of the subtree."""
 from django.db.models import Count, Q, QuerySet
 
 from dangvu.core.catalogue import Period
+from dangvu.core.text import natural_key
 from dangvu.members.models import Member
 from dangvu.organizations.eras import UPPER_LEVELS
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
@@ -115,8 +116,9 @@ def visible_cycles(root: Organization | None) -> QuerySet[ReviewCycle]:
 def cycle_rows(cycle: ReviewCycle, root: Organization) -> list[tuple[Organization, OrgResult | None, int]]:
     """The grassroots organizations of the cycle within `root`'s subtree, each with its result
     (or None) and the number of its members rated (decided). Three queries."""
-    orgs = list(
-        Organization.objects.filter(pk__in=facts.cycle_org_ids(cycle), path__startswith=root.path).order_by("name_key")
+    orgs = sorted(
+        Organization.objects.filter(pk__in=facts.cycle_org_ids(cycle), path__startswith=root.path),
+        key=lambda o: natural_key(o.name),
     )
     results = {r.org_id: r for r in OrgResult.objects.filter(cycle=cycle, org__in=orgs)}
     rated = dict(
