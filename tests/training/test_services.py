@@ -80,3 +80,11 @@ def test_a_class_cannot_be_moved_away_from_its_attendances(open_class, register,
     assert "ngày tham dự" in excinfo.value.message_dict["start_date"][0]
     c.refresh_from_db()
     assert c.start_date == D(2016, 4, 4)
+
+
+def test_a_field_the_service_does_not_know_fails_loudly_and_saves_nothing(open_class):
+    # core.errors.refuse_unknown_fields, shared by the training, cadre and award services: a caller's
+    # typo must not be dropped silently.
+    with pytest.raises(TypeError, match="unknown fields: titel"):
+        open_class(titel="Lớp sai tên trường")
+    assert not TrainingClass.objects.exists()

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
-from dangvu.core.errors import fail
+from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline
 from dangvu.organizations.models import Organization
 
@@ -91,17 +91,11 @@ def _validated(data: dict) -> dict:
     }  # fmt: skip
 
 
-def _unknown(fields):
-    extra = set(fields) - set(FIELDS)
-    if extra:
-        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
-
-
 @transaction.atomic
 def award_create(*, actor, **fields) -> Award:
     """Record an award to exactly one recipient: a party organization active on the decision
     date, a member, or a named collective or person."""
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
     with acting_as(actor):
         return Award.objects.create(**values)
@@ -109,7 +103,7 @@ def award_create(*, actor, **fields) -> Award:
 
 @transaction.atomic
 def award_update(*, actor, award: Award, **fields) -> Award:
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     current = {name: getattr(award, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current)

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import add_years, format_date
-from dangvu.core.errors import fail
+from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline, unaccent
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
@@ -131,17 +131,11 @@ def _validated(data: dict, instance: CadreAction | None = None) -> dict:
     }
 
 
-def _unknown(fields) -> None:
-    extra = set(fields) - set(FIELDS)
-    if extra:
-        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
-
-
 @transaction.atomic
 def cadre_action_create(*, actor, **fields) -> CadreAction:
     """Record a cadre action. The term end of an appointment is computed (5 years from the
     effective date); a missing effective date means the decision date."""
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
     with acting_as(actor):
         return CadreAction.objects.create(**values)
@@ -150,7 +144,7 @@ def cadre_action_create(*, actor, **fields) -> CadreAction:
 @transaction.atomic
 def cadre_action_update(*, actor, action: CadreAction, **fields) -> CadreAction:
     """Correct a recorded action; the audit keeps the previous values."""
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     current = {name: getattr(action, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current, instance=action)

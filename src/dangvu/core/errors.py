@@ -28,3 +28,11 @@ def refuse_if_changed(current, expected_version: str | None, what: str) -> None:
             f"{what} đã được người khác sửa lúc {when}; hãy tải lại trang và nhập lại thay đổi.",
             code="conflict",
         )
+
+
+def refuse_unknown_fields(fields, known) -> None:
+    """A programming error, not a user's: a service given a field it does not know (a typo in a
+    caller) fails loudly instead of silently dropping it."""
+    extra = set(fields) - set(known)
+    if extra:
+        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
-from dangvu.core.errors import fail
+from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
@@ -65,16 +65,10 @@ def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
     }  # fmt: skip
 
 
-def _unknown(fields):
-    extra = set(fields) - set(FIELDS)
-    if extra:
-        raise TypeError(f"unknown fields: {', '.join(sorted(extra))}")
-
-
 @transaction.atomic
 def training_class_create(*, actor, **fields) -> TrainingClass:
     """Record a class. Without an end date it is a one-day class."""
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
     with acting_as(actor):
         return TrainingClass.objects.create(**values)
@@ -83,7 +77,7 @@ def training_class_create(*, actor, **fields) -> TrainingClass:
 @transaction.atomic
 def training_class_update(*, actor, training_class: TrainingClass, **fields) -> TrainingClass:
     """Correct a class; its named attendances must still fall within its dates."""
-    _unknown(fields)
+    refuse_unknown_fields(fields, FIELDS)
     current = {name: getattr(training_class, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current, instance=training_class)
