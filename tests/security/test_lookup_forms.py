@@ -45,8 +45,6 @@ NOT_RENDERED = {
     "FilesForm": "meeting files only",
     "AdmitForm": "the admission forms: identity and decision fields (the cell comes from the URL, through the scope)",
     "CloseForm": "a date and a reason",
-    "EvaluationForm": "a QĐ 366 quarter's evaluation, shown once a review cycle of the year (2025 on) is open: "
-    "points and a class among the rulebook's",
     "FirstRunForm": "the first run's page, shown only while the database holds no unit",
     "VoteForm": "numbers and, for a candidate, the deciding committee among the scope's (model choice when shown)",
 }
