@@ -1,6 +1,8 @@
 """`dangvu import KIND FILE --org CODE`: the same checks as the pages, a summary, exit code 1 when
 errors kept the file out."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -31,6 +33,7 @@ def _run(capsys, *args):
 def test_a_clean_file_is_imported_and_summarized(tree, workbook, capsys):
     code, out = _run(capsys, "members", workbook(member()), "--org", "A1")
     assert code == 0 and "1 dòng dữ liệu, 1 hợp lệ, 0 có lỗi. Đã nhập 1 dòng" in out
+    assert re.search(r"Đã nhập 1 dòng \(\d+,\d giây\)\.", out)  # a decimal comma, as `dangvu report` writes
     assert Member.objects.get().org == tree.a1
 
 

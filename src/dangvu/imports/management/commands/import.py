@@ -55,14 +55,13 @@ class Command(BaseCommand):
         ctx = ImportContext(actor=actor, scope=scope, org=unit)
         started = time.perf_counter()
         result = engine.run(importer, rows, mapping, ctx, header_index=header, store=not dry_run, only_valid=only_valid)
-        elapsed = time.perf_counter() - started
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # as `dangvu report` writes it
         for message in result.messages():
             self.stdout.write(message)
         total, bad = len(result.rows), len(result.bad)
         verb = "Sẽ nhập được" if dry_run else "Đã nhập"
         self.stdout.write(
-            f"{total} dòng dữ liệu, {total - bad} hợp lệ, {bad} có lỗi. {verb} {result.stored} dòng "
-            f"({elapsed:.1f} giây)."
+            f"{total} dòng dữ liệu, {total - bad} hợp lệ, {bad} có lỗi. {verb} {result.stored} dòng ({seconds} giây)."
         )
         if result.file_errors or (bad and (dry_run or not result.stored)):
             raise SystemExit(1)
