@@ -4,6 +4,7 @@ catalogue's figures or the records behind them, never a count of its own."""
 
 from django.db.models import Count
 
+from dangvu.core import catalogue
 from dangvu.core import numbers as n
 from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate, records_behind
@@ -34,13 +35,21 @@ def annex_tables(org, period, figures, v, top_label) -> list[dict]:
         "key": "indicators", "title": f"Các chỉ số năm {year}",
         "headers": ["Chỉ số", "Đơn vị tính", "Giá trị", "Chỉ tiêu", "Tỷ lệ đạt (%)", "Số hồ sơ"],
         "rows": [
-            [f["label"], f["unit"], _num(f["value"], f["unit"]), _num(f["target"], f["unit"]),
+            [f["label"], f["unit"], _value(f, v), _num(f["target"], f["unit"]),
              n.format_decimal(f["percent"], 1) if f["percent"] is not None else "",
              n.format_int(f["records"]) if f["records"] is not None else ""]
             for f in figures.values()
         ],
     })  # fmt: skip
     return tables
+
+
+def _value(f: dict, v: dict) -> str:
+    """A figure's value; "—" for a rate with nothing to divide by (no election: not a turnout of 0%)."""
+    parts = catalogue.get(f["key"]).parts
+    if f["unit"] == "%" and len(parts) == 2 and not v.get(parts[1]):
+        return "—"
+    return _num(f["value"], f["unit"])
 
 
 def _num(value, unit) -> str:
