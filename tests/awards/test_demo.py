@@ -3,6 +3,7 @@ the 27 TSVM organizations is reproducible and kept for the review step."""
 
 from dangvu.awards.models import Award
 from dangvu.core.catalogue import Period, compute
+from dangvu.demo import tsvm
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s10_tree, s70_awards
 from dangvu.members.services import member_register
@@ -27,4 +28,4 @@ def test_the_step_honours_6_plus_21_organizations_and_27_collectives_and_43_pers
     assert all(a.decision_date <= D(2016, 12, 31) for a in honoured)
     assert Award.objects.filter(program="ct03", recipient_member__isnull=False, decision_date__year=2016).count() == 10
     # Another step asking later, or alone, gets the same 27.
-    assert s70_awards.top_choice(DemoContext(actor=actor)) == (ctx.tsvm, ctx.tsvm_exemplary)
+    assert tsvm.top_choice(DemoContext(actor=actor)) == (ctx.tsvm, ctx.tsvm_exemplary)

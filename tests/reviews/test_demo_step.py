@@ -4,6 +4,7 @@ where the seed's figures come out of the indicators."""
 import dangvu.reviews.indicators  # noqa: F401
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
+from dangvu.demo import tsvm
 from dangvu.demo.context import DemoContext
 from dangvu.demo.steps import s80_reviews
 from dangvu.members.models import EventKind
@@ -16,8 +17,8 @@ Y2016 = Period.year(2016)
 def test_the_step_on_a_small_tree_keeps_the_awards_choice(tree, register, actor, monkeypatch):
     import datetime as dt
 
-    monkeypatch.setattr(s80_reviews, "TOP", 2)
-    monkeypatch.setattr(s80_reviews, "EXEMPLARY", 1)
+    monkeypatch.setattr(tsvm, "TOP", 2)
+    monkeypatch.setattr(tsvm, "EXEMPLARY", 1)
     monkeypatch.setattr(s80_reviews, "WEAK", 0)
     members = [register(cell) for cell in (tree.a1, tree.a2, tree.b1, tree.c) for _ in range(4)]
     member_record_event(actor=actor, member=members[0], kind=EventKind.EXEMPTED, date=dt.date(2015, 2, 2))

@@ -6,7 +6,7 @@ collectives and 43 persons for their work under Chỉ thị 03. The decisions ar
 (the last working day of 2016), before the conference that presented them, so that the figures
 of 2016 (`dangvu indicators --year 2016`) count them; `for_year` records that they reward 2016.
 
-The 27 organizations are the ones the 2016 review rates TSVM: `top_choice(ctx)` picks them once
+The 27 organizations are the ones the 2016 review rates TSVM: `tsvm.top_choice(ctx)` picks them once
 and keeps the codes in `ctx.tsvm` (all 27) and `ctx.tsvm_exemplary` (the 6 among them), and
 s80_reviews reads the same context (or, alone, makes the same pick with the same generator).
 """
@@ -17,16 +17,16 @@ from dangvu.awards.models import Program, RecipientKind, Title
 from dangvu.awards.services import award_create
 from dangvu.core.catalogue import Period, compute
 from dangvu.members.models import IN_PARTY_STATUSES, Member, MemberPeriod
-from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
+from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import covering, subtree_periods_on
 
 from ..context import DemoContext
 from ..people import People
+from ..tsvm import EXEMPLARY, TOP, grassroots_on, top_choice
 
 YEAR = 2016
 YEAR_END = dt.date(YEAR, 12, 31)
 DECIDED = dt.date(2016, 12, 30)  # a Friday; the conference of 12/1/2017 presented these decisions
-TOP, EXEMPLARY = 27, 6
 CT03_COLLECTIVES, CT03_PERSONS = 27, 43
 NAMED_COLLECTIVES = [
     "Tổ dân phố số 5 phường Đại Kim", "Trường Tiểu học Định Công", "Hội Cựu chiến binh phường Tương Mai",
@@ -38,43 +38,6 @@ NAMED_COLLECTIVES = [
 SEED_KEYS = ("awards.orgs.tsvm_exemplary", "awards.orgs.tsvm", "awards.collectives.ct03", "awards.persons.ct03")
 NAMED_ROLES = ["Tổ trưởng tổ dân phố", "Trưởng ban công tác Mặt trận", "Chi hội trưởng Hội Phụ nữ",
                "Giáo viên", "Hội viên Hội Cựu chiến binh"]  # fmt: skip
-
-
-def _grassroots_on(hm: Organization, day: dt.date) -> list[Organization]:
-    ids = subtree_periods_on(hm, day).values("org_id")
-    return list(Organization.objects.filter(pk__in=ids, level__in=GRASSROOTS_LEVELS).order_by("code"))
-
-
-def _disciplined(ctx: DemoContext, hm: Organization) -> set[int]:
-    ids = getattr(ctx, "disciplined_2016", None)
-    if ids is not None:
-        return set(ids)
-    from dangvu.inspection.selectors import disciplined_members
-
-    return set(disciplined_members(hm, Period.year(YEAR)).values_list("pk", flat=True))
-
-
-def _grassroots_of_members(hm: Organization, member_ids: set[int]) -> set[int]:
-    units = {p.org_id: (p.org.level, p.parent_id) for p in subtree_periods_on(hm, YEAR_END).select_related("org")}
-    cells = MemberPeriod.objects.filter(covering(YEAR_END), member_id__in=member_ids).values_list("org_id", flat=True)
-    return {units[c][1] if units[c][0] == Level.CELL else c for c in cells if c in units}
-
-
-def top_choice(ctx: DemoContext) -> tuple[list[str], list[str]]:
-    """(codes of the 27 grassroots organizations rated TSVM for 2016, codes of the 6 exemplary among
-    them): chosen once, kept in the context, the same whichever step asks first. Organizations
-    founded in 2016 and those with a member disciplined in 2016 are not among them. The pick
-    (generator "reviews-top", codes in order) is the one s80_reviews makes, so they agree."""
-    if getattr(ctx, "tsvm", None) and getattr(ctx, "tsvm_exemplary", None):
-        return sorted(ctx.tsvm), sorted(ctx.tsvm_exemplary)
-    hm = Organization.objects.get(code="HM")
-    troubled = _grassroots_of_members(hm, _disciplined(ctx, hm))
-    eligible = [o.code for o in _grassroots_on(hm, YEAR_END) if o.founded_on.year < YEAR and o.pk not in troubled]
-    rng = ctx.rng_for("reviews-top")
-    tsvm = sorted(rng.sample(eligible, TOP))
-    exemplary = sorted(rng.sample(tsvm, EXEMPLARY))
-    ctx.tsvm, ctx.tsvm_exemplary = tsvm, exemplary
-    return tsvm, exemplary
 
 
 class _Awards:
@@ -128,7 +91,7 @@ class _Awards:
     def grassroots_certificates(self, year: int) -> None:
         """Grassroots committees honour some of their own members each year (program "other")."""
         day = dt.date(year, 12, 27)
-        for org in self.rng.sample(_grassroots_on(self.hm, day), 5):
+        for org in self.rng.sample(grassroots_on(self.hm, day), 5):
             self.give(by=org, day=day, for_year=year, decision_no=f"{self.rng.randint(20, 90)}-QĐ/ĐU",
                       recipient_kind=RecipientKind.PERSON, recipient_name=self.people.name(self.rng.choice("MF")),
                       title=Title.CERTIFICATE, program=Program.OTHER,
@@ -139,7 +102,7 @@ def build(ctx: DemoContext) -> None:
     awards = _Awards(ctx)
     hm = awards.hm
     # 2015: a smaller record of the year before.
-    earlier = [o.code for o in _grassroots_on(hm, dt.date(2015, 12, 29))]
+    earlier = [o.code for o in grassroots_on(hm, dt.date(2015, 12, 29))]
     picked = sorted(awards.rng.sample(earlier, 24))
     awards.review(picked[:5], Title.TSVM_EXEMPLARY, "488-QĐ/QU", dt.date(2015, 12, 29), 2015)
     awards.review(picked[5:], Title.TSVM, "489-QĐ/QU", dt.date(2015, 12, 29), 2015)

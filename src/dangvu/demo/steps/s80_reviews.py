@@ -2,7 +2,7 @@
 through reviews.services.
 
 All 54 grassroots organizations are rated; exactly 27 "Trong sạch, vững mạnh" (TSVM), 6 of them
-"tiêu biểu" — the same ones the awards step honours (`top_choice`, kept in `ctx.tsvm` and
+"tiêu biểu" — the same ones the awards step honours (`tsvm.top_choice`, kept in `ctx.tsvm` and
 `ctx.tsvm_exemplary` as organization codes, whichever step asks first). The others spread
 over good, completed and two weak. Every member of the year is rated by their grassroots
 organization in one bulk call each, except those exempted or suspended (not rated); the four
@@ -12,10 +12,9 @@ members disciplined in 2016 (s60: `ctx.disciplined_2016`) are rated lowest.
 import datetime as dt
 from decimal import Decimal
 
-from dangvu.members.models import Activity, MemberPeriod
+from dangvu.members.models import Activity
 from dangvu.members.selectors import periods_on
-from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
-from dangvu.organizations.selectors import covering, subtree_periods_on
+from dangvu.organizations.models import Organization
 from dangvu.reviews.models import Stage
 from dangvu.reviews.services import (
     member_results_record_bulk,
@@ -25,11 +24,13 @@ from dangvu.reviews.services import (
 )
 
 from ..context import DemoContext
+from ..tsvm import disciplined as disciplined_2016
+from ..tsvm import grassroots_of_members, grassroots_on, top_choice
 
 YEAR = 2016
 YEAR_END = dt.date(YEAR, 12, 31)
 DECIDED_ON = dt.date(YEAR, 12, 26)  # the district's conclusion, before the awards of 30/12
-TOP, EXEMPLARY, WEAK = 27, 6, 2
+WEAK = 2
 POINTS = {"tsvm": (90, 98), "good": (72, 89), "completed": (55, 69), "weak": (40, 48)}
 # Shares of the members' classes in an organization of each class (excellent, good, completed);
 # "failed" is left to the disciplined and a rare few.
@@ -39,64 +40,12 @@ MEMBER_MIX = {
 }  # fmt: skip
 
 
-def _grassroots_2016(hm: Organization) -> list[Organization]:
-    ids = subtree_periods_on(hm, YEAR_END).values("org_id")
-    return list(Organization.objects.filter(pk__in=ids, level__in=GRASSROOTS_LEVELS).order_by("code"))
-
-
-def _disciplined(ctx: DemoContext, hm: Organization) -> set[int]:
-    ids = getattr(ctx, "disciplined_2016", None)
-    if ids is not None:
-        return set(ids)
-    from dangvu.core.catalogue import Period
-    from dangvu.inspection.selectors import disciplined_members
-
-    return set(disciplined_members(hm, Period.year(YEAR)).values_list("pk", flat=True))
-
-
-def _grassroots_of_members(hm: Organization, member_ids: set[int]) -> set[int]:
-    """The grassroots organizations the given members belonged to at the end of 2016."""
-    units = {p.org_id: (p.org.level, p.parent_id) for p in subtree_periods_on(hm, YEAR_END).select_related("org")}
-    cells = MemberPeriod.objects.filter(covering(YEAR_END), member_id__in=member_ids).values_list("org_id", flat=True)
-    return {units[c][1] if units[c][0] == Level.CELL else c for c in cells if c in units}
-
-
-def top_choice(ctx: DemoContext) -> tuple[list[str], list[str]]:
-    """(codes of the 27 TSVM organizations, codes of the 6 exemplary among them), chosen once
-    and kept in the context so that the awards and the review agree. Organizations founded in
-    2016 and those with a member disciplined in 2016 are not among them."""
-    if getattr(ctx, "tsvm", None) and getattr(ctx, "tsvm_exemplary", None):
-        # Whether the other step kept all 27 in `tsvm` or only the 21 not exemplary, the top class
-        # is both lists together.
-        exemplary = _codes(ctx.tsvm_exemplary)
-        return sorted(set(_codes(ctx.tsvm)) | set(exemplary)), exemplary
-    hm = Organization.objects.get(code="HM")
-    grassroots = _grassroots_2016(hm)
-    troubled = _grassroots_of_members(hm, _disciplined(ctx, hm))
-    eligible = [o.code for o in grassroots if o.founded_on.year < YEAR and o.pk not in troubled]
-    rng = ctx.rng_for("reviews-top")
-    tsvm = sorted(rng.sample(eligible, TOP))
-    exemplary = sorted(rng.sample(tsvm, EXEMPLARY))
-    ctx.tsvm, ctx.tsvm_exemplary = tsvm, exemplary
-    return tsvm, exemplary
-
-
-def _codes(items) -> list[str]:
-    """Codes from whatever another step kept: codes, organizations or ids."""
-    items = list(items)
-    if items and isinstance(items[0], Organization):
-        return sorted(o.code for o in items)
-    if items and isinstance(items[0], int):
-        return sorted(Organization.objects.filter(pk__in=items).values_list("code", flat=True))
-    return sorted(items)
-
-
 def build(ctx: DemoContext) -> None:
     rng = ctx.rng_for("reviews")
     hm = Organization.objects.get(code="HM")
-    grassroots = _grassroots_2016(hm)
+    grassroots = grassroots_on(hm, YEAR_END)
     tsvm, exemplary = top_choice(ctx)
-    disciplined = _disciplined(ctx, hm)
+    disciplined = disciplined_2016(ctx, hm)
     rest = [o.code for o in grassroots if o.code not in tsvm]
     troubled = _troubled_codes(hm, disciplined)
     weak = set(rng.sample([c for c in rest if c not in troubled], WEAK))
@@ -129,7 +78,7 @@ def build(ctx: DemoContext) -> None:
 
 
 def _troubled_codes(hm, disciplined) -> set[str]:
-    ids = _grassroots_of_members(hm, disciplined)
+    ids = grassroots_of_members(hm, disciplined)
     return set(Organization.objects.filter(pk__in=ids).values_list("code", flat=True))
 
 
