@@ -34,6 +34,7 @@ OTHERS = ("+Phạm Thị Hoa", "-Trần Văn Bình", "@Lê Văn Hùng")
 LIST_PAGES = {  # export kind -> its list page
     "members": "/dang-vien/", "cadres": "/can-bo/", "training": "/boi-duong/", "awards": "/khen-thuong/",
     "inspections": "/kiem-tra/", "disciplines": "/kiem-tra/ky-luat/", "elections": "/bau-cu/",
+    "organizations": "/to-chuc/cay/",
 }  # fmt: skip
 
 

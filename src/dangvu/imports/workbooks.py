@@ -10,8 +10,9 @@ from .importers import Importer
 ERROR_HEADER = "Lỗi cần sửa"
 
 
-def template(importer: Importer, org) -> bytes:
-    """Headers (required ones marked in the note row), one example row, and a sheet of hints."""
+def template(importer: Importer, org=None) -> bytes:
+    """Headers (required ones marked in the note row), one example row, and a sheet of hints
+    (naming the unit the file is for, when one is given)."""
     book = Book()
     headers = [c.header for c in importer.columns]
     ws = book.sheet(importer.label, headers)
@@ -28,7 +29,8 @@ def template(importer: Importer, org) -> bytes:
             if len(",".join(labels)) < 250 and not any("," in label for label in labels):
                 ws.data_validation(1, c, 10_000, c, {"validate": "list", "source": labels, "ignore_blank": True})
     notes = book.sheet("Hướng dẫn", ["Cột", "Bắt buộc", "Cách ghi"], [34, 10, 90])
-    book.cell(notes, 1, 0, f"Đơn vị nhập: {org.code} — {org.name}")
+    if org is not None:
+        book.cell(notes, 1, 0, f"Đơn vị nhập: {org.code} — {org.name}")
     for r, col in enumerate(importer.columns, start=2):
         how = col.hint or {
             DATE: "ngày/tháng/năm, ví dụ 31/12/2016",

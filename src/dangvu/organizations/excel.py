@@ -14,12 +14,19 @@ column, so every message names the sheet's own row and column:
 
 import datetime as dt
 
+from dangvu.core.excel import exports
+from dangvu.core.excel.columns import CHOICE, DATE, Column
+from dangvu.core.excel.declare import Importer, register
 from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
 from dangvu.core.excel.writing import Book
 from dangvu.core.text import clean, unaccent
 
 from .models import Kind, Level
 from .reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, Problem, items_of
+from .tree_import import LEVEL_HINT, orgs_found_tree
+
+# accounts.Capability.RESTRUCTURE, by its value: organizations sits below accounts.
+RESTRUCTURE = "restructure"
 
 HEADERS = ["Loại dòng", "Mã", "Tên / ngày hiệu lực", "Cấp", "Loại hình", "Cấp trên / chuyển đến"]
 DECISION, ENDING, FOUND, UNIT_ROW, MEMBER_ROW = "Quyết định", "Kết thúc", "Thành lập", "Tổ chức", "Đảng viên"
@@ -35,6 +42,44 @@ LEVEL_WORDS = {
     "dang bo co so": Level.GRASSROOTS_COMMITTEE,
     "khoi": Level.BLOC,
 }
+
+
+class TreeImporter(Importer):
+    """A whole tree (or a branch) under the unit chosen, rows in any order: see tree_import."""
+
+    def save_many(self, ctx, rows, *, skip_invalid: bool):
+        return orgs_found_tree(actor=ctx.actor, under=ctx.org, rows=rows, skip_invalid=skip_invalid)
+
+
+TREE_COLUMNS = (
+    Column("Mã tổ chức", "code", required=True, example="HM-DC", aliases=("Mã", "Mã đơn vị")),
+    Column("Tên tổ chức", "name", required=True, example="Đảng bộ phường Định Công", aliases=("Tên", "Tên đơn vị")),
+    Column("Tên ngắn", "short_name", example="Định Công", aliases=("Tên viết tắt",)),
+    Column("Cấp", "level", required=True, example="Đảng bộ cơ sở", hint=f"Một trong: {LEVEL_HINT}."),
+    Column("Loại hình", "kind", CHOICE, required=True, example=Kind.WARD.label, choices=tuple(Kind.choices)),
+    Column("Mã cấp trên", "parent_code", example="", aliases=("Cấp trên", "Mã tổ chức cấp trên"),
+           hint="Mã một dòng của tệp hoặc một tổ chức đã có; để trống: trực thuộc đơn vị đã chọn. "
+           "Các dòng ghi theo thứ tự nào cũng được."),
+    Column("Ngày thành lập", "founded_on", DATE, required=True, example=dt.date(2004, 1, 1), past=True),
+    Column("Quyết định thành lập", "decision", example="12-QĐ/QU", aliases=("Số quyết định thành lập",)),
+)  # fmt: skip
+
+register(TreeImporter(
+    "organizations", "Cây tổ chức (thành lập tổ chức)", RESTRUCTURE, TREE_COLUMNS,
+    list_url="org-tree", fields={"parent": "parent_code", "founding_decision": "decision"}, order=5,
+))  # fmt: skip
+
+# The tree as it stands, in the import's own columns: exported, it imports again elsewhere.
+EXPORT = exports.declare(exports.ExportKind("organizations", "Cây tổ chức", "cay-to-chuc", (
+    exports.Col(TREE_COLUMNS[0].header, lambda o: o.code),
+    exports.Col(TREE_COLUMNS[1].header, lambda o: o.name, width=40),
+    exports.Col(TREE_COLUMNS[2].header, lambda o: o.short_name, width=20),
+    exports.Col(TREE_COLUMNS[3].header, lambda o: o.get_level_display(), width=28),
+    exports.Col(TREE_COLUMNS[4].header, lambda o: o.get_kind_display(), width=28),
+    exports.Col(TREE_COLUMNS[5].header, lambda o: o.parent.code if o.parent_id else ""),
+    exports.Col(TREE_COLUMNS[6].header, lambda o: o.founded_on),
+    exports.Col(TREE_COLUMNS[7].header, lambda o: o.founding_decision),
+)))  # fmt: skip
 
 
 def parse_level(text: str) -> str | None:

@@ -14,12 +14,13 @@ from django.urls import reverse
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
+from dangvu.core.excel import exports
 from dangvu.members import selectors as member_selectors
 from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.members.tables import member_page
 from dangvu.web.pages import form_saved
 
-from . import eras, selectors, services
+from . import eras, excel, selectors, services, tree_import
 from .forms import DissolveForm, FoundForm, MergeForm, MoveForm, TreeDateForm
 from .models import MEMBER_LEVELS, Level, Organization
 
@@ -56,6 +57,8 @@ def org_tree(request):
     day = dt.date.today()
     if form.is_valid() and form.cleaned_data["ngay"]:
         day = form.cleaned_data["ngay"]
+    if exports.wanted(request):  # the tree under the user's unit, in the import's columns
+        return exports.respond(request, excel.EXPORT, tree_import.tree_rows(scope.root, day))
     rows = _with_subtree_counts(selectors.tree_on(scope.root, day), direct_counts_on(scope.root, day))
     # A district has hundreds of cells: by default the tree stops at the grassroots level (each
     # grassroots page lists its cells); "?chi-bo=1" shows every cell.
@@ -64,6 +67,7 @@ def org_tree(request):
     context = {
         "form": form, "day": day, "rows": shown, "total": len(rows), "show_cells": show_cells,
         "collapsible": len(rows) > COLLAPSE_OVER, "is_today": day == dt.date.today(),
+        "can_import": scope.can(Capability.RESTRUCTURE),
     }  # fmt: skip
     return render(request, "organizations/tree.html", context)
 
