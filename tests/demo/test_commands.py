@@ -75,5 +75,8 @@ def test_summary_prints_the_figures_of_2016(demo_data):
     grassroots = next(x for x in out.splitlines() if "Tổ chức cơ sở đảng" in x)
     assert grassroots.split()[-1] == "54"
     row_2016 = next(x for x in out.splitlines() if x.strip().startswith("2016 "))
-    assert row_2016.split()[1] == "209"
+    assert row_2016.split()[2] == "209"  # after "Nhập hồ sơ": the members typed in, not admitted that year
+    row_2006 = next(x for x in out.splitlines() if x.strip().startswith("2006 "))
+    registered = int(row_2006.split()[1].replace(".", ""))
+    assert registered > 0 and "“Nhập hồ sơ”" in out and "không phải kết nạp trong năm" in out
     assert sum(1 for x in out.splitlines() if x.strip()[:4].isdigit()) == 11  # 2006–2016

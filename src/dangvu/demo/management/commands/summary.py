@@ -14,6 +14,7 @@ from dangvu.organizations.selectors import subtree_ids_during, subtree_periods_o
 FIRST_YEAR = 2006
 # Columns of the yearly table: (event kind, heading).
 YEARLY = [
+    (EventKind.REGISTERED, "Nhập hồ sơ"),
     (EventKind.ADMITTED, "Kết nạp"),
     (EventKind.RECOGNIZED, "Công nhận CT"),
     (EventKind.TRANSFERRED_IN, "Chuyển đến"),
@@ -79,6 +80,7 @@ class Command(BaseCommand):
         headings = [h for _, h in YEARLY] + ["Cuối năm"]
         self.stdout.write("Biến động đảng viên theo năm")
         self.stdout.write("  Năm  " + "  ".join(f"{h:>12}" for h in headings))
+        registered = 0
         for y in range(FIRST_YEAR, year + 1):
             start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
             # The units under the root at some time in the year, as the tree stood then.
@@ -89,3 +91,11 @@ class Command(BaseCommand):
             )
             cells = [vn(counts.get(kind, 0)) for kind, _ in YEARLY] + [vn(member_count_on(root, end))]
             self.stdout.write(f"  {y}  " + "  ".join(f"{c:>12}" for c in cells))
+            registered += counts.get(EventKind.REGISTERED, 0)
+        if registered:
+            # Without this, a year whose members were typed in from paper (or imported) shows
+            # "Kết nạp 0" beside an end-of-year count that grows, with nothing to say why.
+            self.stdout.write(
+                f"  “Nhập hồ sơ”: {vn(registered)} đảng viên vào Đảng trước khi có trong hệ thống, được nhập hồ sơ"
+                " (không phải kết nạp trong năm); số cuối năm tính cả họ, nên tăng nhiều hơn số kết nạp."
+            )
