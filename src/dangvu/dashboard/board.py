@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
 
-from dangvu.indicators.selectors import Figure, YearFigures
+from dangvu.indicators.selectors import FIGURE_FIELDS, Figure, YearFigures
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
@@ -26,8 +26,6 @@ from .selectors import (
     plan_by_subordinate,
     review_classes,
 )
-
-FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,8 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None, *, as_s
 
 # --- closed years ---------------------------------------------------------------------------------
 
-_FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
+# What a close keeps of each figure (besides the ids of its records); the dashboard's snapshot too.
+FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = Fa
     paths = {
         f"f{i}_{name}": KeyTransform(name, KeyTransform(ind.key, KeyTransform("indicators", "snapshot")))
         for i, ind in enumerate(wanted)
-        for name in _FIGURE_FIELDS
+        for name in FIGURE_FIELDS
     }
     closed = (
         YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True)
@@ -149,7 +150,7 @@ def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = Fa
         return YearFigures(evaluate(org, year, keys, as_stood=as_stood), None)
     found, missing = {}, []
     for i, ind in enumerate(wanted):
-        fields = {name: getattr(closed, f"f{i}_{name}") for name in _FIGURE_FIELDS}
+        fields = {name: getattr(closed, f"f{i}_{name}") for name in FIGURE_FIELDS}
         if fields["label"] is None:
             missing.append(ind.key)
         else:
