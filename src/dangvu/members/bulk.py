@@ -33,12 +33,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dangvu.core.bulk import AuditLog, Table
+from dangvu.core.closing import require_open
 from dangvu.core.errors import fail
-from dangvu.core.text import name_sort_key, search_key
+from dangvu.core.text import clean, name_sort_key, search_key
 
 from . import rules
 from .models import Activity, EventKind, Member, MemberEvent, MemberPeriod, Standing, Status
-from .services import UNIQUE_NUMBERS, check_registration, normalize_number, registration_events
+from .services import UNIQUE_NUMBERS, check_admission, check_registration, normalize_number, registration_events
 
 BATCH = 2000
 # What member_register's _rebuild keeps on the member from the replayed state.
@@ -73,6 +74,25 @@ def members_register_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkRes
     for each row in order (a row is checked against the rows stored before it). When any row fails,
     RowErrors lists every failing row and nothing is stored; with `skip_invalid`, the valid rows are
     stored and the failures returned in the result instead."""
+    open_check = _open_check()
+    return _bulk(actor, rows, skip_invalid, lambda fields, taken, stored: _plan(fields, taken, stored, open_check))
+
+
+@transaction.atomic
+def members_admit_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkResult:
+    """Admit new members as member_admit would, one per row, in one transaction: the same checks
+    (services.check_admission: identity, unique numbers, age 18–60 counted in months, the cell
+    active, the year open), the same ADMITTED event, period and audit entries. `rows`: (number,
+    member_admit's keyword arguments) pairs. Failing rows as members_register_bulk reports them."""
+    open_check = _open_check()
+
+    def plan_row(fields, taken, stored):
+        return _admission_plan(actor, fields, taken, stored, open_check)
+
+    return _bulk(actor, rows, skip_invalid, plan_row)
+
+
+def _bulk(actor, rows, skip_invalid: bool, plan_row) -> BulkResult:
     taken: dict[tuple, str] = {}  # (field, number) -> full name, of the rows accepted so far
     writer = _Writer(actor)
     result = BulkResult()
@@ -80,7 +100,7 @@ def members_register_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkRes
         stored = _stored_numbers(batch)
         for number, fields in batch:
             try:
-                plan = _plan(dict(fields), taken, stored)
+                plan = plan_row(dict(fields), taken, stored)
             except ValidationError as e:
                 result.errors[number] = e
                 continue
@@ -130,10 +150,7 @@ class _Plan:
     periods: list
 
 
-def _plan(fields: dict, taken: dict, stored: dict) -> _Plan:
-    """Check one row as member_register does (raising its ValidationError) and work out what it
-    stores. The numbers are looked up in `taken` (the rows accepted before) and `stored`."""
-
+def _holders(taken: dict, stored: dict):
     def holders(wanted: dict) -> dict:
         found = {}
         for name, value in wanted.items():
@@ -142,7 +159,64 @@ def _plan(fields: dict, taken: dict, stored: dict) -> _Plan:
                 found[name] = holder
         return found
 
-    data = check_registration(**fields, holders=holders)
+    return holders
+
+
+def _take_numbers(data: dict, taken: dict):
+    for name, value in data.items():
+        if name in ("citizen_id", "party_card_no") and value:
+            taken[(name, value)] = data["full_name"]
+
+
+def _open_check():
+    """core.closing.require_open, asked once per unit and year that is open (a closed one is asked
+    again for each row, so its message names the row's own day)."""
+    open_years = set()
+
+    def check(*, org, day, field="date"):
+        key = (org.pk, day.year)
+        if key not in open_years:
+            require_open(org=org, day=day, field=field)
+            open_years.add(key)
+
+    return check
+
+
+def _admission_plan(actor, fields: dict, taken: dict, stored: dict, open_check) -> _Plan:
+    """Check one row as member_admit does and work out what it stores (see _plan)."""
+    data, problem = check_admission(actor=actor, **fields, holders=_holders(taken, stored), open_check=open_check)
+    org, admitted_on, decision_no = fields["org"], fields["admitted_on"], clean(fields["decision_no"])
+    event = {
+        "kind": EventKind.ADMITTED, "date": admitted_on, "decision_no": decision_no,
+        "decision_date": fields.get("decision_date") or admitted_on, "org_id": org.pk,
+        "override_reason": clean(fields.get("age_override_reason", "")) if problem else "",
+    }  # fmt: skip
+    derived = {"status": Status.PROBATIONARY, "org_id": org.pk, "activity": Activity.ACTIVE, "recognized_on": None}
+    created = dict(derived)
+    state = rules.State()
+    try:
+        rules.apply(state, rules.Event(EventKind.ADMITTED, admitted_on, org.pk))
+    except rules.RuleError as e:  # pragma: no cover - an admission always fits a new member
+        fail(e.field, e.message)
+    steps = [(event, _rebuilt(derived, state))]
+    _take_numbers(data, taken)
+    member = {**data, "admitted_on": admitted_on, "admission_decision": decision_no, **derived,
+              **_name_keys(data["full_name"])}  # fmt: skip
+    return _Plan(member, created, steps, _periods(state))
+
+
+def _periods(state: rules.State) -> list[dict]:
+    return [
+        {"org_id": p.org_id, "standing": p.standing, "activity": p.activity, "valid_from": p.valid_from,
+         "valid_to": p.valid_to, "start_kind": p.start_kind, "end_kind": p.end_kind}
+        for p in state.periods
+    ]  # fmt: skip
+
+
+def _plan(fields: dict, taken: dict, stored: dict, open_check) -> _Plan:
+    """Check one row as member_register does (raising its ValidationError) and work out what it
+    stores. The numbers are looked up in `taken` (the rows accepted before) and `stored`."""
+    data = check_registration(**fields, holders=_holders(taken, stored))
     org, admitted_on, recognized_on = fields["org"], fields["admitted_on"], fields.get("recognized_on")
     events = registration_events(
         org=org, joined_on=fields["joined_on"], recognized_on=recognized_on,
@@ -158,26 +232,20 @@ def _plan(fields: dict, taken: dict, stored: dict) -> _Plan:
     # come in date order (a recognition after joining), so each replay is the last one plus an event.
     steps, state = [], rules.State()
     for event in events:
+        open_check(org=org, day=event["date"])  # member_register's _append_event asks it per event
         try:
             rules.apply(state, rules.Event(event["kind"], event["date"], org.pk, None, event.get("standing", "")))
         except rules.RuleError as e:
             fail(e.field, e.message)
         steps.append((event, _rebuilt(derived, state)))
-    for name, value in data.items():
-        if name in ("citizen_id", "party_card_no") and value:
-            taken[(name, value)] = data["full_name"]
+    _take_numbers(data, taken)
     member = {
         **data,
         "admitted_on": admitted_on,
         **derived,
         **_name_keys(data["full_name"]),
     }
-    periods = [
-        {"org_id": p.org_id, "standing": p.standing, "activity": p.activity, "valid_from": p.valid_from,
-         "valid_to": p.valid_to, "start_kind": p.start_kind, "end_kind": p.end_kind}
-        for p in state.periods
-    ]  # fmt: skip
-    return _Plan(member, created, steps, periods)
+    return _Plan(member, created, steps, _periods(state))
 
 
 def _rebuilt(derived: dict, state: rules.State) -> dict:
@@ -259,4 +327,4 @@ class _Writer:
         return len(plans)
 
 
-__all__ = ["BATCH", "BulkResult", "RowErrors", "members_register_bulk"]
+__all__ = ["BATCH", "BulkResult", "RowErrors", "members_admit_bulk", "members_register_bulk"]

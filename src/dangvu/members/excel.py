@@ -9,7 +9,7 @@ from dangvu.core.excel.columns import CHOICE, DATE, DIGITS, UNIT, Column
 from dangvu.core.excel.declare import Importer, register
 
 from . import services
-from .bulk import members_register_bulk
+from .bulk import members_admit_bulk, members_register_bulk
 from .models import Sex
 
 D = dt.date
@@ -105,14 +105,22 @@ class MemberImporter(Importer):
 
 
 class AdmissionImporter(Importer):
-    """New admissions (member_admit): the same checks as the admission form, age rule included."""
+    """New admissions (member_admit): the same checks as the admission form, age rule included.
+    A whole file goes through members_admit_bulk, the member import's bulk path."""
+
+    def fields_for(self, ctx, values) -> dict:
+        return dict(
+            org=_cell(ctx, values), admitted_on=values.get("admitted_on"), decision_no=values.get("decision_no", ""),
+            decision_date=values.get("decision_date"), **{k: v for k, v in values.items() if k in _IDENTITY},
+        )  # fmt: skip
 
     def save(self, ctx, values):
-        return services.member_admit(
-            actor=ctx.actor, org=_cell(ctx, values), admitted_on=values.get("admitted_on"),
-            decision_no=values.get("decision_no", ""), decision_date=values.get("decision_date"),
-            **{k: v for k, v in values.items() if k in _IDENTITY},
-        )  # fmt: skip
+        return services.member_admit(actor=ctx.actor, **self.fields_for(ctx, values))
+
+    def save_many(self, ctx, rows, *, skip_invalid: bool):
+        return members_admit_bulk(
+            actor=ctx.actor, rows=((n, self.fields_for(ctx, v)) for n, v in rows), skip_invalid=skip_invalid
+        )
 
 
 register(
@@ -121,7 +129,9 @@ register(
         (*_identity_columns(),
          Column("Ngày vào Đảng", "admitted_on", DATE, required=True, example=D(2005, 2, 3), past=True,
                 aliases=("Ngày kết nạp",)),
-         Column("Ngày chính thức", "recognized_on", DATE, example=D(2006, 2, 3), past=True),
+         Column("Ngày chính thức", "recognized_on", DATE, example=D(2006, 2, 3), past=True,
+                hint="Ngày được công nhận đảng viên chính thức; để trống nếu còn là đảng viên dự bị.",
+                aliases=("Ngày công nhận chính thức",)),
          _CELL,
          Column("Ngày bắt đầu sinh hoạt tại chi bộ", "joined_on", DATE, example=D(2010, 1, 1), past=True,
                 hint="Để trống: từ ngày vào Đảng (hoặc ngày thành lập chi bộ nếu muộn hơn).",

@@ -254,23 +254,11 @@ def member_admit(
     Guarantees: identity valid and unique; aged 18–60 counted in months unless an authorised
     actor records a reason; the cell active that day; one ADMITTED event and one period.
     """
-    data = clean_identity(identity)
-    for required in ("full_name", "birth_date", "sex"):
-        if not data.get(required):
-            fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
-    _past_date("admitted_on", admitted_on, "Ngày kết nạp")
-    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
-    if not clean(decision_no):
-        fail("decision_no", "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU.")
-    _check_org("org", org, admitted_on)
-    require_open(org=org, day=admitted_on, field="admitted_on")
-    problem = rules.admission_age_problem(data["birth_date"], admitted_on)
+    data, problem = check_admission(
+        actor=actor, org=org, admitted_on=admitted_on, decision_no=decision_no, decision_date=decision_date,
+        age_override_reason=age_override_reason, **identity,
+    )  # fmt: skip
     override = clean(age_override_reason)
-    if problem:
-        if not override:
-            fail("birth_date", problem)
-        if not can_override_admission_age(actor):
-            fail("age_override_reason", "Chỉ Ban Tổ chức cấp ủy cấp trên được chấp thuận ngoại lệ về tuổi.")
     with acting_as(actor):
         member = Member(
             **data,
@@ -295,6 +283,33 @@ def member_admit(
             new=True,
         )
     return member
+
+
+def check_admission(
+    *, actor, org, admitted_on, decision_no, decision_date=None, age_override_reason="", holders=None,
+    open_check=None, **identity,
+) -> tuple[dict, str | None]:  # fmt: skip
+    """member_admit's checks, in its order: raise the ValidationError naming the first bad field, or
+    return (the cleaned identity, the age problem an authorised override let through). `holders`
+    and `open_check` (core.closing.require_open by default) let the bulk import (members.bulk) look
+    numbers and closed years up once for many rows."""
+    data = clean_identity(identity, holders=holders)
+    for required in ("full_name", "birth_date", "sex"):
+        if not data.get(required):
+            fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
+    _past_date("admitted_on", admitted_on, "Ngày kết nạp")
+    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
+    if not clean(decision_no):
+        fail("decision_no", "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU.")
+    _check_org("org", org, admitted_on)
+    (open_check or require_open)(org=org, day=admitted_on, field="admitted_on")
+    problem = rules.admission_age_problem(data["birth_date"], admitted_on)
+    if problem:
+        if not clean(age_override_reason):
+            fail("birth_date", problem)
+        if not can_override_admission_age(actor):
+            fail("age_override_reason", "Chỉ Ban Tổ chức cấp ủy cấp trên được chấp thuận ngoại lệ về tuổi.")
+    return data, problem
 
 
 @transaction.atomic
