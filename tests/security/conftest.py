@@ -158,6 +158,10 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     dues_basis_set(actor=actor, member=full, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
     w.add(dues_pay(actor=actor, member=full, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-Kínsố"),
           "BL-Kínsố")  # fmt: skip
+    from dangvu.tasks.services import task_assign
+
+    w.add(task_assign(actor=actor, org=tree.b1, member=full, year=2026, quarter=1, title="Nhiệm vụ Kínviệc",
+                      measure="hộ", target=3, deadline=D(2026, 3, 20)), "Kínviệc")  # fmt: skip
     # An upload of ward B's clerk waiting for its commit (imports keep it on the server by token).
     clerk = w.add(make_user(Role.GRASSROOTS, tree.b, "thu-ky-b"))
     upload = storage.create(

@@ -37,6 +37,7 @@ PARAM_MODELS = {
     "discipline_id": "inspection.Discipline",
     "election_id": "elections.Election",
     "user_pk": "auth.User",
+    "task_id": "tasks.Task",
 }
 # A bare `pk`: the model of the page, by the start of the URL name.
 PK_MODELS = {
@@ -56,6 +57,10 @@ PK_MODELS = {
     "candidate-": "candidates.Candidate",
     "meeting-": "meetings.Meeting",
     "receipt-": "dues.Payment",
+    # QĐ 366 tasks: a member's or a unit's quarter, a product's file.
+    "tasks-member": "members.Member",
+    "tasks-org": "organizations.Organization",
+    "tasks-file": "tasks.Task",
     "user-": "auth.User",  # the users page: user-edit, user-active, user-reset
 }
 # Parameters that select a view of a record rather than a record: (url name or "*", param) -> values.
@@ -66,6 +71,8 @@ CONTEXT = {
     ("indicator-records", "key"): ["members.total", "members.admitted"],
     ("report-download", "fmt"): list(FORMATS),
     ("api-docs-asset", "name"): ["swagger-ui.css"],
+    ("*", "quarter"): [0, 1],
+    ("tasks-framework", "subject"): ["org", "member"],
 }
 # Patterns the sweep does not request, each with the reason and, where it applies, the test that covers it.
 UNFILLABLE = {
