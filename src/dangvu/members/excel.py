@@ -10,6 +10,8 @@ from dangvu.core.excel.declare import Importer, register
 
 from . import services
 from .bulk import members_admit_bulk, members_register_bulk
+from .event_import import COLUMNS as EVENT_COLUMNS
+from .event_import import EventImporter
 from .models import Sex
 
 D = dt.date
@@ -149,6 +151,11 @@ register(
                 aliases=("Số quyết định",)),
          Column("Ngày quyết định", "decision_date", DATE, example=D(2016, 5, 19), past=True)),
         list_url="member-list", unique=("citizen_id", "party_card_no"), order=20,
+    ),
+    EventImporter(
+        "events", "Biến động đảng viên (chính thức, miễn sinh hoạt, chuyển đi, chuyển đến, xóa tên, từ trần…)",
+        EDIT_MEMBERS, EVENT_COLUMNS, list_url="member-list", order=25,
+        fields={"to_org": "other", "place": "other"},
     ),
 )  # fmt: skip
 
