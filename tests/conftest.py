@@ -119,4 +119,11 @@ def make_user(tree):
     return _make
 
 
+@pytest.fixture
+def board(client, tree, make_user):
+    """The test client logged in as the district's organization board."""
+    client.force_login(make_user("org_board", tree.hm))
+    return client
+
+
 __all__ = ["D", "Role", "identity"]

@@ -27,12 +27,6 @@ def _values(ws):
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
-@pytest.fixture
-def board(client, tree, make_user):
-    client.force_login(make_user(Role.ORG_BOARD, tree.hm))
-    return client
-
-
 def test_the_member_export_has_the_rows_of_the_filtered_list_in_scope(client, tree, make_user, register):
     register(tree.a1, full_name="Nguyễn Văn An")
     register(tree.a2, full_name="Trần Văn Bình")

@@ -15,13 +15,6 @@ from ..conftest import D
 
 
 @pytest.fixture
-def board(client, tree, make_user):
-    """The test client logged in as the district's organization board."""
-    client.force_login(make_user("org_board", tree.hm))
-    return client
-
-
-@pytest.fixture
 def an(tree, admit):
     return admit(tree.a1, on=D(2016, 5, 19), full_name="Nguyễn Văn An", citizen_id="001080012345")
 

@@ -4,7 +4,6 @@ the subtree, and its member list is paged."""
 
 import datetime as dt
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,13 +13,6 @@ from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found
 
 from ..conftest import D
-
-
-@pytest.fixture
-def board(client, tree, make_user):
-    """The test client logged in as the district's organization board."""
-    client.force_login(make_user("org_board", tree.hm))
-    return client
 
 
 def _child_counts(html: str) -> dict[str, int]:

@@ -97,12 +97,6 @@ def ward_a_token(tree, make_user):
     return {"Authorization": f"Bearer {token}"}
 
 
-@pytest.fixture
-def board(client, tree, make_user):
-    client.force_login(make_user("org_board", tree.hm))
-    return client
-
-
 def test_a_number_pasted_with_an_invisible_character_finds_its_member(tree, actor, register):
     register(tree.a1, full_name="Trần Văn Ba", citizen_id="001080099999")
     assert _found(actor, f"00108{ZWSP}0099999{BOM}") == ["Trần Văn Ba"]

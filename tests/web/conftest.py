@@ -16,13 +16,6 @@ def binh(tree, register):
 
 
 @pytest.fixture
-def board(client, tree, make_user):
-    """The test client logged in as the district's organization board."""
-    client.force_login(make_user("org_board", tree.hm))
-    return client
-
-
-@pytest.fixture
 def ward_clerk(client, tree, make_user):
     """The test client logged in as the clerk of ward A."""
     client.force_login(make_user("grassroots", tree.a))
