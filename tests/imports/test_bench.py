@@ -31,3 +31,22 @@ def test_member_import_throughput(ctx, tree, capsys):
         print(f"\n{ROWS} rows, {len(data) / 1024:.0f} KB: read {t1 - t0:.2f}s ({ROWS / (t1 - t0):.0f} rows/s)")
         print(f"dry run {t2 - t1:.1f}s ({ROWS / (t2 - t1):.0f} rows/s)")
         print(f"commit {t3 - t2:.1f}s ({ROWS / (t3 - t2):.0f} rows/s)")
+
+
+@pytest.mark.skipif(not ROWS, reason="set DANGVU_BENCH_ROWS to measure")
+def test_admission_import_throughput_beside_the_member_import(ctx, tree, capsys):
+    """Both kinds commit through the bulk path (members.bulk): admissions at ≥ 0,8 × members' rate."""
+    cells = ["A1", "A2", "B1", "C"]
+    rates = {}
+    for kind, rows in (("members", synthetic.member_rows(ROWS, cells=cells)),
+                       ("admissions", synthetic.admission_rows(ROWS, cells=cells))):  # fmt: skip
+        importer = IMPORTERS[kind]
+        table = read_rows(synthetic.workbook(rows), "bench.xlsx")
+        mapping = engine.propose_mapping(table[0], importer)
+        t = time.perf_counter()
+        done = engine.run(importer, table, mapping, ctx(tree.hm), header_index=0, store=True)
+        rates[kind] = ROWS / (time.perf_counter() - t)
+        assert done.stored == ROWS, done.messages()[:3]
+    with capsys.disabled():
+        print(f"\nmembers {rates['members']:.0f} rows/s, admissions {rates['admissions']:.0f} rows/s")
+    assert rates["admissions"] >= 0.8 * rates["members"]

@@ -54,3 +54,26 @@ def workbook(rows: list[list], title: str = "Đảng viên") -> bytes:
         for c, value in enumerate(row):
             book.cell(ws, r, c, value)
     return book.bytes()
+
+
+def admission_rows(n: int, *, cells: list[str], year: int = 2016, seed: int = 2, id_base: int = 5_000_000):
+    """[header, *n rows] in the columns of the "admissions" importer: people aged 20–45 admitted
+    during `year` into `cells` (each founded before that year), each with its decision."""
+    rng = random.Random(seed)
+    columns = IMPORTERS["admissions"].columns
+    out = [[c.header for c in columns]]
+    for i in range(n):
+        female = rng.random() < 0.4
+        name = " ".join((
+            rng.choice(FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M), rng.choice(GIVEN_F if female else GIVEN_M)
+        ))  # fmt: skip
+        admitted = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 350))
+        born = admitted - dt.timedelta(days=365 * 20 + rng.randrange(0, 365 * 25))
+        values = {
+            "full_name": name, "birth_date": born, "sex": "Nữ" if female else "Nam",
+            "citizen_id": f"{id_base + i:012d}", "party_card_no": f"{id_base + i:09d}", "ethnicity": "Kinh",
+            "religion": "Không", "org": cells[i % len(cells)], "admitted_on": admitted,
+            "decision_no": f"{i + 1}-QĐ/ĐU", "decision_date": admitted,
+        }  # fmt: skip
+        out.append([values.get(c.field, "") for c in columns])
+    return out
