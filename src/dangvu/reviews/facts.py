@@ -1,8 +1,8 @@
 """From the records to the plain facts the rulebooks read: who belonged to an organization in the
 year and in what activity, who was disciplined, how its subordinate units were classed.
 
-Discipline lives in the inspection app, imported lazily so the review works (without the
-discipline facts) where that app is absent; the rulebooks themselves never touch the database.
+Discipline comes from the inspection app (an area beside reviews); the rulebooks themselves never
+touch the database.
 """
 
 import datetime as dt
@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from dangvu.core.catalogue import Period
 from dangvu.core.dates import year_bounds
+from dangvu.inspection.models import Discipline
+from dangvu.inspection.selectors import disciplined_members
 from dangvu.members.models import MemberPeriod
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import subtree_ids_during, subtree_ids_on
@@ -56,29 +59,12 @@ def members_of_year(cycle: ReviewCycle, org: Organization) -> dict[int, YearMemb
     return {member_id: YearMember(member_id, activity) for member_id, activity in periods}
 
 
-def _discipline_models():
-    try:
-        from dangvu.inspection.models import Discipline
-        from dangvu.inspection.selectors import disciplined_members
-    except ImportError:  # the inspection app is not installed here
-        return None, None
-    return Discipline, disciplined_members
-
-
 def disciplined_member_ids(cycle: ReviewCycle, org: Organization) -> set[int]:
     """Members of `org`'s subtree disciplined in the cycle's year, each once."""
-    _, disciplined_members = _discipline_models()
-    if disciplined_members is None:
-        return set()
-    from dangvu.core.catalogue import Period
-
     return set(disciplined_members(org, Period.year(cycle.year)).values_list("pk", flat=True))
 
 
 def _disciplined_org_ids(cycle: ReviewCycle, org_ids) -> set[int]:
-    Discipline, _ = _discipline_models()
-    if Discipline is None:
-        return set()
     start, end = year_bounds(cycle.year)
     return set(
         Discipline.objects.filter(subject_org_id__in=org_ids, decision_date__range=(start, end)).values_list(
