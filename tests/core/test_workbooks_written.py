@@ -147,3 +147,19 @@ def test_no_workbook_the_app_writes_holds_a_formula_from_user_text(board, tree, 
 def test_the_walk_covers_every_declared_kind():
     assert set(EXPORTS) <= set(LIST_PAGES), "a new list export: add its page to LIST_PAGES"
     assert IMPORTERS, "the importers are discovered from the areas' excel modules"
+
+
+def test_only_core_excel_reads_or_writes_workbooks():
+    # One gate and one writer: no other module opens calamine, openpyxl or XlsxWriter itself.
+    from pathlib import Path
+
+    import dangvu
+
+    src = Path(dangvu.__file__).parent
+    libraries = re.compile(r"^\s*(from|import)\s+(python_calamine|openpyxl|xlsxwriter)\b", re.M)
+    outside = [
+        path.relative_to(src).as_posix()
+        for path in src.rglob("*.py")
+        if path.parent != src / "core" / "excel" and libraries.search(path.read_text(encoding="utf-8"))
+    ]
+    assert outside == []
