@@ -1,5 +1,6 @@
 """Members' flows of quận Hoàng Mai from 2017 to the day before the reorganization (30/6/2025), and
-of the new wards after it, through the members' services: admissions (member_admit), recognitions
+of the new wards after it, through the members' services: admissions (a year at a time through
+members_admit_bulk, the import's bulk path; member_admit for the few the scenario names), recognitions
 twelve months later (member_recognize), deaths of the elderly (member_record_event) and members
 transferred in from elsewhere, registered a year at a time through members_register_bulk (the
 import's bulk path). Kept small and fast: a year is a few hundred writes at scale 1, a handful at
@@ -9,7 +10,7 @@ fixed counts that do not scale (ward_year.py)."""
 import datetime as dt
 
 from dangvu.members import rules
-from dangvu.members.bulk import members_register_bulk
+from dangvu.members.bulk import members_admit_bulk, members_register_bulk
 from dangvu.members.models import EventKind, Member, MemberEvent, Status
 from dangvu.members.services import member_admit, member_recognize, member_record_event
 from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
@@ -56,7 +57,8 @@ class Flows:
         unit = units_by_code().get(org.code)
         return unit.profile if unit else RESIDENT
 
-    def admit(self, org: Organization, day: dt.date, symbol: str) -> Member:
+    def admission(self, org: Organization, day: dt.date, symbol: str) -> dict:
+        """member_admit's keyword arguments for a synthetic new member of `org` on `day`."""
         profile = self.profile(org)
         low, mode, high = (18.2, 26, 50) if profile == RESIDENT else (21, 28, 45)
         while True:
@@ -69,10 +71,20 @@ class Flows:
         ward = self.new_ward(org)
         if ward:  # after 1/7/2025 addresses name the new ward, with no district
             identity["address"] = identity["address"].split(", phường")[0] + f", phường {ward}, Hà Nội"
-        member = member_admit(actor=self.ctx.actor, org=org, admitted_on=day, decision_no=self.decision(day, symbol),
-                              **identity)  # fmt: skip
+        return {"org": org, "admitted_on": day, "decision_no": self.decision(day, symbol), **identity}
+
+    def admit(self, org: Organization, day: dt.date, symbol: str) -> Member:
+        member = member_admit(actor=self.ctx.actor, **self.admission(org, day, symbol))
         self.admitted.append((member.pk, day))
         return member
+
+    def admit_many(self, choices: list[tuple[Organization, dt.date]], symbol: str) -> int:
+        """Admit one member per (cell, day) through the import's bulk path (members_admit_bulk:
+        member_admit's checks, records and audit entries, a few statements per thousand rows)."""
+        rows = [(n, self.admission(org, day, symbol)) for n, (org, day) in enumerate(choices, 1)]
+        result = members_admit_bulk(actor=self.ctx.actor, rows=rows)
+        self.admitted.extend((result.ids[n], fields["admitted_on"]) for n, fields in rows)
+        return result.created
 
     def new_ward(self, org: Organization) -> str:
         """The name of the ward committee (from 1/7/2025) `org` stands under, or ""."""
@@ -115,10 +127,8 @@ class Flows:
         cells = self.cells(root, start)
         weights = [max(units_by_code()[c.code].intake, 0.1) if c.code in units_by_code() else 1.0 for c in cells]
         days = sorted(weekday(random_day(self.rng, start, end)) for _ in range(self.scaled(ADMISSIONS)))
-        for day in days:
-            org = self.rng.choices(cells, weights=weights)[0]
-            if org.is_active_on(day):
-                self.admit(org, max(day, start), symbol)
+        choices = [(self.rng.choices(cells, weights=weights)[0], max(day, start)) for day in days]
+        self.admit_many([(org, day) for org, day in choices if org.is_active_on(day)], symbol)
         recognized = self.recognize_until(end, symbol)
         died = self.deaths(root, start, end)
         moved_in = self.transfers_in(cells, start, end, symbol)
