@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from dangvu.accounts.scope import Scope
-from dangvu.core.numbers import format_percent, format_thousands_over, percent_of_plan
+from dangvu.core.numbers import SEED_STYLE, FigureStyle, format_decimal, format_percent, format_thousands_over
 from dangvu.indicators.display import vn_number
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import ancestors as ancestors_of
@@ -55,7 +55,7 @@ def start(request):
     return redirect(url + ("?" + urlencode({"ngay": day}) if day else ""))
 
 
-def _card(figures, key, year, org, title, **extra):
+def _card(figures, key, year, org, title, style: FigureStyle = SEED_STYLE, **extra):
     f = figures[key]
     card = {
         "key": key,
@@ -63,22 +63,37 @@ def _card(figures, key, year, org, title, **extra):
         "value": vn_number(f.value),
         "records_url": reverse("indicator-records", args=[org.pk, year, key]) if f.records is not None else "",
         "target": vn_number(f.target) if f.target is not None else "",
-        "plan": percent_of_plan(f.value, f.target) if f.target else None,
+        # Written in the committee's style, as its report writes it ("116", or "116,1").
+        "plan": format_decimal(style.plan_percent(f.value or 0, f.target), style.places) if f.target else None,
         "reached": f.target is not None and f.value is not None and f.value >= f.target,
     }
     card.update(extra)
     return card
 
 
-def _cards(org, year, figures) -> list[dict]:
+def _style(org, year) -> FigureStyle:
+    """The house style the unit's report of the year writes figures in (the seed's if none)."""
+    from dangvu.reports.selectors import report_of  # the report sits beside the dashboard: read late
+
+    return report_of(org, year).style
+
+
+def _cards(org, year, figures, style: FigureStyle = SEED_STYLE) -> list[dict]:
     attendances = figures["training.attendances"].value or 0
     rated = figures["review.orgs.rated"].value or 0
     turnout = figures["elections.turnout"]
     return [
         _card(figures, "members.total", year, org, _("Đảng viên cuối năm")),
-        _card(figures, "members.admitted", year, org, _("Kết nạp đảng viên mới")),
+        _card(figures, "members.admitted", year, org, _("Kết nạp đảng viên mới"), style),
         _card(figures, "orgs.grassroots", year, org, _("Tổ chức cơ sở đảng")),
-        _card(figures, "orgs.founded.non_state_enterprise", year, org, _("Tổ chức đảng mới trong DN ngoài Nhà nước")),
+        _card(
+            figures,
+            "orgs.founded.non_state_enterprise",
+            year,
+            org,
+            _("Tổ chức đảng mới trong DN ngoài Nhà nước"),
+            style,
+        ),  # fmt: skip
         _card(
             figures,
             "review.orgs.top",
@@ -196,7 +211,7 @@ def dashboard(request, org_pk: int, year: int):
         "day": day,
         "query": query,
         "ancestors": ancestors,
-        "cards": _cards(org, year, figures),
+        "cards": _cards(org, year, figures, _style(org, year)),
         "closed": board.figures.closed,
         "alerts": _alerts(board.alerts, org, year, day, query),
         "months": months,

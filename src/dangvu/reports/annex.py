@@ -7,6 +7,7 @@ from django.db.models import Count
 from dangvu.core import catalogue
 from dangvu.core import numbers as n
 from dangvu.core.catalogue import Period
+from dangvu.core.text import natural_key
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind
@@ -15,7 +16,7 @@ from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 from . import selectors
 
 
-def annex_tables(org, period, figures, v, top_label) -> list[dict]:
+def annex_tables(org, period, figures, v, top_label, *, style: n.FigureStyle = n.SEED_STYLE) -> list[dict]:
     year = period.start.year
     tables = []
     tables.append({
@@ -30,13 +31,13 @@ def annex_tables(org, period, figures, v, top_label) -> list[dict]:
     })  # fmt: skip
     tables.append(_flows_table(org, period, v))
     tables.append(_review_table(org, period, v, top_label))
-    tables.append(_units_table(org, period, figures))
+    tables.append(_units_table(org, period, figures, style))
     tables.append({
         "key": "indicators", "title": f"Các chỉ số năm {year}",
         "headers": ["Chỉ số", "Đơn vị tính", "Giá trị", "Chỉ tiêu", "Tỷ lệ đạt (%)", "Số hồ sơ"],
         "rows": [
             [f["label"], f["unit"], _value(f, v), _num(f["target"], f["unit"]),
-             n.format_decimal(f["percent"], 1) if f["percent"] is not None else "",
+             style.number(f["percent"]) if f["percent"] is not None else "",
              n.format_int(f["records"]) if f["records"] is not None else ""]
             for f in figures.values()
         ],
@@ -109,25 +110,23 @@ def _review_table(org, period, v, top_label) -> dict:
             "chart": [[grade.label, counts.get(grade.code, 0)] for grade in classes]}  # fmt: skip
 
 
-def _units_table(org, period, figures) -> dict:
+def _units_table(org, period, figures, style: n.FigureStyle) -> dict:
     """Members at year end and admissions against plan, per grassroots organization of the subtree
     at year end; the total row is the unit's own figures, not a sum done here."""
     grassroots = records_behind("orgs.grassroots", org, period)
-    units = sorted(grassroots, key=lambda o: (o.name_key, o.pk))
+    units = sorted(grassroots, key=lambda o: (natural_key(o.name), o.pk))
     found = selectors.grassroots_figures(org, period, grassroots)
     rows, chart = [], []
     for i, unit in enumerate(units, start=1):
         f = found[unit.pk]
         admitted, target = f["members.admitted"], f["target"]
-        pct = n.percent_of_plan(admitted, target) if target else None
         rows.append([str(i), unit.name, n.format_int(f["members.total"]), n.format_int(admitted),
-                     _num(target, ""), f"{pct}%" if pct is not None else ""])  # fmt: skip
+                     _num(target, ""), style.rate(admitted, target)])  # fmt: skip
         chart.append([unit.short_name or unit.name, admitted])
     adm = figures["members.admitted"]
-    total_pct = n.percent_of_plan(adm["value"] or 0, adm["target"]) if adm["target"] else None
     rows.append(["", "Tổng cộng", n.format_int(figures["members.total"]["value"] or 0),
                  n.format_int(adm["value"] or 0), _num(adm["target"], ""),
-                 f"{total_pct}%" if total_pct is not None else ""])  # fmt: skip
+                 style.rate(adm["value"] or 0, adm["target"])])  # fmt: skip
     chart.sort(key=lambda c: -c[1])
     title = f"Đảng viên và kết nạp đảng viên mới năm {period.start.year} theo tổ chức cơ sở đảng"
     return {"key": "units", "title": title,

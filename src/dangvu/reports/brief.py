@@ -7,7 +7,9 @@ from dangvu.core.dates import format_date_prose
 from . import prose
 
 
-def brief(org, year, report, derived, figures, v, top_label, exemplary_label) -> list[str]:
+def brief(
+    org, year, report, derived, figures, v, top_label, exemplary_label, *, style: n.FigureStyle = n.SEED_STYLE
+) -> list[str]:
     """A short news brief in the seed's style; every figure from the catalogue."""
     body = derived.body_name
     when = f"{format_date_prose(report.issued_on)}, " if report.issued_on else ""
@@ -25,12 +27,12 @@ def brief(org, year, report, derived, figures, v, top_label, exemplary_label) ->
         if founded["target"]:
             # The seed's brief abbreviates: "chỉ tiêu TP giao".
             word = prose.target_word(org, founded["key"], year).replace("chỉ tiêu Thành phố", "chỉ tiêu TP")
-            text += f", đạt {n.percent_of_plan(founded['value'], founded['target'])}% {word}"
+            text += f", {style.plan(founded['value'], founded['target'], word)}"
         highlights.append(text)
     adm = figures["members.admitted"]
     text = f"kết nạp {n.format_int(adm['value'] or 0)} đảng viên mới"
     if adm["target"]:
-        text += f" ({n.format_plan(adm['value'] or 0, adm['target'])})"
+        text += f" ({style.plan(adm['value'] or 0, adm['target'])})"
     highlights.append(text)
     second = f"Năm {year}, {body} hoàn thành, vượt nhiều chỉ tiêu, nhiệm vụ: " + "; ".join(highlights) + "."
     if v.get("review.orgs.rated"):

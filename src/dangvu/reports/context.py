@@ -3,6 +3,8 @@ and formats, the staff's narrative in its section, the annex tables and the char
 JSON-able dict, so the year close can keep it and every format (DOCX, PDF, HTML, XLSX, JSON, the
 brief) renders the same thing. When the year is closed, the context is the snapshot's."""
 
+from dataclasses import asdict
+
 from dangvu.core import numbers as n
 from dangvu.core.catalogue import Period, evaluation
 from dangvu.core.dates import format_date, format_place_date
@@ -35,10 +37,12 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-def _fig(f) -> dict:
+def _fig(f, style: n.FigureStyle) -> dict:
+    # value, target and percent stay exact; percent_of_plan is the number the report writes.
+    pct = style.plan_percent(f.value or 0, f.target) if f.target else None
     return {
         "key": f.key, "label": f.label, "unit": f.unit, "value": f.value, "target": f.target,
-        "percent": f.percent, "percent_of_plan": n.percent_of_plan(f.value, f.target) if f.target else None,
+        "percent": f.percent, "percent_of_plan": None if pct is None else (int(pct) if pct == int(pct) else float(pct)),
         "records": f.records,
     }  # fmt: skip
 
@@ -53,12 +57,13 @@ def build_context(org: Organization, year: int, *, live: bool = True) -> dict:
 
 def _build_context(org: Organization, year: int, live: bool) -> dict:
     period = Period.year(year)
-    figures = {f.key: _fig(f) for f in evaluate(org, period)}
     report = selectors.report_of(org, year)
+    style = report.style
+    figures = {f.key: _fig(f, style) for f in evaluate(org, period)}
     derived = heading.derive(org, period.end)
     v = {k: (f["value"] or 0) for k, f in figures.items()}
     top_label, exemplary_label = prose.top_labels(year)
-    facts = prose.section_facts(org, year, figures, v, top_label, exemplary_label)
+    facts = prose.section_facts(org, year, figures, v, top_label, exemplary_label, style=style)
     # A unit formed during the year says in one sentence that its figures are in today's boundaries.
     note = boundaries.sentence(org, period)
     if note:
@@ -70,7 +75,7 @@ def _build_context(org: Organization, year: int, live: bool) -> dict:
         body = narrative + found if key in ("general", "direction") else found + narrative
         sections.append({"key": key, "number": _roman(number), "title": title.format(next_year=year + 1),
                          "paragraphs": body, "facts": found, "narrative": narrative})  # fmt: skip
-    tables = annex.annex_tables(org, period, figures, v, top_label)
+    tables = annex.annex_tables(org, period, figures, v, top_label, style=style)
     number_symbol = f"Số {report.number}-{report.symbol}" if report.number else f"Số     -{report.symbol}"
     place_date = (
         format_place_date(report.place, report.issued_on)
@@ -94,7 +99,8 @@ def _build_context(org: Organization, year: int, live: bool) -> dict:
         "figures": figures,
         "annex": tables,
         "charts": annex.charts(tables, year),
-        "brief": brief.brief(org, year, report, derived, figures, v, top_label, exemplary_label),
+        "brief": brief.brief(org, year, report, derived, figures, v, top_label, exemplary_label, style=style),
+        "style": asdict(style),
         "closed": None,
         "source": "live" if live else "snapshot",
     }

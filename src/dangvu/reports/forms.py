@@ -10,7 +10,12 @@ from .models import SECTIONS, YearReport
 HEAD_FIELDS = (
     "number", "symbol", "place", "issued_on", "heading_superior", "heading_body",
     "signer_role", "signer_title", "signer_name", "recipients",
+    # the committee's house style for figures, used by every output of the report
+    "percent_places", "percent_rounding", "plan_form", "class_rates",
 )  # fmt: skip
+
+
+STYLE_FIELDS = ("percent_places", "percent_rounding", "plan_form", "class_rates")
 
 
 class YearReportForm(forms.ModelForm):
@@ -23,6 +28,8 @@ class YearReportForm(forms.ModelForm):
 
     def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in STYLE_FIELDS:  # left out: the report keeps its style (the seed's by default)
+            self.fields[name].required = False
         sections = (self.instance.sections or {}) if self.instance else {}
         for key, title in SECTIONS:
             self.fields[f"section_{key}"] = forms.CharField(
@@ -33,6 +40,9 @@ class YearReportForm(forms.ModelForm):
 
     def service_arguments(self) -> dict:
         data = {name: self.cleaned_data[name] for name in HEAD_FIELDS}
+        for name in STYLE_FIELDS:
+            if data[name] in ("", None):
+                del data[name]
         data["sections"] = {key: self.cleaned_data[f"section_{key}"] for key, _ in SECTIONS}
         return data
 

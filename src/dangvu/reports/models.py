@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.numbers import DOWN, EXCEEDED, HALF_UP, REACHED, FigureStyle
 from dangvu.organizations.models import Organization
 
 # The sections of the report, in order: (key, title). The figures of each area are written into
@@ -38,6 +39,21 @@ class YearReport(models.Model):
     recipients = models.TextField("nơi nhận", blank=True)
     # Section key (SECTION_KEYS) -> the narrative text; paragraphs separated by blank lines.
     sections = models.JSONField("nội dung các phần", default=dict, blank=True)
+    # The committee's house style for figures (core.numbers.FigureStyle); the defaults are the seed's.
+    percent_places = models.PositiveSmallIntegerField(
+        "số chữ số thập phân của tỷ lệ",
+        default=0,
+        choices=[(0, "0 (đạt 116%)"), (1, "1 (đạt 116,1%)"), (2, "2 (đạt 116,11%)")],
+    )
+    percent_rounding = models.CharField(
+        "cách làm tròn tỷ lệ", max_length=8, default=DOWN,
+        choices=[(DOWN, "làm tròn xuống (chưa đạt thì không ghi)"), (HALF_UP, "làm tròn đến số gần nhất")],
+    )  # fmt: skip
+    plan_form = models.CharField(
+        "cách viết tỷ lệ so với kế hoạch", max_length=4, default=REACHED,
+        choices=[(REACHED, "đạt 128% kế hoạch"), (EXCEEDED, "vượt 28% kế hoạch")],
+    )  # fmt: skip
+    class_rates = models.BooleanField("ghi tỷ lệ sau số xếp loại (đạt tỷ lệ 52,1%)", default=False)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
@@ -47,6 +63,10 @@ class YearReport(models.Model):
 
     def __str__(self):
         return f"Báo cáo {self.year} — {self.org}"
+
+    @property
+    def style(self) -> FigureStyle:
+        return FigureStyle(self.percent_places, self.percent_rounding, self.plan_form, self.class_rates)
 
 
 class YearClose(models.Model):

@@ -29,7 +29,9 @@ def target_word(org: Organization, key: str, year: int) -> str:
     return f"chỉ tiêu {heading.assigner_word(target.assigned_by)} giao"
 
 
-def section_facts(org, year, figures, v, top_label, exemplary_label) -> dict[str, list[str]]:
+def section_facts(
+    org, year, figures, v, top_label, exemplary_label, *, style: n.FigureStyle = n.SEED_STYLE
+) -> dict[str, list[str]]:
     f = figures
     out: dict[str, list[str]] = {}
     end = f"31/12/{year}"
@@ -62,12 +64,12 @@ def section_facts(org, year, figures, v, top_label, exemplary_label) -> dict[str
         )
         if founded["target"]:
             word = target_word(org, founded["key"], year)
-            text += f", đạt {n.percent_of_plan(founded['value'], founded['target'])}% {word}"
+            text += f", {style.plan(founded['value'], founded['target'], word)}"
         parts.append(text)
     admitted = f["members.admitted"]
     text = f"kết nạp {n.format_int(admitted['value'] or 0)} đảng viên mới"
     if admitted["target"]:
-        text += f" ({n.format_plan(admitted['value'] or 0, admitted['target'])})"
+        text += f" ({style.plan(admitted['value'] or 0, admitted['target'])})"
     parts.append(text)
     org_work.append(sentence("Trong năm, Đảng bộ đã " + "; ".join(parts)))
     if v.get("review.orgs.rated"):

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from dangvu.core import catalogue
+from dangvu.core import numbers as n
 from dangvu.core.audit import acting_as
 from dangvu.core.errors import fail
 from dangvu.indicators.selectors import evaluate
@@ -19,6 +20,7 @@ from .models import SECTION_KEYS, YearClose, YearReport
 REPORT_FIELDS = (
     "number", "symbol", "place", "issued_on", "heading_superior", "heading_body",
     "signer_role", "signer_title", "signer_name", "recipients",
+    "percent_places", "percent_rounding", "plan_form", "class_rates",
 )  # fmt: skip
 
 
@@ -57,6 +59,12 @@ def year_report_save(*, actor, org: Organization, year: int, sections: dict | No
     issued_on = fields.get("issued_on")
     if issued_on and issued_on.year not in (year, year + 1):
         fail("issued_on", f"Báo cáo năm {year} ban hành trong năm {year} hoặc {year + 1}; hãy kiểm tra lại ngày.")
+    if fields.get("percent_places") not in (None, 0, 1, 2):
+        fail("percent_places", "Số chữ số thập phân của tỷ lệ là 0, 1 hoặc 2 (ví dụ 116%, 116,1%, 116,11%).")
+    if fields.get("percent_rounding") not in (None, n.DOWN, n.HALF_UP):
+        fail("percent_rounding", "Chọn làm tròn xuống hoặc làm tròn đến số gần nhất.")
+    if fields.get("plan_form") not in (None, n.REACHED, n.EXCEEDED):
+        fail("plan_form", "Chọn cách viết “đạt X% kế hoạch” hoặc “vượt X%”.")
     number = (fields.get("number") or "").strip()
     if number and not number.isdigit():
         fail("number", "Số văn bản chỉ gồm chữ số, ví dụ 45; ký hiệu (BC/QU) nhập ở ô bên cạnh.")
