@@ -15,7 +15,7 @@ from dangvu.members.models import Member
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
-from .conftest import board as board_client  # noqa: F401
+from ..conftest import board as board_client  # noqa: F401
 
 ON = D(2017, 3, 15)  # the day the alerts look from
 

@@ -12,7 +12,6 @@ from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found
 
 from ..conftest import D
-from .conftest import board  # noqa: F401
 
 PRESENTATIONS = (D(2016, 2, 3), D(2016, 5, 19), D(2016, 9, 2), D(2016, 11, 7), D(2017, 2, 3))
 

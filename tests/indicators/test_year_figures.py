@@ -6,12 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dangvu.indicators.selectors import evaluate, year_figures
+from dangvu.indicators.selectors import evaluate
 from dangvu.reports.models import YearClose
+from dangvu.reports.selectors import year_figures
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
-from ..dashboard.conftest import board  # noqa: F401 - the district's organization board, logged in
 
 KEYS = ["members.admitted", "members.total", "orgs.grassroots"]
 

@@ -4,12 +4,13 @@ live indicators but not the closed report, which is rebuilt from the snapshot.""
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.indicators.selectors import evaluate, year_figures
+from dangvu.indicators.selectors import evaluate
 from dangvu.members.models import EventKind, MemberEvent
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 from dangvu.reports.context import report_context
 from dangvu.reports.render import render, render_json
+from dangvu.reports.selectors import year_figures
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
 
-from dangvu.indicators.selectors import FIGURE_FIELDS, Figure, YearFigures
+from dangvu.indicators.selectors import Figure
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
+from dangvu.reports.selectors import FIGURE_FIELDS, YearFigures
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 from dangvu.targets.selectors import achievement
 

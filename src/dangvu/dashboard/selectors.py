@@ -12,7 +12,6 @@ from dangvu.cadres.selectors import terms_ending
 from dangvu.core.catalogue import Period
 from dangvu.core.dates import add_months, add_years, year_bounds
 from dangvu.core.text import natural_key
-from dangvu.indicators.selectors import YearFigures, year_figures
 from dangvu.inspection.selectors import violations_awaiting_discipline, visible_inspections
 from dangvu.members import rules
 from dangvu.members.indicators import admissions
@@ -20,6 +19,7 @@ from dangvu.members.models import IN_PARTY_STATUSES, EventKind, Member, MemberBa
 from dangvu.members.selectors import badges_due, badges_due_at, periods_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Organization, OrgPeriod
 from dangvu.organizations.selectors import covering, subtree_ids_on
+from dangvu.reports.selectors import YearFigures, year_figures
 from dangvu.reviews.models import OrgResult
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 from dangvu.targets.models import Target

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.db.models.fields.json import KeyTransform
 
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Indicator, Period
@@ -104,57 +103,3 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None, *, as_s
                 )
             )
     return figures
-
-
-# --- closed years ---------------------------------------------------------------------------------
-
-# What a close keeps of each figure (besides the ids of its records); the dashboard's snapshot too.
-FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
-
-
-@dataclass(frozen=True)
-class YearFigures:
-    """A unit's figures for a year and the close (chốt số liệu) they come from, None if live."""
-
-    figures: list[Figure]
-    closed: object | None  # reports.models.YearClose
-
-    def by_key(self) -> dict[str, Figure]:
-        return {f.key: f for f in self.figures}
-
-
-def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = False) -> YearFigures:
-    """The unit's figures for `year` as its readers should show them: from the snapshot of the
-    close in force when the year is closed (as the issued report has them), else live.
-
-    Reopening the year takes the close out of force, so from then on the figures are live again;
-    closing again makes a new snapshot. Nothing is cached between calls. A figure the snapshot
-    lacks (an indicator defined after the close) is computed live. One query for the close (only
-    the wanted figures are read from its snapshot, not the ids of their records), plus
-    `evaluate`'s for the figures the snapshot lacks."""
-    from dangvu.reports.models import YearClose  # reports reads the catalogue; imported late
-
-    wanted = indicators(keys)
-    paths = {
-        f"f{i}_{name}": KeyTransform(name, KeyTransform(ind.key, KeyTransform("indicators", "snapshot")))
-        for i, ind in enumerate(wanted)
-        for name in FIGURE_FIELDS
-    }
-    closed = (
-        YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True)
-        .defer("snapshot")
-        .annotate(**paths)
-        .first()
-    )
-    if closed is None:
-        return YearFigures(evaluate(org, year, keys, as_stood=as_stood), None)
-    found, missing = {}, []
-    for i, ind in enumerate(wanted):
-        fields = {name: getattr(closed, f"f{i}_{name}") for name in FIGURE_FIELDS}
-        if fields["label"] is None:
-            missing.append(ind.key)
-        else:
-            found[ind.key] = Figure(key=ind.key, **fields)
-    if missing:
-        found.update((f.key, f) for f in evaluate(org, year, missing, as_stood=as_stood))
-    return YearFigures([found[ind.key] for ind in wanted], closed)

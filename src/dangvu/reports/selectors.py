@@ -1,14 +1,16 @@
 """Reads of the year-end report: the staff-written parts (with defaults derived from the tree),
-the close in force, and the per-grassroots table. A year's figures as readers should show them
-(from the close's snapshot when the year is closed) are indicators.selectors.year_figures."""
+the close in force, the per-grassroots table, and a year's figures as readers should show them
+(year_figures: from the close's snapshot when the year is closed, else live from the catalogue)."""
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.db.models.fields.json import KeyTransform
 
 from dangvu.core.catalogue import Period
-from dangvu.indicators.selectors import plain_number, records_behind
+from dangvu.indicators.selectors import Figure, evaluate, indicators, plain_number, records_behind
 from dangvu.organizations.models import Organization, OrgPeriod
 from dangvu.organizations.selectors import overlapping, subtree_periods_on
 from dangvu.targets.models import Target
@@ -135,3 +137,55 @@ def _units_in(path: str, unit_paths: dict) -> list[int]:
             if path.startswith(own if isinstance(own, str) else tuple(own)):
                 found.append(uid)
     return found
+
+
+# --- a year's figures, from its close when it is closed ---------------------------------------
+
+# What a close keeps of each figure (besides the ids of its records); the dashboard's snapshot too.
+FIGURE_FIELDS = ("label", "unit", "value", "target", "percent", "subordinate_target_sum", "records")
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """A unit's figures for a year and the close (chốt số liệu) they come from, None if live."""
+
+    figures: list[Figure]
+    closed: YearClose | None
+
+    def by_key(self) -> dict[str, Figure]:
+        return {f.key: f for f in self.figures}
+
+
+def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = False) -> YearFigures:
+    """The unit's figures for `year` as its readers should show them: from the snapshot of the
+    close in force when the year is closed (as the issued report has them), else live.
+
+    Reopening the year takes the close out of force, so from then on the figures are live again;
+    closing again makes a new snapshot. Nothing is cached between calls. A figure the snapshot
+    lacks (an indicator defined after the close) is computed live. One query for the close (only
+    the wanted figures are read from its snapshot, not the ids of their records), plus
+    `evaluate`'s for the figures the snapshot lacks."""
+    wanted = indicators(keys)
+    paths = {
+        f"f{i}_{name}": KeyTransform(name, KeyTransform(ind.key, KeyTransform("indicators", "snapshot")))
+        for i, ind in enumerate(wanted)
+        for name in FIGURE_FIELDS
+    }
+    closed = (
+        YearClose.objects.filter(org=org, year=year, reopened_at__isnull=True)
+        .defer("snapshot")
+        .annotate(**paths)
+        .first()
+    )
+    if closed is None:
+        return YearFigures(evaluate(org, year, keys, as_stood=as_stood), None)
+    found, missing = {}, []
+    for i, ind in enumerate(wanted):
+        fields = {name: getattr(closed, f"f{i}_{name}") for name in FIGURE_FIELDS}
+        if fields["label"] is None:
+            missing.append(ind.key)
+        else:
+            found[ind.key] = Figure(key=ind.key, **fields)
+    if missing:
+        found.update((f.key, f) for f in evaluate(org, year, missing, as_stood=as_stood))
+    return YearFigures([found[ind.key] for ind in wanted], closed)

@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.core.catalogue import Period
 from dangvu.indicators.display import vn_number, vn_percent
-from dangvu.indicators.selectors import as_period, evaluate, year_figures
+from dangvu.indicators.selectors import as_period, evaluate
 from dangvu.organizations.models import Organization
+from dangvu.reports.selectors import year_figures
 
 
 class Command(BaseCommand):
