@@ -3,9 +3,13 @@ headers (core.excel's writer), and reading it back (core.excel's gate) into the 
 service takes.
 Row errors name the spreadsheet row so the clerk can find it."""
 
+from dangvu.accounts.models import Capability
+from dangvu.core.excel.declare import register
 from dangvu.core.excel.reading import FORMULA_HINT, FileProblem, UncomputedFormula, read_rows, read_upload
 from dangvu.core.excel.writing import Book
 from dangvu.core.text import clean
+
+from .subtree_import import MEMBER_COLUMNS, ORG_COLUMNS, MemberReviewImporter, OrgReviewImporter
 
 HEADERS = ["STT", "Mã đảng viên", "Họ và tên", "Ngày sinh", "Xếp loại", "Lý do không xếp loại"]
 FIRST_ROW = 2
@@ -67,3 +71,13 @@ def read(book, upload) -> tuple[list[dict], dict[int, int], list[str]]:
         rows.append({"member": member_id, "cls": cls, "not_rated_reason": reason})
         where[member_id] = n
     return rows, where, errors
+
+
+# A whole subtree's results in one workbook (subtree_import.py); deciding needs the organization
+# board's capability, as on the review pages.
+register(
+    OrgReviewImporter("review_orgs", "Kết quả xếp loại tổ chức đảng (cả đảng bộ)", Capability.RESTRUCTURE,
+                      ORG_COLUMNS, list_url="review-cycles", order=80),
+    MemberReviewImporter("review_members", "Kết quả xếp loại đảng viên (cả đảng bộ)", Capability.RESTRUCTURE,
+                         MEMBER_COLUMNS, list_url="review-cycles", order=81),
+)  # fmt: skip

@@ -1,0 +1,89 @@
+"""Review results of a whole subtree from one workbook (issue 16, item 5): organizations and
+members of every grassroots organization under the committee, through the review services; the
+year's cycle is opened when missing; a bad row is refused naming row and column, nothing stored."""
+
+import pytest
+
+from dangvu.core.excel.reading import read_rows
+from dangvu.imports import engine
+from dangvu.imports.importers import IMPORTERS
+from dangvu.reviews.models import MemberResult, OrgResult, ReviewCycle
+
+from .helpers import headers, row, xlsx
+
+
+def _run(ctx, kind, *rows, **kw):
+    importer = IMPORTERS[kind]
+    sheet = read_rows(xlsx([headers(kind), *rows]), "x.xlsx")
+    mapping = engine.propose_mapping(sheet[0], importer)
+    return engine.run(importer, sheet, mapping, ctx, header_index=0, **kw)
+
+
+def org(code, cls, **kw):
+    return row("review_orgs", org=code, year=2016, cls=cls, **kw)
+
+
+def member(card, cls="", **kw):
+    return row("review_members", member=card, year=2016, cls=cls, **kw)
+
+
+@pytest.fixture
+def people(tree, register):
+    cards = {"A1": ["01000001", "01000002", "01000003"], "B1": ["01000004", "01000005"], "C": ["01000006"]}
+    for code, numbers in cards.items():
+        for n in numbers:
+            register(getattr(tree, code.lower()), party_card_no=n)
+    return cards
+
+
+def test_a_subtree_of_organizations_and_members_in_one_workbook_each(ctx, tree, people):
+    orgs = [
+        org("A", "Trong sạch vững mạnh"), org("A1", "Hoàn thành tốt nhiệm vụ"), org("A2", "hoan thanh tot nhiem vu"),
+        org("B", "Hoàn thành nhiệm vụ"), org("C", "Trong sạch, vững mạnh", exemplary="Có"),
+    ]  # fmt: skip
+    assert _run(ctx(tree.hm), "review_orgs", *orgs).messages() == []
+    assert not ReviewCycle.objects.exists()  # the dry run opened nothing
+    result = _run(ctx(tree.hm), "review_orgs", *orgs, store=True)
+    assert result.messages() == [] and result.stored == 5
+    cycle = ReviewCycle.objects.get(committee=tree.hm, year=2016)
+    decided = dict(OrgResult.objects.filter(cycle=cycle).values_list("org__code", "decided_class"))
+    assert decided == {"A": "tsvm", "A1": "good", "A2": "good", "B": "completed", "C": "tsvm"}
+    assert OrgResult.objects.get(org=tree.c).exemplary
+
+    members = [member("01000001", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ"),
+               member("01000004", "Du tu cach hoan thanh tot nhiem vu"),
+               member("01000002", "Đủ tư cách, hoàn thành tốt nhiệm vụ"),
+               member("01000003", not_rated_reason="Miễn sinh hoạt đảng"),
+               member("01000005", "Đủ tư cách, hoàn thành nhiệm vụ nhưng còn hạn chế"),
+               member("01000006", "Đủ tư cách, hoàn thành tốt nhiệm vụ")]  # fmt: skip
+    result = _run(ctx(tree.hm), "review_members", *members, store=True)
+    assert result.messages() == [] and result.stored == 6
+    got = dict(MemberResult.objects.filter(cycle=cycle).values_list("member__party_card_no", "decided_class"))
+    assert got == {"01000001": "excellent", "01000002": "good", "01000003": "", "01000004": "good",
+                   "01000005": "completed", "01000006": "good"}  # fmt: skip
+    by_org = dict(MemberResult.objects.filter(member__party_card_no="01000004").values_list("org__code", "cycle_id"))
+    assert by_org == {"B": cycle.pk}  # recorded under the member's grassroots organization
+
+
+@pytest.mark.parametrize(
+    ("kind", "bad", "expected"),
+    [
+        ("review_orgs", org("B", "Xuất sắc lắm"), "Dòng 3, cột Xếp loại: Mức xếp loại “Xuất sắc lắm” không có trong"),
+        ("review_orgs", org("ZZ", "Hoàn thành nhiệm vụ"), "Dòng 3, cột Mã tổ chức: không tìm thấy tổ chức “ZZ”"),
+        ("review_orgs", org("B", "Hoàn thành nhiệm vụ", exemplary="Có"),
+         "Dòng 3, cột Tiêu biểu: Chỉ tổ chức cơ sở đảng xếp loại “Trong sạch, vững mạnh” mới được chọn là tiêu biểu"),
+        ("review_members", member("01000004", "Giỏi"), "Dòng 3: Đồng chí"),
+        ("review_members", member("09999999", "Giỏi"), "Dòng 3, cột Số thẻ hoặc CCCD đảng viên: không tìm thấy"),
+        ("review_members", member("01000004", "Hoàn thành tốt nhiệm vụ", not_rated_reason="Ốm"), "Dòng 3: Đồng chí"),
+    ],
+    ids=["unknown-class", "unknown-unit", "exemplary-not-top", "member-unknown-class", "unknown-member",
+         "class-and-reason"],
+)  # fmt: skip
+def test_each_bad_row_is_refused_naming_row_and_column_and_nothing_is_stored(ctx, tree, people, kind, bad, expected):
+    good = org("C", "Hoàn thành tốt nhiệm vụ")
+    if kind == "review_members":
+        good = member("01000006", "Đủ tư cách, hoàn thành tốt nhiệm vụ")
+    result = _run(ctx(tree.hm), kind, good, bad, store=True)
+    assert [m for r in result.bad for m in r.errors][0].startswith(expected), result.messages()
+    assert result.stored == 0
+    assert not OrgResult.objects.exists() and not MemberResult.objects.exists() and not ReviewCycle.objects.exists()
