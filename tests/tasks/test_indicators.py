@@ -73,3 +73,21 @@ def test_quarter_periods():
     assert str(Period.quarter(2026, 4)) == "quý 4 năm 2026"
     assert Period.quarter(2026, 4).end == D(2026, 12, 31) and Period.quarter(2026, 2).start == D(2026, 4, 1)
     assert Period.year(2026).quarter_number is None
+
+
+def test_the_records_pages_list_the_tasks_and_the_evaluations(client, quarter_one, actor, make_user):
+    from dangvu.accounts.models import Role
+
+    client.force_login(make_user(Role.ORG_BOARD, quarter_one.hm, "btc-hm"))
+    tasks = client.get(f"/chi-so/{quarter_one.hm.pk}/2026/tasks.due/").content.decode()
+    assert tasks.count("Việc 0") == 3 and "Chậm tiến độ" in tasks and "Đúng hạn" in tasks
+    # The year's figure reads the year's conclusions: none yet, so its page lists none.
+    evaluations = client.get(f"/chi-so/{quarter_one.hm.pk}/2026/evaluation.members.good/").content.decode()
+    assert "Quý 1/2026" not in evaluations
+    from dangvu.indicators.records import as_table
+    from dangvu.tasks.selectors import decided_evaluations
+
+    header, rows = as_table(decided_evaluations(quarter_one.hm, Period.quarter(2026, 1), members=True))
+    assert header[0] == "Kỳ đánh giá" and len(rows) == 3
+    assert {r[0].text for r in rows} == {"Quý 1/2026"} and all("/nhiem-vu/dang-vien/" in r[0].url for r in rows)
+    assert sorted(r[-1].text for r in rows) == ["Hoàn thành tốt nhiệm vụ"] * 2 + ["Không hoàn thành nhiệm vụ"]

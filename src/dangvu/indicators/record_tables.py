@@ -22,6 +22,8 @@ from dangvu.meetings.models import Meeting
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 from dangvu.reviews.models import MemberResult, OrgResult, Override
+from dangvu.tasks.models import Evaluation, Task
+from dangvu.tasks.rules import STATUS_LABELS, TaskLine, status
 from dangvu.training.models import TrainingClass
 
 from .display import vn_number, vn_percent
@@ -89,7 +91,45 @@ def _money(amount) -> str:
     return f"{vn_number(amount)} đồng"
 
 
+def _task_status(task) -> str:
+    result = getattr(task, "result", None)
+    line = TaskLine(task.target, task.deadline, task.weight, result.done_on if result else None,
+                    result.quantity if result else None)  # fmt: skip
+    return STATUS_LABELS[status(line, dt.date.today())]
+
+
+def _evaluation_link(e) -> Cell:
+    period = f"Quý {e.quarter}/{e.cycle.year}" if e.quarter else f"Năm {e.cycle.year}"
+    if e.member_id:
+        return Cell(period, reverse("tasks-member", args=[e.member_id, e.cycle.year, e.quarter]))
+    return Cell(period, reverse("tasks-org", args=[e.org_id, e.cycle.year, e.quarter]))
+
+
 TABLES: dict[type, Table] = {
+    Task: Table(
+        (
+            ("Nhiệm vụ", lambda t: t.title),
+            ("Tổ chức đảng", lambda t: t.org),
+            ("Đảng viên", lambda t: t.member),
+            ("Yêu cầu", lambda t: f"{vn_number(t.target.normalize())} {t.measure}"),
+            ("Thời hạn", lambda t: t.deadline),
+            ("Ngày hoàn thành", lambda t: t.result.done_on if hasattr(t, "result") else None),
+            ("Tiến độ", _task_status),
+        ),
+        ("deadline", "org__path", "id"),
+        ("org", "member", "result"),
+    ),
+    Evaluation: Table(
+        (
+            ("Kỳ đánh giá", _evaluation_link),
+            ("Tổ chức đảng", lambda e: e.org),
+            ("Đảng viên", lambda e: e.member),
+            ("Tổng điểm", lambda e: e.points.normalize() if e.points is not None else None),
+            ("Kết luận", _member_class),
+        ),
+        ("cycle__year", "quarter", "org__path", "id"),
+        ("org", "member", "cycle"),
+    ),
     Candidate: Table(
         (
             ("Quần chúng ưu tú", lambda c: _linked(c.full_name, "candidate-detail", c.pk)),

@@ -27,8 +27,8 @@ def _declare(who: str, members: bool, noun: str, unit: str, order: int):
               records=lambda o, p: s.decided_evaluations(o, p, members), order=order)(evaluated)  # fmt: skip
     indicator(f"{base}.good_or_better", f"{noun} hoàn thành tốt nhiệm vụ trở lên", unit, counted=True,
               records=lambda o, p: s.good_evaluations(o, p, members), order=order + 1)(good)  # fmt: skip
+    # A rate's records are those of its parts (the records page lists rows, not a percentage).
     indicator(f"{base}.good_or_better_rate", f"Tỷ lệ {noun.lower()} hoàn thành tốt nhiệm vụ trở lên", "%",
-              records=lambda o, p: s.good_evaluations(o, p, members),
               parts=(f"{base}.good_or_better", f"{base}.evaluated"), order=order + 2)(rate)  # fmt: skip
     for i, grade in enumerate(CLASSES):
 
@@ -56,8 +56,8 @@ def tasks_on_time(org, period):
 
 
 @indicator(
-    "tasks.on_time_rate", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn", "%", records=s.tasks_on_time,
-    parts=("tasks.on_time", "tasks.due"), order=752,
+    "tasks.on_time_rate", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn", "%", parts=("tasks.on_time", "tasks.due"),
+    order=752,
 )  # fmt: skip
 def tasks_on_time_rate(org, period):
     return _rate(s.tasks_on_time(org, period).count(), s.tasks_due(org, period).count())
