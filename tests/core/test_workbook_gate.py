@@ -118,6 +118,11 @@ def test_cells_without_addresses_are_placed_as_the_reader_places_them(reader_nev
     assert f"cột {limits.number(limits.MAX_COLUMNS + 1)}" in refused(xlsx(wide))
 
 
+def test_a_far_cell_holding_only_a_style_is_not_counted():
+    # Excel writes formatted empty cells; calamine skips them, so they cost nothing.
+    assert read_rows(xlsx(HEADER + '<row r="1048576"><c r="XFD1048576" s="1"/></row>'), "ds.xlsx") == [["Họ và tên"]]
+
+
 def test_a_huge_declared_dimension_is_refused(reader_never_opens):
     message = refused(xlsx(HEADER, dimension="A1:XFD1048576"))
     assert message.startswith("Tệp ds.xlsx: trang “T1” khai báo vùng dữ liệu A1:XFD1048576, vượt giới hạn 8.000.000 ô")

@@ -5,7 +5,8 @@ stops it with the FileProblem that names the limit.
 An .xlsx: the sheets listed in xl/workbook.xml (MAX_SHEETS), the cell formats of the styles part
 (MAX_STYLES), the shared strings (MAX_CELLS), and in every worksheet the declared dimension, the
 farthest cell actually present (a cell's `r`, or its place after the previous one when `r` is
-left out, as calamine reads it) and the rows × columns of the range a reader would build.
+left out, as calamine reads it; a cell holding nothing but a style is skipped, as calamine skips
+it) and the rows × columns of the range a reader would build.
 An .ods: the same, where a row or a cell holding a value counts as often as
 table:number-rows-repeated / number-columns-repeated say (calamine expands them into the range),
 while the empty repeats LibreOffice writes to the sheet's end count for nothing.
@@ -141,6 +142,7 @@ class _Sheet(_Part):
         self.extent = _Extent(name, sheet, max_rows)
         self.sheet, self.row, self.col = sheet, 0, 0
         self.formulas, self.cell, self.formula, self.value = formulas, None, None, None
+        self.pending = None  # the cell just opened, placed once something is found inside it
         self._columns: dict[str, int] = {}
 
     def _start(self, tag, attrs):
@@ -150,7 +152,13 @@ class _Sheet(_Part):
             raise limits.too_deep(self.name)
         if tag in _CELL:
             self.element("c", attrs)
-        elif tag not in _VALUE:
+            return
+        if self.pending is not None:
+            # Something inside the cell (a value, a string, a formula): calamine places the cell in
+            # its range. An empty cell that only carries a style is skipped by it, and here.
+            self.extent.reach(*self.pending)
+            self.pending = None
+        if tag not in _VALUE:
             self.element(tag[tag.rfind(" ") + 1 :], attrs)
         elif self.formula is not None and tag in _V:
             self.value = ""
@@ -171,8 +179,8 @@ class _Sheet(_Part):
             else:
                 row, col = self.row, self.col + 1
             self.col = col
-            self.extent.reach(row, col)
-            self.cell, self.formula, self.value = (row, col), None, None
+            self.cell = self.pending = (row, col)
+            self.formula = self.value = None
         elif local == "row":
             r = attrs.get("r")
             self.row = int(r) if r and r.isdigit() else self.row + 1
