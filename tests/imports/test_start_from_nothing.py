@@ -1,6 +1,7 @@
 """Issue 16's check: from an empty database, through `dangvu setup` and the imports only (the
 command line, as an office would script it), to a year report whose figures equal what the
-workbooks imply — a small tree, a few hundred members, a year of admissions and events, a plan."""
+workbooks imply — a small tree, a few hundred members, a year of admissions and events, a plan and
+the review of organizations and members."""
 
 import json
 
@@ -46,6 +47,12 @@ EVENTS = [  # (card, event, date, place, decision)
     (_card(6), "Khai trừ", "11/11/2016", "", "16-QĐ/QU"),
     (_card(7), "Miễn sinh hoạt", "01/03/2016", "", ""),
 ]  # fmt: skip
+ORG_REVIEW = {"A": "Trong sạch, vững mạnh", "B": "Hoàn thành tốt nhiệm vụ", "C": "Hoàn thành tốt nhiệm vụ",
+              "D": "Hoàn thành nhiệm vụ", "E": "Hoàn thành tốt nhiệm vụ"}  # fmt: skip
+TOP, GOOD = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ", "Đủ tư cách, hoàn thành tốt nhiệm vụ"
+# The members of ward A's four cells (synthetic.member_rows puts member i in CELLS[i % 9]), those
+# with an event excepted: every tenth excellent, the others good.
+MEMBER_REVIEW = [(_card(i), TOP if i % 10 == 0 else GOOD) for i in range(len(EVENTS), MEMBERS) if i % 9 < 4]
 PLAN = [("", 2016, "members.admitted", 16), ("", 2016, "orgs.founded.non_state_enterprise", 1)]
 
 
@@ -82,6 +89,10 @@ def test_setup_and_the_imports_alone_reach_the_year_report(tmp_path, capsys):
     _import(tmp_path, "events", _workbook("events", events))
     plan = [_by_field("targets", org=o, year=y, indicator_key=k, value=v) for o, y, k, v in PLAN]
     _import(tmp_path, "targets", _workbook("targets", plan))
+    orgs = [_by_field("review_orgs", org=code, year=2016, cls=cls) for code, cls in ORG_REVIEW.items()]
+    _import(tmp_path, "review_orgs", _workbook("review_orgs", orgs))
+    members = [_by_field("review_members", member=card, year=2016, cls=cls) for card, cls in MEMBER_REVIEW]
+    _import(tmp_path, "review_members", _workbook("review_members", members))
     assert Member.objects.count() == MEMBERS + ADMISSIONS
 
     out = tmp_path / "report.json"
@@ -103,3 +114,7 @@ def test_setup_and_the_imports_alone_reach_the_year_report(tmp_path, capsys):
     assert value("members.decrease") == len(decreases)
     assert value("members.increase") == ADMISSIONS
     assert value("members.total") == MEMBERS + ADMISSIONS - len(decreases)
+    assert value("review.orgs.rated") == len(ORG_REVIEW)
+    assert value("review.orgs.top") == sum(cls == "Trong sạch, vững mạnh" for cls in ORG_REVIEW.values())
+    assert value("review.members.rated") == len(MEMBER_REVIEW)
+    assert value("review.members.good_or_better") == len(MEMBER_REVIEW)
