@@ -9,6 +9,9 @@ API (also used by the demo):
 - evaluation_record(actor, cycle, org, member=None, quarter, stage, scores=None, cls="", note="",
   override_reason="", leadership_members_disciplined=None): stage "self" | "opinion" | "decision";
   quarter 1–4, or 0 for the year (whose decision is written to the review cycle's results).
+  An evaluation hangs on the year's review cycle of a committee above the unit (open it first with
+  reviews.services.review_cycle_open; tasks.selectors.cycle_for finds it); a member is evaluated in
+  their grassroots organization (reviews.facts.grassroots_of(member.org)), a collective in itself.
 """
 
 import datetime as dt
