@@ -3,12 +3,12 @@ district HM, its 14 ward committees and one divided cell end; the 7 new ward com
 founded under the city; every cell of an old ward, every grassroots organization of the district
 and every member of the divided cell is assigned exactly once (demo.hanoi.plan says where)."""
 
+# The module itself, not `from . import plan`: that runs the package, which imports this module.
+import dangvu.demo.hanoi.plan as p
 from dangvu.members.models import MemberPeriod
 from dangvu.organizations.models import Kind, Level, Organization
 from dangvu.organizations.reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, org_reorganize
 from dangvu.organizations.selectors import covering
-
-from . import plan as p
 
 BEFORE = p.ON.replace(day=30, month=6)
 

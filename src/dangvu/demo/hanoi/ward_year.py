@@ -8,6 +8,8 @@ shown is computed from the records."""
 import datetime as dt
 from decimal import Decimal
 
+# The module itself, not `from . import plan`: that runs the package, which imports this module.
+import dangvu.demo.hanoi.plan as p
 from dangvu.dues.services import dues_basis_set, dues_collect_month
 from dangvu.meetings.models import MeetingKind, Presence
 from dangvu.meetings.services import meeting_create, roster_ids
@@ -22,7 +24,6 @@ from dangvu.targets.services import target_set
 
 from ..people import OCCUPATION, random_day
 from ..timeline import weekday
-from . import plan as p
 
 CODE = "PHM"
 BEFORE, AFTER, IN_2026 = 8, 6, 5  # PHM's admissions: 1/1–30/6/2025 (in the cells it received), 1/7–31/12, 2026
