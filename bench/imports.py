@@ -11,6 +11,7 @@ both are timed (the median is the figure: the machine is shared) — every impor
 rolled back, so each starts from the same registry."""
 
 import argparse
+import datetime as dt
 import resource
 import statistics
 import time
@@ -79,6 +80,81 @@ def run(rows: int, commit_rows: int | None, repeat: int = 1):
     )  # fmt: skip
 
 
+def _import(kind: str, table: list[list], store: bool = True):
+    """engine.run of `table` ([header, *rows]) into the root, as its administrator, inside a
+    transaction that is rolled back, so every benchmark starts from the same registry; (seconds,
+    result)."""
+    from django.db import transaction
+
+    from dangvu.accounts.models import Role
+    from dangvu.accounts.scope import Scope
+    from dangvu.accounts.services import user_create
+    from dangvu.imports import engine
+    from dangvu.imports.importers import IMPORTERS, ImportContext
+    from dangvu.organizations.models import Organization
+
+    importer = IMPORTERS[kind]
+    with transaction.atomic():
+        root = Organization.objects.filter(parent=None).order_by("pk").first()
+        actor = user_create(actor=None, username=f"bench-{kind}", password="x" * 12, role=Role.ADMIN, org=root,
+                            check_password=False)  # fmt: skip
+        ctx = ImportContext(actor=actor, scope=Scope.of(actor), org=root)
+        mapping = engine.propose_mapping(table[0], importer)
+        t = time.perf_counter()
+        result = engine.run(importer, table, mapping, ctx, header_index=0, store=store)
+        seconds = time.perf_counter() - t
+        transaction.set_rollback(True)
+    return seconds, result
+
+
+def tree_table(units: int) -> list[list]:
+    """[header, *rows] of a tree of `units` units under the root: grassroots committees of nine
+    cells each, every cell listed before its committee (the import orders them)."""
+    from dangvu.imports.importers import IMPORTERS
+
+    columns = IMPORTERS["organizations"].columns
+    rows, common = [], {"kind": "Xã, phường, thị trấn", "founded_on": "01/01/2010"}
+    for g in range(units // 10):
+        for c in range(9):
+            rows.append({"code": f"BT{g}-{c}", "name": f"Chi bộ số {c + 1} đảng bộ thử {g}",
+                         "level": "Chi bộ trực thuộc", "parent_code": f"BT{g}", **common})  # fmt: skip
+        rows.append({"code": f"BT{g}", "name": f"Đảng bộ thử {g}", "level": "Đảng bộ cơ sở", **common})
+    return [[c.header for c in columns], *([r.get(c.field, "") for c in columns] for r in rows)]
+
+
+def run_tree(units: int = 1000):
+    """A tree of `units` units imported in one step (issue 16: < 10 s on the district size)."""
+    seconds, result = _import("organizations", tree_table(units))
+    ok = result.stored == units and not result.bad
+    if not ok:
+        note(f"tree import stored {result.stored} of {units}; first errors: {result.messages()[:3]}")
+    report("import.tree", f"{units:,} units in {seconds:.1f} s ({units / seconds:,.0f} units/s)", "—", None,
+           "< 10 s", ok and seconds < 10, seconds=seconds, units=units)  # fmt: skip
+
+
+def run_admissions(rows: int = 2000):
+    """The admission import beside the member import, the same number of rows through each
+    (issue 16: admissions at ≥ 0,8 × the member import's rate)."""
+    from dangvu.imports import synthetic
+    from dangvu.organizations.models import MEMBER_LEVELS, Organization
+
+    active = Organization.objects.filter(
+        level__in=MEMBER_LEVELS, founded_on__lt=dt.date(2016, 1, 1), dissolved_on__isnull=True
+    )
+    cells = list(active.order_by("pk").values_list("code", flat=True))
+    rates = {}
+    for kind, table in (("members", synthetic.member_rows(rows, cells=cells, id_base=7_000_000)),
+                        ("admissions", synthetic.admission_rows(rows, cells=cells, id_base=8_000_000))):  # fmt: skip
+        seconds, result = _import(kind, table)
+        if result.stored != rows:
+            note(f"{kind} import stored {result.stored} of {rows}; first errors: {result.messages()[:3]}")
+        rates[kind] = rows / seconds
+    ratio = rates["admissions"] / rates["members"]
+    report("import.admissions", f"{rates['admissions']:,.0f} rows/s ({rows:,} rows)",
+           f"member import {rates['members']:,.0f} rows/s", ratio, "≥ 0.80× the member import", ratio >= 0.8,
+           rows_per_second=rates["admissions"], member_rows_per_second=rates["members"], rows=rows)  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -87,6 +163,8 @@ def main():
     args = parser.parse_args()
     setup_django()
     run(args.rows, args.commit_rows, args.repeat)
+    run_tree()
+    run_admissions()
 
 
 if __name__ == "__main__":
