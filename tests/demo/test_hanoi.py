@@ -147,3 +147,14 @@ def _docx_text(content: bytes) -> str:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
     return "\n".join(parts)
+
+
+def test_the_login_page_offers_both_demos(hanoi, client):
+    page = client.get("/dang-nhap/").content.decode()
+    assert "Quận Hoàng Mai năm 2016" in page and "bantochuc" in page
+    assert "Phường Hoàng Mai 2025–2026" in page and "phuonghoangmai" in page
+    assert 'href="?next=/tong-quan/%3Fnam%3D2025"' in page  # after logging in, the ward's 2025 dashboard
+
+
+def test_a_database_without_the_demo_offers_none(client):
+    assert "Dữ liệu mẫu" not in client.get("/dang-nhap/").content.decode()
