@@ -82,3 +82,36 @@ def test_the_style_is_set_on_the_report_page_with_its_other_settings(tree, actor
     assert response.status_code == 302, response.content.decode()[-2000:]
     style = report_of(tree.hm, 2016).style
     assert (style.places, style.rounding, style.plan_form) == (1, "half_up", "vuot")
+
+
+def test_class_figures_both_ways_with_their_rates_when_the_style_writes_them(tree):
+    from dangvu.indicators.selectors import evaluate
+    from dangvu.reports import prose
+
+    figures = {f.key: f.as_dict() for f in evaluate(tree.hm, 2016)}
+    v = {k: (f["value"] or 0) for k, f in figures.items()}
+    v.update({"review.orgs.rated": 73, "review.orgs.top": 38, "review.orgs.good": 30, "review.members.rated": 16124,
+              "review.members.good_or_better": 14000, "review.members.good": 12480})  # fmt: skip
+    style = FigureStyle(places=1, rounding="half_up", class_rates=True)
+    facts = prose.section_facts(tree.hm, 2016, figures, v, "Trong sạch, vững mạnh", "", style=style)
+    text = " ".join(facts["organization"])
+    assert "38 tổ chức cơ sở đảng được xếp loại “Trong sạch, vững mạnh”, đạt tỷ lệ 52,1%" in text
+    assert "30 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt tỷ lệ 41,1%" in text
+    assert "14.000 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt tỷ lệ 86,8%" in text
+    assert "12.480 đảng viên hoàn thành tốt nhiệm vụ, đạt tỷ lệ 77,4%" in text
+    seed = " ".join(prose.section_facts(tree.hm, 2016, figures, v, "Trong sạch, vững mạnh", "")["organization"])
+    assert "38/73" in seed and "tỷ lệ" not in seed  # the seed's style writes the share, no rate
+
+
+def test_the_good_alone_and_good_or_better_figures_count_their_classes(tree, actor):
+    from dangvu.core.catalogue import Period
+    from dangvu.indicators.selectors import evaluate
+    from dangvu.reviews.models import Stage
+    from dangvu.reviews.services import org_result_record, review_cycle_open
+
+    cycle = review_cycle_open(actor=actor, committee=tree.hm, year=2016)
+    for org, cls in ((tree.a, "tsvm"), (tree.b, "good"), (tree.c, "completed")):
+        org_result_record(actor=actor, cycle=cycle, org=org, stage=Stage.DECISION, cls=cls, points=95,
+                          override_reason="Thử: quyết định của cấp ủy")  # fmt: skip
+    got = {f.key: f.value for f in evaluate(tree.hm, Period.year(2016))}
+    assert (got["review.orgs.top"], got["review.orgs.good"], got["review.orgs.good_or_better"]) == (1, 1, 2)

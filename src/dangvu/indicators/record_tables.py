@@ -293,4 +293,6 @@ RELATIONS: dict[str, str] = {
     "review.orgs.rated": "Tổ chức đảng: " + _ONCE.format("tổ chức", "kết quả xếp loại (các năm của kỳ)"),
     "review.orgs.top": "Tổ chức đảng: " + _ONCE.format("tổ chức", "kết quả xếp loại (các năm của kỳ)"),
     "review.orgs.top_exemplary": "Tổ chức đảng: " + _ONCE.format("tổ chức", "kết quả xếp loại (các năm của kỳ)"),
+    "review.orgs.good": "Tổ chức đảng: " + _ONCE.format("tổ chức", "kết quả xếp loại (các năm của kỳ)"),
+    "review.orgs.good_or_better": "Tổ chức đảng: " + _ONCE.format("tổ chức", "kết quả xếp loại (các năm của kỳ)"),
 }

@@ -78,13 +78,31 @@ def section_facts(
             f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
             f"“{top_label}”"
         )
+        if style.class_rates:  # "38 tổ chức cơ sở đảng đạt …, đạt tỷ lệ 52,1%", the good ones alone beside
+            rated = v["review.orgs.rated"]
+            text = (
+                f"Qua đánh giá, phân loại năm {year}, có {n.format_int(v['review.orgs.top'])} tổ chức cơ sở đảng "
+                f"được xếp loại “{top_label}”, đạt tỷ lệ {style.rate(v['review.orgs.top'], rated)}"
+            )
+            if v.get("review.orgs.good"):
+                text += (
+                    f"; {n.format_int(v['review.orgs.good'])} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt tỷ lệ "
+                    f"{style.rate(v['review.orgs.good'], rated)}"
+                )
         if exemplary_label and v.get("review.orgs.top_exemplary"):
             text += (
                 f", trong đó có {n.format_int(v['review.orgs.top_exemplary'])} tổ chức cơ sở đảng đạt "
                 f"“{exemplary_label}”"
             )
         org_work.append(text + ".")
-    if v.get("review.members.rated"):
+    if v.get("review.members.rated") and style.class_rates:
+        rated, good = v["review.members.rated"], v.get("review.members.good", 0)
+        org_work.append(
+            f"Có {n.format_int(v['review.members.good_or_better'])} đảng viên được xếp loại hoàn thành tốt nhiệm vụ "
+            f"trở lên, đạt tỷ lệ {style.rate(v['review.members.good_or_better'], rated)}; trong đó "
+            f"{n.format_int(good)} đảng viên hoàn thành tốt nhiệm vụ, đạt tỷ lệ {style.rate(good, rated)}."
+        )
+    elif v.get("review.members.rated"):
         org_work.append(
             f"Có {share(v['review.members.good_or_better'], v['review.members.rated'])} đảng viên được "
             "xếp loại hoàn thành tốt nhiệm vụ trở lên."

@@ -79,6 +79,30 @@ def members_good_or_better(org, period):
 
 
 @indicator(
+    "review.members.good", "Đảng viên xếp loại hoàn thành tốt nhiệm vụ (không kể hoàn thành xuất sắc)", "đảng viên",
+    records=s.good_only_member_results, order=712, counted=True,
+)  # fmt: skip
+def members_good(org, period):
+    return s.good_only_member_results(org, period).count()
+
+
+@indicator(
+    "review.orgs.good", "Tổ chức cơ sở đảng xếp loại hoàn thành tốt nhiệm vụ (không kể loại cao nhất)", "tổ chức",
+    records=s.good_org_results, order=704,
+)  # fmt: skip
+def orgs_good(org, period):
+    return s.good_org_results(org, period).values("org_id").distinct().count()
+
+
+@indicator(
+    "review.orgs.good_or_better", "Tổ chức cơ sở đảng xếp loại hoàn thành tốt nhiệm vụ trở lên", "tổ chức",
+    records=s.good_or_better_org_results, order=705,
+)  # fmt: skip
+def orgs_good_or_better(org, period):
+    return s.good_or_better_org_results(org, period).values("org_id").distinct().count()
+
+
+@indicator(
     "review.overrides", "Quyết định xếp loại khác quy tắc (có ghi lý do)", "lượt",
     records=s.overrides_in, targetable=False, order=720, counted=True,
 )  # fmt: skip

@@ -13,7 +13,13 @@ from dangvu.organizations.selectors import subtree_ids_during, subtree_ids_on
 
 from . import facts
 from .models import MemberResult, OrgResult, Override, ReviewCycle
-from .rulebooks import GOOD_MEMBER_CLASSES, TOP_ORG_CLASSES
+from .rulebooks import (
+    GOOD_MEMBER_CLASSES,
+    GOOD_ONLY_MEMBER_CLASSES,
+    GOOD_ONLY_ORG_CLASSES,
+    GOOD_OR_BETTER_ORG_CLASSES,
+    TOP_ORG_CLASSES,
+)
 
 
 def _years(period: Period) -> tuple[int, int]:
@@ -33,6 +39,15 @@ def decided_org_results(org: Organization, period: Period) -> QuerySet[OrgResult
 
 def top_org_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
     return decided_org_results(org, period).filter(decided_class__in=TOP_ORG_CLASSES)
+
+
+def good_org_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
+    """Rated "hoàn thành tốt nhiệm vụ" alone (not the top class)."""
+    return decided_org_results(org, period).filter(decided_class__in=GOOD_ONLY_ORG_CLASSES)
+
+
+def good_or_better_org_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
+    return decided_org_results(org, period).filter(decided_class__in=GOOD_OR_BETTER_ORG_CLASSES)
 
 
 def decided_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
@@ -61,6 +76,11 @@ def decided_member_results(org: Organization, period: Period) -> QuerySet[Member
 
 def good_member_results(org: Organization, period: Period) -> QuerySet[MemberResult]:
     return decided_member_results(org, period).filter(decided_class__in=GOOD_MEMBER_CLASSES)
+
+
+def good_only_member_results(org: Organization, period: Period) -> QuerySet[MemberResult]:
+    """Rated "hoàn thành tốt nhiệm vụ" alone (not excellent)."""
+    return decided_member_results(org, period).filter(decided_class__in=GOOD_ONLY_MEMBER_CLASSES)
 
 
 def overrides_in(org: Organization, period: Period) -> QuerySet[Override]:

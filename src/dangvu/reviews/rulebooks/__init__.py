@@ -33,9 +33,18 @@ def rulebook(code: str) -> Rulebook:
 # Class codes counted by the indicators, whatever the rulebook.
 TOP_ORG_CLASSES = tuple(sorted({g.code for b in RULEBOOKS for g in b.org_classes if g.top}))
 GOOD_MEMBER_CLASSES = tuple(sorted({g.code for b in RULEBOOKS for g in b.member_classes if g.good_or_better}))
+# "Hoàn thành tốt nhiệm vụ" alone (good, not the top class), as reports count it beside "trở lên".
+GOOD_ONLY_ORG_CLASSES = tuple(
+    sorted({g.code for b in RULEBOOKS for g in b.org_classes if g.good_or_better and not g.top})
+)
+GOOD_OR_BETTER_ORG_CLASSES = tuple(sorted({g.code for b in RULEBOOKS for g in b.org_classes if g.good_or_better}))
+GOOD_ONLY_MEMBER_CLASSES = tuple(
+    sorted({g.code for b in RULEBOOKS for g in b.member_classes if g.good_or_better and not g.top})
+)
 
 __all__ = [
     "EXEMPT", "SUSPENDED", "Grade", "MemberFacts", "OrgFacts", "Proposal", "Rule", "Rulebook", "TaskFacts", "Violation",
     "RULEBOOKS", "HD27", "QD132", "QD124", "QD366",
     "rulebook_for", "rulebook", "NoRulebook", "TOP_ORG_CLASSES", "GOOD_MEMBER_CLASSES",
+    "GOOD_ONLY_ORG_CLASSES", "GOOD_OR_BETTER_ORG_CLASSES", "GOOD_ONLY_MEMBER_CLASSES",
 ]  # fmt: skip
