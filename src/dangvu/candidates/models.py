@@ -44,7 +44,7 @@ class StepKind(models.TextChoices):
 
 
 class Candidate(models.Model):
-    # Identity: the same fields as a member's (Mẫu 2-KNĐ), checked by members.services.clean_identity.
+    # Identity: the same fields as a member's (Mẫu 2-KNĐ), checked by members.identity.clean_identity.
     full_name = models.CharField("họ và tên", max_length=120)
     usual_name = models.CharField("họ tên thường dùng", max_length=120, blank=True)
     birth_date = models.DateField("ngày sinh")

@@ -15,8 +15,9 @@ from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline, name_sort_key, search_key
 from dangvu.members import rules as member_rules
+from dangvu.members.identity import IDENTITY_FIELDS, clean_identity
 from dangvu.members.models import EventKind, Member, MemberPeriod
-from dangvu.members.services import IDENTITY_FIELDS, clean_identity, member_admit
+from dangvu.members.services import member_admit
 from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
 from dangvu.organizations.selectors import covering, subtree_ids_on
 

@@ -38,8 +38,9 @@ from dangvu.core.errors import fail
 from dangvu.core.text import clean, name_sort_key, search_key
 
 from . import rules
+from .identity import UNIQUE_NUMBERS, normalize_number
 from .models import Activity, EventKind, Member, MemberEvent, MemberPeriod, Standing, Status
-from .services import UNIQUE_NUMBERS, check_admission, check_registration, normalize_number, registration_events
+from .services import check_admission, check_registration, registration_events
 
 BATCH = 2000
 # What member_register's _rebuild keeps on the member from the replayed state.

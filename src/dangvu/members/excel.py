@@ -8,7 +8,7 @@ from dangvu.core.excel import exports
 from dangvu.core.excel.columns import CHOICE, DATE, DIGITS, UNIT, Column
 from dangvu.core.excel.declare import Importer, register
 
-from . import services
+from . import identity, services
 from .bulk import members_admit_bulk, members_register_bulk
 from .event_import import COLUMNS as EVENT_COLUMNS
 from .event_import import EventImporter
@@ -19,7 +19,7 @@ D = dt.date
 EDIT_MEMBERS = "edit_members"
 
 # The rest of a member's record sheet (Mẫu 2-HSĐV): optional columns of the member imports, fed
-# to the services (their fields are services.RECORD_FIELDS). The work history is a list of lines
+# to the services (their fields are identity.RECORD_FIELDS). The work history is a list of lines
 # and is not imported from one row.
 RECORD_COLUMNS = (
     Column("Bí danh", "alias", example=""),
@@ -69,7 +69,7 @@ _CELL = Column(
     "Chi bộ", "org", UNIT, example="", hint="Mã hoặc tên chi bộ; để trống nếu nhập vào chính đơn vị đã chọn.",
     aliases=("Mã chi bộ", "Chi bộ sinh hoạt"),
 )  # fmt: skip
-_IDENTITY = set(services.MEMBER_FIELDS)  # the identity and the rest of the record sheet
+_IDENTITY = set(identity.MEMBER_FIELDS)  # the identity and the rest of the record sheet
 
 
 def _cell(ctx, values):

@@ -6,8 +6,8 @@ from django.forms.models import fields_for_model
 
 from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField
 
+from .identity import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS
 from .models import Activity, EventKind, Member, Status
-from .services import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS
 
 K = EventKind
 

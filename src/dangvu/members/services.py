@@ -8,11 +8,9 @@ still yields a consistent history or is refused.
 """
 
 import datetime as dt
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from dangvu.core.audit import acting_as
 from dangvu.core.closing import require_open
@@ -23,6 +21,7 @@ from dangvu.core.text import clean, name_sort_key, search_key
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
 
 from . import rules
+from .identity import clean_identity, past_date
 from .models import (
     EventKind,
     Member,
@@ -30,36 +29,16 @@ from .models import (
     MemberEvent,
     MemberPeriod,
     MemberWorkPeriod,
-    Sex,
     Standing,
     Status,
 )
 from .selectors import rule_events
 
-IDENTITY_FIELDS = (
-    "full_name", "usual_name", "birth_date", "sex", "citizen_id", "ethnicity", "religion", "education",
-    "qualification", "political_theory", "occupation", "birthplace", "hometown", "address", "phone",
-    "party_card_no",
-)  # fmt: skip
-# The rest of the record sheet (Mẫu 2-HSĐV). Not in IDENTITY_FIELDS, which a candidate's file
-# shares (candidates.services); a member has both.
-RECORD_FIELDS = (
-    "alias", "temporary_address", "academic_title", "academic_degree", "foreign_languages", "it_skills",
-    "minority_languages", "youth_union_joined_on", "mass_org_positions", "health",
-)  # fmt: skip
-MEMBER_FIELDS = IDENTITY_FIELDS + RECORD_FIELDS
 WORK_FIELDS = ("started_on", "ended_on", "work", "place")
 DECISION_REQUIRED = {
     EventKind.ADMITTED, EventKind.RECOGNIZED, EventKind.EXPELLED, EventKind.READMITTED, EventKind.RESTORED,
     EventKind.PROBATION_FAILED, EventKind.REMOVED,
 }  # fmt: skip
-CITIZEN_ID = re.compile(r"^\d{12}$")
-CARD_NO = re.compile(r"^[0-9A-Z.\-/]{4,20}$")
-# The numbers no two members share: (field, pattern, label, what a valid one looks like).
-UNIQUE_NUMBERS = (
-    ("citizen_id", CITIZEN_ID, "Số CCCD", "phải gồm đúng 12 chữ số"),
-    ("party_card_no", CARD_NO, "Số thẻ đảng viên", "chỉ gồm chữ số (4–20 ký tự)"),
-)
 
 
 def can_override_admission_age(actor) -> bool:
@@ -74,96 +53,6 @@ def can_override_admission_age(actor) -> bool:
 
 
 # --- validation ------------------------------------------------------------------------------
-
-
-def _past_date(field_name: str, value, label: str, required: bool = True):
-    if value is None:
-        if required:
-            fail(field_name, f"Hãy nhập {label.lower()} (ngày/tháng/năm).")
-        return
-    if not isinstance(value, dt.date):
-        fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
-    if value > dt.date.today():
-        fail(field_name, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
-    if value.year < 1900:
-        fail(field_name, f"{label} {format_date(value)} không hợp lệ.")
-
-
-def normalize_number(value) -> str | None:
-    """A citizen ID or card number as stored: trimmed, without spaces, upper case; None when blank."""
-    value = clean(value) if isinstance(value, str) else value
-    return (value or "").replace(" ", "").upper() or None
-
-
-def stored_holders(member: Member | None = None):
-    """clean_identity's default uniqueness lookup: `wanted` {field: number} -> {field: full name}
-    of the stored member (other than `member`) holding that number. One query for both numbers:
-    this runs for every member created or corrected."""
-
-    def holders(wanted: dict) -> dict:
-        clash = Q()
-        for name, value in wanted.items():
-            clash |= Q(**{name: value})
-        others = Member.objects.filter(clash).order_by()
-        if member is not None:
-            others = others.exclude(pk=member.pk)
-        found = {}
-        for row in others.values("citizen_id", "party_card_no", "full_name")[:2]:
-            for name, value in wanted.items():
-                if row[name] == value:
-                    found[name] = row["full_name"]
-        return found
-
-    return holders
-
-
-def clean_identity(data: dict, member: Member | None = None, *, holders=None) -> dict:
-    """Normalize and check identity fields; raise one ValidationError listing every bad field.
-    `holders` looks up who already holds a citizen ID or card number ({field: number} -> {field:
-    full name}); by default the stored members other than `member` (stored_holders)."""
-    out = {}
-    errors: dict[str, str] = {}
-    for name in MEMBER_FIELDS:
-        if name not in data:
-            continue
-        value = data[name]
-        out[name] = clean(value) if isinstance(value, str) else value
-    if "full_name" in out and len(out["full_name"].split(" ")) < 2:
-        errors["full_name"] = "Hãy nhập đủ họ và tên (ít nhất hai chữ), ví dụ Nguyễn Văn An."
-    if "sex" in out and out["sex"] not in Sex.values:
-        errors["sex"] = "Giới tính phải là Nam hoặc Nữ."
-    if "birth_date" in out:
-        try:
-            _past_date("birth_date", out["birth_date"], "Ngày sinh")
-        except ValidationError as e:
-            errors["birth_date"] = e.message_dict["birth_date"][0]
-    if out.get("youth_union_joined_on") is not None:
-        try:
-            _past_date("youth_union_joined_on", out["youth_union_joined_on"], "Ngày vào Đoàn")
-        except ValidationError as e:
-            errors["youth_union_joined_on"] = e.message_dict["youth_union_joined_on"][0]
-        born = out.get("birth_date") or (member.birth_date if member else None)
-        if "youth_union_joined_on" not in errors and born and out["youth_union_joined_on"] <= born:
-            errors["youth_union_joined_on"] = "Ngày vào Đoàn phải sau ngày sinh; hãy kiểm tra lại."
-    wanted = {}
-    for name, pattern, label, hint in UNIQUE_NUMBERS:
-        if name not in out:
-            continue
-        value = out[name] = normalize_number(out[name])
-        if value is None:
-            continue
-        if not pattern.match(value):
-            errors[name] = f"{label} {value} không hợp lệ: {hint}."
-            continue
-        wanted[name] = value
-    if wanted:
-        found = (holders or stored_holders(member))(wanted)
-        for name, _pattern, label, _hint in UNIQUE_NUMBERS:
-            if name in found:
-                errors[name] = f"{label} {wanted[name]} đã có ở đảng viên {found[name]}; hãy kiểm tra lại."
-    if errors:
-        raise ValidationError(errors)
-    return out
 
 
 def _check_org(field_name: str, org: Organization | None, day: dt.date):
@@ -297,8 +186,8 @@ def check_admission(
     for required in ("full_name", "birth_date", "sex"):
         if not data.get(required):
             fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
-    _past_date("admitted_on", admitted_on, "Ngày kết nạp")
-    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
+    past_date("admitted_on", admitted_on, "Ngày kết nạp")
+    past_date("decision_date", decision_date, "Ngày quyết định", required=False)
     if not clean(decision_no):
         fail("decision_no", "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU.")
     _check_org("org", org, admitted_on)
@@ -371,9 +260,9 @@ def check_registration(
     for required in ("full_name", "birth_date", "sex"):
         if not data.get(required):
             fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
-    _past_date("admitted_on", admitted_on, "Ngày vào Đảng")
-    _past_date("joined_on", joined_on, "Ngày bắt đầu sinh hoạt")
-    _past_date("recognized_on", recognized_on, "Ngày chính thức", required=False)
+    past_date("admitted_on", admitted_on, "Ngày vào Đảng")
+    past_date("joined_on", joined_on, "Ngày bắt đầu sinh hoạt")
+    past_date("recognized_on", recognized_on, "Ngày chính thức", required=False)
     if admitted_on <= data["birth_date"]:
         fail("admitted_on", "Ngày vào Đảng phải sau ngày sinh.")
     if joined_on < admitted_on:
@@ -509,8 +398,8 @@ def member_record_event(
     member = Member.objects.select_for_update().get(pk=member.pk)
     if kind not in EventKind.values or kind in (EventKind.ADMITTED, EventKind.REGISTERED):
         fail("kind", "Loại sự kiện không hợp lệ.")
-    _past_date("date", date, "Ngày hiệu lực")
-    _past_date("decision_date", decision_date, "Ngày quyết định", required=False)
+    past_date("date", date, "Ngày hiệu lực")
+    past_date("decision_date", decision_date, "Ngày quyết định", required=False)
     if date < member.admitted_on:
         fail("date", f"Ngày hiệu lực phải sau ngày vào Đảng ({format_date(member.admitted_on)}).")
     if kind in DECISION_REQUIRED and not clean(decision_no):
@@ -563,7 +452,7 @@ def member_recognize(*, actor, member: Member, decision_no: str, decision_date: 
         or member.admitted_on
     )
     ends = rules.probation_end(probation_started)
-    _past_date("decision_date", decision_date, "Ngày quyết định")
+    past_date("decision_date", decision_date, "Ngày quyết định")
     if decision_date < ends:
         fail("decision_date", f"Chưa hết 12 tháng dự bị: sớm nhất ngày {format_date(ends)} mới được công nhận.")
     return member_record_event(
@@ -599,7 +488,7 @@ def member_award_badge(*, actor, member: Member, years: int, presented_on: dt.da
     """Record a Huy hiệu Đảng presented to the member; one per milestone."""
     if years not in rules.BADGE_YEARS:
         fail("years", "Huy hiệu Đảng chỉ có các mốc 30, 40, 45, 50 … 90 năm tuổi đảng.")
-    _past_date("presented_on", presented_on, "Ngày trao")
+    past_date("presented_on", presented_on, "Ngày trao")
     if member.badges.filter(years=years).exists():
         fail("years", f"Đảng viên đã nhận Huy hiệu {years} năm tuổi Đảng.")
     with acting_as(actor):

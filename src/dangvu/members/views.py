@@ -28,7 +28,7 @@ from dangvu.web.forms import add_service_errors
 from dangvu.web.pages import form_saved
 from dangvu.web.templatetags.web import mask_id
 
-from . import excel, rules, selectors, services
+from . import excel, identity, rules, selectors, services
 from .forms import (
     HINTS,
     AdmitForm,
@@ -204,7 +204,7 @@ def member_admit(request, org_pk):
 def member_edit(request, pk):
     scope, member = _writable_member(request, pk)
     show_id = scope.can(Capability.VIEW_CITIZEN_ID)
-    initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
+    initial = {name: getattr(member, name) for name in identity.MEMBER_FIELDS}
     initial["version"] = services.version_of(member)
     data = request.POST or None
     form = IdentityForm(data, initial=initial, show_citizen_id=show_id, with_version=True, with_record=True)
