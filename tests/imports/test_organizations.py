@@ -3,6 +3,7 @@ a cycle, an unknown superior, a level out of place on its date and a duplicate c
 refused naming the row and the column, and nothing is stored. The tree exports to the same
 template and imports again."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -163,3 +164,39 @@ def test_the_template_command_writes_every_kind(tmp_path, tree):
         call_command("template", kind, "-o", str(out), "--org", "HM", stdout=io.StringIO())
         ws = load_workbook(out).worksheets[0]
         assert [c.value for c in ws[1]] == headers(kind)
+
+
+def _stored(codes):
+    """The units and their periods as plain values, ids replaced by codes."""
+    code = dict(Organization.objects.values_list("pk", "code"))
+
+    def plain(values):
+        out = {k: code.get(v) if k in ("id", "parent_id", "org_id") else v for k, v in values.items()}
+        out["path"] = "/".join(code[int(p)] for p in values["path"].strip("/").split("/"))
+        return out
+
+    units = [plain(v) for v in Organization.objects.filter(code__in=codes).order_by("code").values()]
+    periods = [plain(v) for v in OrgPeriod.objects.filter(org__code__in=codes).order_by("org__code").values()]
+    return [{k: v for k, v in p.items() if k != "id"} for p in periods], units
+
+
+def test_the_bulk_write_stores_what_org_found_stores_with_an_audit_entry_each(ctx, tree, actor):
+    from auditlog.models import LogEntry
+    from django.db import transaction
+
+    from dangvu.organizations.services import org_found
+
+    rows = [unit("X1", parent="X", decision="7-QĐ/ĐU"), unit("X", level="Đảng bộ cơ sở", short_name="X", kind="Khác")]
+    with transaction.atomic():
+        x = org_found(actor=actor, code="X", name="Chi bộ X", short_name="X", kind="other",
+                      level=Level.GRASSROOTS_COMMITTEE, parent=tree.hm, founded_on=dt.date(2010, 1, 1))  # fmt: skip
+        org_found(actor=actor, code="X1", name="Chi bộ X1", kind="ward", level=Level.CELL, parent=x,
+                  founded_on=dt.date(2010, 1, 1), decision="7-QĐ/ĐU")  # fmt: skip
+        expected = _stored(["X", "X1"])
+        transaction.set_rollback(True)
+    since = LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    assert _run(ctx(tree.hm), *rows, store=True).messages() == []
+    assert _stored(["X", "X1"]) == expected
+    entries = LogEntry.objects.filter(pk__gt=since).order_by("pk")
+    assert [(e.object_repr, e.action, e.actor) for e in entries] == [("Chi bộ X", 0, actor), ("Chi bộ X1", 0, actor)]
+    assert entries[1].changes["code"] == ["None", "X1"]

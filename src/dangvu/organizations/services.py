@@ -19,14 +19,14 @@ from . import eras
 from .models import Organization, OrgPeriod
 
 
-def _check_date(field_name: str, day, label: str = "Ngày"):
+def check_date(field_name: str, day, label: str = "Ngày"):
     if not isinstance(day, dt.date):
         fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
     if day > dt.date.today():
         fail(field_name, f"{label} {format_date(day)} ở tương lai; hãy nhập ngày đã diễn ra.")
 
 
-def _check_parent(level, parent: Organization | None, day: dt.date, field_name: str = "parent"):
+def check_parent(level, parent: Organization | None, day: dt.date, field_name: str = "parent"):
     # The rule of the day the unit takes its place: a cell may sit under a ward committee from
     # 1/7/2025, never under a district before (eras.py).
     why = eras.refusal(level, parent.level if parent else None, day)
@@ -62,8 +62,8 @@ def org_found(
         fail("name", "Hãy nhập tên tổ chức.")
     if Organization.objects.filter(code=code).exists():
         fail("code", f"Mã {code} đã được dùng cho tổ chức khác; hãy chọn mã khác.")
-    _check_date("founded_on", founded_on, "Ngày thành lập")
-    _check_parent(level, parent, founded_on)
+    check_date("founded_on", founded_on, "Ngày thành lập")
+    check_parent(level, parent, founded_on)
     with acting_as(actor):
         org = Organization(
             code=code,
@@ -109,14 +109,14 @@ def _current_period(org: Organization) -> OrgPeriod:
 def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date, decision: str = "") -> Organization:
     """Move `org` (with its whole subtree and their members) under `new_parent` from `on`."""
     org = Organization.objects.select_for_update().get(pk=org.pk)
-    _check_date("on", on, "Ngày điều chỉnh")
+    check_date("on", on, "Ngày điều chỉnh")
     if not org.is_active_on(on):
         fail("org", f"{org.name} không còn hoạt động vào ngày {format_date(on)}.")
     if new_parent.path.startswith(org.path):
         fail("new_parent", "Không thể chuyển một tổ chức vào dưới chính nó hoặc tổ chức cấp dưới của nó.")
     if new_parent.pk == org.parent_id:
         fail("new_parent", f"{org.name} đã trực thuộc {new_parent.name}.")
-    _check_parent(org.level, new_parent, on, "new_parent")
+    check_parent(org.level, new_parent, on, "new_parent")
 
     old_prefix, new_prefix = org.path, f"{new_parent.path}{org.pk}/"
     # Every unit of the subtree, locked in one order: a move of a unit below (or of this one) in
@@ -161,7 +161,7 @@ def org_dissolve(
     from dangvu.members.selectors import member_count_on
 
     org = Organization.objects.select_for_update().get(pk=org.pk)
-    _check_date("on", on, "Ngày giải thể")
+    check_date("on", on, "Ngày giải thể")
     if not org.is_active_on(on):
         fail("on", f"{org.name} không hoạt động vào ngày {format_date(on)}.")
     period = _current_period(org)
