@@ -4,6 +4,7 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
+from dangvu.web.forms import VnDateField
 
 from .models import Program, RecipientKind, Title
 
@@ -18,7 +19,7 @@ class AwardForm(forms.Form):
     for_year = forms.IntegerField(label="Thành tích năm", required=False, min_value=1930)
     awarded_by = forms.ModelChoiceField(label="Cấp khen thưởng", queryset=None, required=False)
     decision_no = forms.CharField(label="Số quyết định", required=False)
-    decision_date = forms.DateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
+    decision_date = VnDateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, scope, **kw):

@@ -4,6 +4,7 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
+from dangvu.web.forms import VnDateField
 
 from .models import ActionKind
 
@@ -23,8 +24,8 @@ class CadreActionForm(forms.Form):
     to_unit = forms.CharField(label="Đến đơn vị (ngoài hệ thống tổ chức đảng)", required=False)
     decided_by = forms.ModelChoiceField(label="Cấp ủy quyết định", queryset=None, required=False)
     decision_no = forms.CharField(label="Số quyết định", required=False)
-    decision_date = forms.DateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
-    effective_date = forms.DateField(label="Ngày hiệu lực (để trống nếu là ngày quyết định)", required=False)
+    decision_date = VnDateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
+    effective_date = VnDateField(label="Ngày hiệu lực (để trống nếu là ngày quyết định)", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, scope, **kw):

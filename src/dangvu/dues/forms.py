@@ -4,7 +4,7 @@ import datetime as dt
 
 from django import forms
 
-from dangvu.web.forms import VnDateField, VnMonthField
+from dangvu.web.forms import AmountField, VnDateField, VnMonthField
 
 from .models import BasisKind
 
@@ -23,18 +23,16 @@ def parse_month(raw: str | None) -> dt.date | None:
 class BasisForm(forms.Form):
     kind = forms.ChoiceField(label="Đối tượng", choices=BasisKind.choices, widget=forms.RadioSelect)
     valid_from = VnMonthField(label="Áp dụng từ tháng")
-    base_amount = forms.IntegerField(
-        label="Tiền lương, phụ cấp (hoặc lương hưu) làm căn cứ (đồng/tháng)", required=False, min_value=0
-    )
-    fixed_amount = forms.IntegerField(label="Mức cố định (đồng/tháng)", required=False, min_value=0)
-    voluntary_amount = forms.IntegerField(label="Mức tự nguyện đóng cao hơn (đồng/tháng)", required=False, min_value=0)
+    base_amount = AmountField(label="Tiền lương, phụ cấp (hoặc lương hưu) làm căn cứ (đồng/tháng)", required=False)
+    fixed_amount = AmountField(label="Mức cố định (đồng/tháng)", required=False)
+    voluntary_amount = AmountField(label="Mức tự nguyện đóng cao hơn (đồng/tháng)", required=False)
     note = forms.CharField(label="Ghi chú", required=False)
 
 
 class PaymentForm(forms.Form):
     month = VnMonthField(label="Nộp cho tháng")
     paid_on = VnDateField(label="Ngày nộp")
-    amount = forms.IntegerField(label="Số tiền (đồng; để trống là đúng mức phải đóng)", required=False, min_value=0)
+    amount = AmountField(label="Số tiền (đồng; để trống là đúng mức phải đóng)", required=False)
     receipt_no = forms.CharField(label="Số biên lai", required=False)
     collected_by = forms.CharField(label="Người thu", required=False)
 

@@ -4,6 +4,7 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
+from dangvu.web.forms import VnDateField
 
 from .models import ClassKind
 
@@ -12,8 +13,8 @@ class TrainingClassForm(forms.Form):
     title = forms.CharField(label="Tên lớp", required=False)
     organizer = forms.ModelChoiceField(label="Đơn vị tổ chức", queryset=None, required=False)
     kind = forms.ChoiceField(label="Loại lớp", choices=ClassKind.choices)
-    start_date = forms.DateField(label="Ngày khai giảng (ngày/tháng/năm)", required=False)
-    end_date = forms.DateField(label="Ngày bế giảng (để trống nếu học một ngày)", required=False)
+    start_date = VnDateField(label="Ngày khai giảng (ngày/tháng/năm)", required=False)
+    end_date = VnDateField(label="Ngày bế giảng (để trống nếu học một ngày)", required=False)
     place = forms.CharField(label="Địa điểm", required=False)
     unnamed_count = forms.IntegerField(
         label="Số lượt tham dự không ghi tên", required=False, min_value=0,
@@ -27,7 +28,7 @@ class TrainingClassForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    attended_on = forms.DateField(label="Ngày tham dự (để trống nếu là ngày khai giảng)", required=False)
+    attended_on = VnDateField(label="Ngày tham dự (để trống nếu là ngày khai giảng)", required=False)
 
     def __init__(self, *args, scope, **kw):
         super().__init__(*args, **kw)

@@ -1,16 +1,31 @@
 """Form pieces every page shares: dates typed as dd/mm/yyyy, a unit chosen by its code (with a
 searchable list of the units in scope), and service errors shown next to the field they name."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from dangvu.core.text import clean
 
 DATE_HINT = "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2016."
+# Day, month and year as the formats below read them: a text of that shape that is still refused
+# names a day the calendar does not have (31/02/2001), which the import calls so too.
+_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
 class VnDateField(forms.DateField):
     widget = forms.TextInput
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            m = _DMY.match(value) if isinstance(value, str) else None
+            if m:
+                hint = DATE_HINT[0].lower() + DATE_HINT[1:]
+                raise ValidationError(f"{clean(value)} không phải ngày có thật; {hint}", code="invalid") from None
+            raise
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
@@ -55,6 +70,21 @@ class VnMonthField(forms.DateField):
     def to_python(self, value):
         day = super().to_python(value)
         return day.replace(day=1) if day else day
+
+
+class AmountField(forms.IntegerField):
+    """A sum of money in đồng: a whole number, never negative."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "min_value": "Số tiền không được âm; hãy nhập số đồng, ví dụ 35000.",
+                "invalid": "Hãy nhập số tiền bằng chữ số (đồng), ví dụ 35000.",
+            },
+        )
+        super().__init__(*args, **kwargs)
 
 
 class UnitCodeField(forms.CharField):
