@@ -11,7 +11,7 @@ links the new member here. `stage` and `stage_on` are derived by the services af
 from django.db import models
 from django.db.models import Q
 
-from dangvu.members.models import Member, Sex
+from dangvu.members.models import Member, Person
 from dangvu.organizations.models import Organization
 
 
@@ -43,25 +43,11 @@ class StepKind(models.TextChoices):
     DECISION = "decision", "Quyết định kết nạp của cấp ủy cấp trên"
 
 
-class Candidate(models.Model):
-    # Identity: the same fields as a member's (Mẫu 2-KNĐ), checked by members.identity.clean_identity.
-    full_name = models.CharField("họ và tên", max_length=120)
-    usual_name = models.CharField("họ tên thường dùng", max_length=120, blank=True)
-    birth_date = models.DateField("ngày sinh")
-    sex = models.CharField("giới tính", max_length=1, choices=Sex.choices)
-    # Not unique here: a person may have a closed file and a new one; the services refuse a second
-    # open file and a citizen ID that is already a member's.
+class Candidate(Person):
+    # Identity: a member's (members.models.Person). The citizen ID is not unique here: a person may
+    # have a closed file and a new one; the services refuse a second open file and a citizen ID
+    # that is already a member's.
     citizen_id = models.CharField("số CCCD", max_length=12, blank=True, db_index=True)
-    ethnicity = models.CharField("dân tộc", max_length=40, default="Kinh")
-    religion = models.CharField("tôn giáo", max_length=40, default="Không")
-    education = models.CharField("giáo dục phổ thông", max_length=20, blank=True)
-    qualification = models.CharField("chuyên môn, nghiệp vụ", max_length=120, blank=True)
-    political_theory = models.CharField("lý luận chính trị", max_length=40, blank=True)
-    occupation = models.CharField("nghề nghiệp", max_length=120, blank=True)
-    birthplace = models.CharField("nơi sinh", max_length=200, blank=True)
-    hometown = models.CharField("quê quán", max_length=200, blank=True)
-    address = models.CharField("nơi ở hiện nay", max_length=255, blank=True)
-    phone = models.CharField("điện thoại", max_length=20, blank=True)
     # The file.
     org = models.ForeignKey(Organization, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="candidates")
     opened_on = models.DateField("ngày chi bộ đưa vào danh sách")

@@ -63,8 +63,10 @@ class EventKind(models.TextChoices):
     RESTORED = "restored", "Khôi phục đảng tịch"
 
 
-class Member(models.Model):
-    # Identity (Mẫu 2-HSĐV).
+class Person(models.Model):
+    """The identity a member's record (Mẫu 2-HSĐV) and a candidate's file (Mẫu 2-KNĐ) share,
+    checked by members.identity.clean_identity. Abstract: each keeps its own table."""
+
     full_name = models.CharField("họ và tên", max_length=120)
     usual_name = models.CharField("họ tên thường dùng", max_length=120, blank=True)
     birth_date = models.DateField("ngày sinh")
@@ -80,6 +82,12 @@ class Member(models.Model):
     hometown = models.CharField("quê quán", max_length=200, blank=True)
     address = models.CharField("nơi ở hiện nay", max_length=255, blank=True)
     phone = models.CharField("điện thoại", max_length=20, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Member(Person):
     # The rest of the record sheet (Mẫu 2-HSĐV; see reports.member_sheet for the source): kept as the
     # member declares it, free text, so that "Tiếng Anh B1, tiếng Trung A2" fits as typed.
     alias = models.CharField("bí danh", max_length=120, blank=True)
