@@ -16,6 +16,7 @@ from dangvu.organizations.models import Organization
 
 from . import selectors
 from .models import SECTION_KEYS, YearClose, YearReport
+from .typed import typed_differences
 
 REPORT_FIELDS = (
     "number", "symbol", "place", "issued_on", "heading_superior", "heading_body",
@@ -105,9 +106,11 @@ def _snapshot_indicators(org: Organization, year: int) -> dict:
 
 
 @transaction.atomic
-def year_close(*, actor, org: Organization, year: int) -> YearClose:
+def year_close(*, actor, org: Organization, year: int, confirm_typed: bool = False) -> YearClose:
     """Freeze the unit's year: store every figure with its records' ids and the report's context,
-    as the next version. From then on the report and the year's figures come from this snapshot."""
+    as the next version. From then on the report and the year's figures come from this snapshot.
+    Numbers typed in the narrative that differ from the computed figure for the same phrase
+    (reports.typed) are refused with the list, unless the author confirms them (`confirm_typed`)."""
     from dangvu.dashboard.board import series_snapshot  # the dashboard reads closes: imported late
 
     from .context import build_context  # the builder reads selectors; imported late to keep layers clear
@@ -129,6 +132,14 @@ def year_close(*, actor, org: Organization, year: int) -> YearClose:
             # What the dashboard charts for the year, so a closed year's page reads it from here.
             "dashboard": series_snapshot(org, year, indicators),
         }
+    differences = typed_differences(snapshot["context"])
+    if differences and not confirm_typed:
+        listed = " ".join(d.message for d in differences)
+        fail(
+            "sections",
+            f"{listed} Hãy sửa phần đã gõ cho khớp, hoặc đánh dấu “Giữ nguyên các số đã gõ” rồi chốt lại.",
+            code="typed_figures",
+        )
     with acting_as(actor):
         return YearClose.objects.create(org=org, year=year, version=version, closed_by=actor, snapshot=snapshot)
 

@@ -110,7 +110,9 @@ def report_close(request, org_pk, year):
     scope, org = _unit(request, org_pk, year)
     scope.require(Capability.EDIT_REPORTS)
     try:
-        closed = services.year_close(actor=request.user, org=org, year=year)
+        closed = services.year_close(
+            actor=request.user, org=org, year=year, confirm_typed=request.POST.get("giu_so_da_go") == "1"
+        )
     except ValidationError as e:
         for msgs in e.message_dict.values():
             for msg in msgs:
