@@ -4,10 +4,17 @@ plain Vietnamese."""
 
 import pytest
 from django import forms
+from django.urls import reverse
 from django.utils import translation
 
+from dangvu.candidates import services as candidates
+from dangvu.candidates.models import Candidate
 from dangvu.dues.forms import BasisForm, PaymentForm
+from dangvu.members.models import Member
 from dangvu.web.forms import VnDateField
+
+from ..conftest import D, identity
+from .test_forms import admit_data, error_next_to
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +49,49 @@ def test_djangos_own_minimum_message_has_no_stray_space():
     with pytest.raises(forms.ValidationError) as e:
         forms.IntegerField(min_value=0).clean("-1")
     assert e.value.messages == ["Giá trị phải từ 0 trở lên; hãy sửa lại."]
+
+
+def test_the_admission_form_shows_every_error_on_the_first_submit(board, tree):
+    url = reverse("member-admit", args=[tree.a1.pk])
+    html = board.post(url, admit_data(full_name="", birth_date="01/01/2031", citizen_id="12345")).content.decode()
+    assert "bắt buộc" in error_next_to(html, "full_name")
+    assert "01/01/2031 ở tương lai" in error_next_to(html, "birth_date")
+    assert "Số CCCD 12345 không hợp lệ" in error_next_to(html, "citizen_id")
+    assert not Member.objects.exists()
+
+
+def test_the_age_rule_shows_beside_the_other_errors(board, tree):
+    url = reverse("member-admit", args=[tree.a1.pk])
+    html = board.post(url, admit_data(full_name="", birth_date="01/01/2005", citizen_id="12345")).content.decode()
+    assert "bắt buộc" in error_next_to(html, "full_name")
+    assert "phải đủ 18 tuổi" in error_next_to(html, "birth_date")
+    assert "Số CCCD 12345 không hợp lệ" in error_next_to(html, "citizen_id")
+    # A date that does not parse keeps its one message; the age rule waits for it.
+    html = board.post(url, admit_data(birth_date="31/02/2001", admitted_on="31/02/2016")).content.decode()
+    assert "31/02/2001 không phải ngày có thật" in error_next_to(html, "birth_date")
+    assert "31/02/2016 không phải ngày có thật" in error_next_to(html, "admitted_on")
+    assert not Member.objects.exists()
+
+
+def test_the_candidate_form_shows_every_error_on_the_first_submit(client, tree, make_user):
+    client.force_login(make_user("grassroots", tree.a))
+    data = {"org": tree.a2.pk, "opened_on": "01/03/2030", "full_name": "", "birth_date": "01/01/2031",
+            "sex": "M", "citizen_id": "12345", "ethnicity": "Kinh", "religion": "Không"}  # fmt: skip
+    html = client.post("/quan-chung-uu-tu/them/", data).content.decode()
+    assert "bắt buộc" in error_next_to(html, "full_name")
+    assert "ở tương lai" in error_next_to(html, "birth_date")
+    assert "Số CCCD 12345 không hợp lệ" in error_next_to(html, "citizen_id")
+    assert "01/03/2030 ở tương lai" in error_next_to(html, "opened_on")
+    assert not Candidate.objects.exists()
+
+
+def test_both_admission_forms_name_the_dates_alike(board, tree, actor):
+    c = candidates.candidate_open(
+        actor=actor, org=tree.a1, opened_on=D(2015, 9, 1), **identity(full_name="Đỗ Văn Trẻ", birth_date=D(2000, 4, 10))
+    )
+    member_form = board.get(reverse("member-admit", args=[tree.a1.pk])).content.decode()
+    html = board.post(f"/quan-chung-uu-tu/{c.pk}/ket-nap/", {"admitted_on": "19/05/2016"}).content.decode()
+    for words in ("Ngày ghi trong quyết định kết nạp; tuổi đảng tính từ ngày này.", "Ngày ký quyết định"):
+        assert words in member_form and words in html
+    # The candidate's age (16 on the day) shows with the missing decision number, in one round.
+    assert "phải đủ 18 tuổi" in html and "bắt buộc" in error_next_to(html, "decision_no")

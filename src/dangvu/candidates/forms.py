@@ -4,8 +4,10 @@ are shown next to the field they name."""
 from django import forms
 
 from dangvu.members.fields import MemberRefField
+from dangvu.members.forms import ADMITTED_ON, DECISION_DATE, check_admission_fields
+from dangvu.members.identity import clean_identity, past_date
 from dangvu.members.models import Sex
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import VnDateField, check_all
 
 from .models import Stage, StepKind, UnionBody
 
@@ -35,6 +37,17 @@ class CandidateForm(forms.Form):
     def __init__(self, *args, cells, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = cells
+
+    def clean(self):
+        data = super().clean()
+        identity = {k: v for k, v in data.items() if k not in ("org", "opened_on", "in_charge")}
+        opened_on = data.get("opened_on")
+        check_all(
+            self,
+            lambda: clean_identity(identity),
+            lambda: opened_on and past_date("opened_on", opened_on, "Ngày đưa vào danh sách"),
+        )
+        return data
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
@@ -103,10 +116,20 @@ class VoteForm(forms.Form):
 
 
 class AdmitForm(forms.Form):
-    admitted_on = VnDateField(label="Ngày kết nạp (ngày quyết định có hiệu lực)")
+    admitted_on = VnDateField(**ADMITTED_ON)
     decision_no = forms.CharField(label="Số quyết định kết nạp", help_text="Ví dụ 125-QĐ/QU.")
-    decision_date = VnDateField(label="Ngày ký quyết định (để trống nếu là ngày kết nạp)", required=False)
+    decision_date = VnDateField(required=False, **DECISION_DATE)
     in_charge = forms.CharField(label="Cấp ủy, người ký quyết định", required=False)
+
+    def __init__(self, *args, candidate=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidate = candidate
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            check_admission_fields(self, {**data, "birth_date": self.candidate.birth_date})
+        return data
 
 
 class CloseForm(forms.Form):

@@ -213,7 +213,7 @@ def candidate_admit(request, pk):
     _, candidate = _editable(request, pk)
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
-    form = AdmitForm(request.POST or None)
+    form = AdmitForm(request.POST or None, candidate=candidate)
 
     def save(data):
         member = services.candidate_admit(actor=request.user, candidate=candidate, **data)

@@ -4,9 +4,12 @@ checked by members.services, whose Vietnamese errors the views put next to the f
 from django import forms
 from django.forms.models import fields_for_model
 
-from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField
+from dangvu.core.errors import fail
+from dangvu.core.text import clean
+from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField, check_all
 
-from .identity import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS
+from . import rules
+from .identity import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS, clean_identity, past_date
 from .models import Activity, EventKind, Member, Status
 
 K = EventKind
@@ -123,19 +126,42 @@ class BaseWorkHistoryFormSet(forms.BaseFormSet):
 WorkHistoryFormSet = forms.formset_factory(WorkPeriodForm, formset=BaseWorkHistoryFormSet, extra=2, can_delete=True)
 
 
+# One wording of the admission's dates for both admission forms (here and the candidate's file).
+ADMITTED_ON = {"label": "Ngày kết nạp", "help_text": "Ngày ghi trong quyết định kết nạp; tuổi đảng tính từ ngày này."}
+DECISION_DATE = {"label": "Ngày ký quyết định", "help_text": "Để trống nếu trùng ngày kết nạp."}
+
+
+def check_admission_fields(form: forms.Form, data: dict, identity: dict | None = None):
+    """An admission's checks that need only the fields that parsed (see check_all): the identity
+    (when given), the admission and decision dates, and the 18–60 age rule unless a reason for
+    an exception was typed (member_admit decides whether it may be)."""
+    born, admitted = data.get("birth_date"), data.get("admitted_on")
+
+    def age():
+        problem = born and admitted and rules.admission_age_problem(born, admitted)
+        if problem and not clean(data.get("age_override_reason") or ""):
+            fail("birth_date", problem)
+
+    check_all(
+        form,
+        *([lambda: clean_identity(identity)] if identity is not None else []),
+        lambda: admitted and past_date("admitted_on", admitted, "Ngày kết nạp"),
+        lambda: data.get("decision_date") and past_date("decision_date", data["decision_date"], "Ngày ký quyết định"),
+        age,
+    )
+
+
 class AdmitForm(IdentityForm):
     def __init__(self, *args, can_override_age=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["admitted_on"] = VnDateField(label="Ngày kết nạp (ngày ký quyết định)")
+        self.fields["admitted_on"] = VnDateField(**ADMITTED_ON)
         self.fields["decision_no"] = forms.CharField(
             label="Số quyết định kết nạp",
             max_length=80,
             help_text="Ví dụ 125-QĐ/QU.",
             error_messages={"required": "Hãy nhập số quyết định kết nạp, ví dụ 125-QĐ/QU."},
         )
-        self.fields["decision_date"] = VnDateField(
-            label="Ngày quyết định", required=False, help_text="Để trống nếu trùng ngày kết nạp."
-        )
+        self.fields["decision_date"] = VnDateField(required=False, **DECISION_DATE)
         if can_override_age:
             self.fields["age_override_reason"] = forms.CharField(
                 label="Lý do chấp thuận ngoại lệ về tuổi",
@@ -144,6 +170,11 @@ class AdmitForm(IdentityForm):
                 help_text="Chỉ điền khi người được kết nạp dưới 18 hoặc trên 60 tuổi "
                 "và đã được cấp có thẩm quyền đồng ý.",
             )
+
+    def clean(self):
+        data = super().clean()
+        check_admission_fields(self, data, {k: v for k, v in data.items() if k in MEMBER_FIELDS})
+        return data
 
     def admission(self) -> dict:
         keys = ("admitted_on", "decision_no", "decision_date", "age_override_reason")

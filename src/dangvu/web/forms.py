@@ -134,3 +134,21 @@ def add_service_errors(form: forms.Form, error: ValidationError, aliases: dict |
         target = aliases.get(field, field)
         for message in messages:
             form.add_error(target if target in form.fields else None, message)
+
+
+def check_all(form: forms.Form, *checks):
+    """Run, inside a form's clean(), the service's own checks that need only fields that parsed
+    (each a callable raising its ValidationError), so every error shows on the first submit rather
+    than one round at a time. A check's errors land on fields that have none yet — a field that did
+    not parse keeps its one message. The service checks everything again when the form is saved."""
+    for check in checks:
+        try:
+            check()
+        except ValidationError as e:
+            errors = e.message_dict if hasattr(e, "error_dict") else {None: e.messages}
+            for field, messages in errors.items():
+                target = field if field in form.fields else None
+                if target is not None and target in form.errors:
+                    continue
+                for message in messages:
+                    form.add_error(target, message)
