@@ -151,3 +151,35 @@ def test_a_formula_saved_without_its_value_is_named_for_what_it_is_not_blank(cle
     assert "Dòng 2, cột Họ và tên: ô là công thức =CONCAT(" in page
     assert "chưa có giá trị tính sẵn (không phải ô trống); hãy mở tệp bằng Excel rồi lưu lại" in page
     assert "Dòng 2, cột Họ và tên: để trống" not in page and not Member.objects.exists()
+
+
+def test_another_programs_headers_map_to_the_member_kind_and_a_correction_is_saved_and_reused(clerk, tree):
+    from dangvu.imports.models import SavedMapping
+
+    sheet = [["STT", "Họ tên", "Ngày sinh (dd/mm/yyyy)", "Phái", "Số CCCD", "Vào Đảng ngày"],
+             [1, "Nguyễn Văn An", "17/05/1985", "Nam", "001085012345", "03/02/2005"]]  # fmt: skip
+    location = _upload(clerk, tree, xlsx(sheet))["Location"]
+    assert location.endswith("/ghep-cot/")  # not the template's headers: the clerk is asked
+    form = clerk.get(location).context["form"]
+    proposed = {name: form[name].initial for name in ("full_name", "birth_date", "citizen_id")}
+    assert proposed == {"full_name": "1", "birth_date": "2", "citizen_id": "4"}
+    assert form["sex"].initial == ""  # "Phái" is not like "Giới tính": the clerk picks it
+    chosen = {name: form[name].initial or "" for name in form.fields}
+    chosen.update({"sex": "3", "admitted_on": "5"})
+    assert clerk.post(location, chosen).status_code == 302
+    saved = SavedMapping.objects.get(org=tree.a1, kind="members")
+    assert saved.mapping["sex"] == 3 and saved.mapping["admitted_on"] == 5
+    # Next month's export of the same program (same headers, other rows) goes straight to the
+    # preview with the corrected mapping, which the preview shows.
+    sheet[1] = [1, "Trần Thị Bình", "02/03/1990", "Nữ", "001190012345", "04/05/2015"]
+    again = _upload(clerk, tree, xlsx(sheet))["Location"]
+    assert not again.endswith("/ghep-cot/")
+    page = clerk.get(again)
+    assert ("Giới tính", "Cột D: Phái") in page.context["mapped"]
+    assert "1 hợp lệ" in page.content.decode()
+    clerk.post(again + "nhap/")
+    stored = Member.objects.get()
+    assert (stored.full_name, stored.sex, stored.admitted_on.year) == ("Trần Thị Bình", "F", 2015)
+    # Another unit does not get this unit's mapping.
+    other = _upload(clerk, tree, xlsx(sheet), unit=tree.a2)["Location"]
+    assert other.endswith("/ghep-cot/")

@@ -11,3 +11,9 @@ class ImportsConfig(AppConfig):
         from dangvu.core.excel.declare import autodiscover
 
         autodiscover()
+
+        from dangvu.core.audit import register
+
+        from .models import SavedMapping
+
+        register(SavedMapping)

@@ -58,7 +58,11 @@ def _similarity(header: str, name: str) -> float:
         return 1.0
     if f" {name} " in f" {header} ":  # "Họ và tên đảng viên" holds "Họ và tên"
         return 0.9
-    return difflib.SequenceMatcher(None, header, name).ratio()
+    # Token similarity (Dice over words) catches reordered or partly hinted headers that the
+    # character ratio misses ("Ngày sinh đảng viên (ghi đủ)" → "Ngày sinh"); the best of both counts.
+    a, b = set(header.split()), set(name.split())
+    tokens = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+    return max(tokens, difflib.SequenceMatcher(None, header, name).ratio())
 
 
 def propose_mapping(headers: list, importer: Importer) -> dict[str, int | None]:

@@ -15,8 +15,9 @@ from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
 from dangvu.core.excel.writing import attachment
 
 from . import engine, storage, workbooks
-from .forms import MappingForm, StartForm
+from .forms import MappingForm, StartForm, _letter
 from .importers import IMPORTERS, ImportContext
+from .models import SavedMapping, headers_key
 
 
 @login_required
@@ -45,15 +46,30 @@ def start(request):
                 )
                 saved.header_index = engine.find_header(rows, importer)
                 headers = rows[saved.header_index] if rows else []
-                saved.mapping = engine.propose_mapping(headers, importer)
-                saved.mapping_confirmed = engine.exact_mapping(headers, importer, saved.mapping) and not (
-                    engine.missing_required(importer, saved.mapping)
+                remembered = _remembered(org, importer, headers)
+                saved.mapping = remembered or engine.propose_mapping(headers, importer)
+                saved.mapping_confirmed = bool(remembered) or (
+                    engine.exact_mapping(headers, importer, saved.mapping)
+                    and not engine.missing_required(importer, saved.mapping)
                 )
                 saved.save()
                 if saved.mapping_confirmed:
                     return redirect("import-preview", token=saved.token)
                 return redirect("import-mapping", token=saved.token)
     return render(request, "imports/start.html", {"form": form, "importers": IMPORTERS.values()})
+
+
+def _remembered(org, importer, headers) -> dict | None:
+    """The mapping this unit saved for this kind and this very header row, if it still fits the
+    file (every column it names exists) and the importer (every field it maps still exists)."""
+    saved = SavedMapping.objects.filter(org=org, kind=importer.key, headers_key=headers_key(headers)).first()
+    if saved is None:
+        return None
+    fields = {c.field for c in importer.columns}
+    mapping = {f: saved.mapping.get(f) for f in fields}
+    if any(i is not None and not 0 <= i < len(headers) for i in mapping.values()):
+        return None
+    return None if engine.missing_required(importer, mapping) else mapping
 
 
 def _load(request, token):
@@ -74,6 +90,12 @@ def mapping(request, token):
     if request.method == "POST" and form.is_valid():
         upload.mapping, upload.mapping_confirmed, upload.valid_rows = form.mapping(), True, None
         upload.save()
+        # Kept for the unit and kind, keyed by the header row: the next export of the same program
+        # goes straight to the preview with this mapping.
+        SavedMapping.objects.update_or_create(
+            org=org, kind=importer.key, headers_key=headers_key(rows[upload.header_index]),
+            defaults={"headers": headers, "mapping": upload.mapping, "updated_by": request.user},
+        )  # fmt: skip
         return redirect("import-preview", token=token)
     return render(request, "imports/mapping.html", {
         "form": form, "upload": upload, "importer": importer, "org": org, "header_row": upload.header_index + 1,
@@ -92,17 +114,29 @@ def preview(request, token):
     result = _run(request, upload, importer, org, rows)
     upload.valid_rows = result.valid_numbers
     upload.save()
-    return _preview_page(request, upload, importer, org, result)
+    return _preview_page(request, upload, importer, org, result, rows=rows)
 
 
 PREVIEW_ROWS = 500
 
 
-def _preview_page(request, upload, importer, org, result, only_valid=False):
+def _mapped(upload, importer, rows) -> list[tuple[str, str]]:
+    """(expected column, the file's column it is read from) for the preview's mapping table."""
+    headers = rows[upload.header_index] if rows else []
+    out = []
+    for col in importer.columns:
+        i = upload.mapping.get(col.field)
+        source = f"Cột {_letter(i)}: {shown(headers[i])}" if i is not None and i < len(headers) else "—"
+        out.append((col.header, source))
+    return out
+
+
+def _preview_page(request, upload, importer, org, result, only_valid=False, rows=()):
     # Every row with an error, and the first PREVIEW_ROWS rows: a page of 10.000 rows helps nobody.
     table = [r for i, r in enumerate(result.rows) if i < PREVIEW_ROWS or not r.ok]
     return render(request, "imports/preview.html", {
         "upload": upload, "importer": importer, "org": org, "result": result, "table": table,
+        "mapped": _mapped(upload, importer, rows),
         "hidden": len(result.rows) - len(table), "headers": [c.header for c in importer.columns],
         "only_valid": only_valid,
     })  # fmt: skip
@@ -120,7 +154,7 @@ def commit(request, token):
     if not result.stored:
         if not result.file_errors and not result.rows:
             result.file_errors.append("Tệp không có dòng dữ liệu nào để nhập.")
-        return _preview_page(request, upload, importer, org, result, only_valid)
+        return _preview_page(request, upload, importer, org, result, only_valid, rows=rows)
     storage.delete(upload)
     skipped = f"; bỏ qua {len(result.bad)} dòng lỗi" if result.bad else ""
     messages.success(request, f"Đã nhập {result.stored} dòng {importer.label.lower()} vào {org.name}{skipped}.")
