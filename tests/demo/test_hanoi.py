@@ -14,6 +14,8 @@ from docx import Document
 
 from dangvu.demo.hanoi import build_hanoi_2025
 from dangvu.demo.hanoi import plan as p
+from dangvu.demo.hanoi import quarters as q
+from dangvu.demo.hanoi.quarters import quarters_over
 from dangvu.demo.logins import read_logins, system_user
 from dangvu.dues.models import Payment
 from dangvu.members.models import EventKind, Member, MemberEvent
@@ -22,6 +24,9 @@ from dangvu.organizations.selectors import subtree_ids_on
 from dangvu.reports.context import report_context
 from dangvu.reports.render import render
 from dangvu.reviews.models import ReviewCycle
+from dangvu.tasks.models import Evaluation, Task
+from dangvu.tasks.rules import TaskLine, status
+from dangvu.tasks.services import period_bounds
 
 from ..demo_fixtures import DEMO_SCALE, FAST_HASHERS
 from ..reports.test_demo_report import SEED_FIGURES, SEED_PHRASES
@@ -132,6 +137,41 @@ def test_phm_2025_review_under_the_2025_rulebook_and_2026_dues_under_both_regula
     assert jan is not None
     feb = Payment.objects.get(member=jan.member, month=D(2026, 2, 1))
     assert jan.amount_due == 10_000 and feb.amount_due in (5_000, 15_930)
+
+
+def test_phm_2026_quarters_figures_are_those_of_the_records(hanoi):
+    ward = Organization.objects.get(code="PHM")
+    assert "Đánh giá theo quý năm 2026" in "\n".join(hanoi["log"])
+    today = dt.date.today()
+    statuses_seen = set()
+    for quarter in quarters_over(min(D(2026, 11, 30), today)):
+        start, end = period_bounds(2026, quarter)
+        units = subtree_ids_on(ward, end)
+        figures = indicators("PHM", 2026, "--quarter", str(quarter))
+        decided = Evaluation.objects.filter(cycle__year=2026, quarter=quarter, org_id__in=units).exclude(
+            decided_class=""
+        )
+        orgs, members = decided.filter(member__isnull=True), decided.filter(member__isnull=False)
+        assert orgs.count() == q.UNITS and members.exists()
+        for key, rows in (("orgs", orgs), ("members", members)):
+            good = sum(e.decided_class in ("excellent", "good") for e in rows)
+            assert value(figures, f"evaluation.{key}.evaluated") == len(rows)
+            assert value(figures, f"evaluation.{key}.good_or_better") == good
+            assert value(figures, f"evaluation.{key}.good_or_better_rate") == round(good * 100 / len(rows), 2)
+        # Each decision is the class the rules proposed from the points and tasks (an excellent
+        # member beyond the quota concluded good), and the stages before it were recorded.
+        assert all(e.self_scores and e.opinion_class == e.proposed_class for e in decided)
+        assert all(
+            e.decided_class == e.proposed_class or (e.proposed_class, e.decided_class) == ("excellent", "good")
+            for e in decided
+        )
+        tasks = Task.objects.filter(org_id__in=units, deadline__range=(start, end)).select_related("result")
+        lines = [TaskLine(t.target, t.deadline, t.weight, t.result.done_on, t.result.quantity) for t in tasks]
+        statuses = [status(x, today) for x in lines]
+        statuses_seen |= set(statuses)
+        assert value(figures, "tasks.due") == len(lines)
+        assert value(figures, "tasks.on_time") == sum(s in ("on_time", "beyond") for s in statuses)
+    assert {"late", "beyond", "on_time"} <= statuses_seen
 
 
 def test_summary_lists_the_new_wards_with_their_codes(hanoi):

@@ -1,8 +1,9 @@
 """The second demo, Hà Nội 2025–2026 (`dangvu demo --scenario hanoi-2025`), built on the Hoàng Mai
 2016 demo: the district's yearly flows 2017 → 30/6/2025 (flows.py), the reorganization of 1/7/2025
 into 7 ward committees under the city (plan.py, reorganize.py), and the new phường Hoàng Mai's 2025
-and 2026 so far (ward_year.py). Everything goes through the services, in one transaction; run twice,
-the second run changes nothing. See build_hanoi_2025."""
+and 2026 so far (ward_year.py), its 2026 quarters evaluated under QĐ 366 (quarters.py). Everything
+goes through the services, in one transaction; run twice, the second run changes nothing. See
+build_hanoi_2025."""
 
 import datetime as dt
 import time
@@ -18,6 +19,7 @@ from dangvu.organizations.models import Organization
 from ..context import DemoContext, seconds
 from ..logins import HANOI_LOGINS, Line, logins_path, new_password, read_logins, write_logins
 from . import plan as p
+from . import quarters as q
 from . import ward_year as w
 from .flows import Flows
 from .reorganize import build_plan, reorganize
@@ -82,6 +84,7 @@ def build_hanoi_2025(*, actor, scale: float = 1.0, log=print, logins_file=None) 
     flows.recognize_until(until, "ĐU")
     step("Sinh hoạt chi bộ 2026 (phường Hoàng Mai)", lambda: f"{w.meetings_2026(ctx, until)} buổi")
     step("Đảng phí 2026 (phường Hoàng Mai)", lambda: f"{w.dues_2026(ctx, until)} lượt nộp")
+    step("Đánh giá theo quý năm 2026 (Quy định 366-QĐ/TW)", lambda: q.quarters_2026(ctx, until))
     made = _logins(ctx)
     if made:
         log(f"Tài khoản dùng thử mới: {', '.join(made)} (xem bằng `dangvu logins`).")
