@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline
@@ -97,6 +98,7 @@ def award_create(*, actor, **fields) -> Award:
     date, a member, or a named collective or person."""
     refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
+    require_open(org=values["awarded_by"], day=values["decision_date"], field="decision_date")
     with acting_as(actor):
         return Award.objects.create(**values)
 
@@ -107,6 +109,9 @@ def award_update(*, actor, award: Award, **fields) -> Award:
     current = {name: getattr(award, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current)
+    # the record as it stands, too: an edit must not move it out of a closed year
+    require_open(org=award.awarded_by, day=award.decision_date, field="decision_date")
+    require_open(org=values["awarded_by"], day=values["decision_date"], field="decision_date")
     with acting_as(actor):
         for name, value in values.items():
             setattr(award, name, value)
@@ -116,5 +121,6 @@ def award_update(*, actor, award: Award, **fields) -> Award:
 
 @transaction.atomic
 def award_delete(*, actor, award: Award) -> None:
+    require_open(org=award.awarded_by, day=award.decision_date, field="decision_date")
     with acting_as(actor):
         award.delete()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import add_years, format_date
 from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline, unaccent
@@ -137,6 +138,7 @@ def cadre_action_create(*, actor, **fields) -> CadreAction:
     effective date); a missing effective date means the decision date."""
     refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
+    require_open(org=values["decided_by"], day=values["decision_date"], field="decision_date")
     with acting_as(actor):
         return CadreAction.objects.create(**values)
 
@@ -148,6 +150,9 @@ def cadre_action_update(*, actor, action: CadreAction, **fields) -> CadreAction:
     current = {name: getattr(action, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current, instance=action)
+    # the record as it stands, too: an edit must not move it out of a closed year
+    require_open(org=action.decided_by, day=action.decision_date, field="decision_date")
+    require_open(org=values["decided_by"], day=values["decision_date"], field="decision_date")
     with acting_as(actor):
         for name, value in values.items():
             setattr(action, name, value)
@@ -158,5 +163,6 @@ def cadre_action_update(*, actor, action: CadreAction, **fields) -> CadreAction:
 @transaction.atomic
 def cadre_action_delete(*, actor, action: CadreAction) -> None:
     """Remove an action entered by mistake; the audit keeps what it was."""
+    require_open(org=action.decided_by, day=action.decision_date, field="decision_date")
     with acting_as(actor):
         action.delete()

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
@@ -79,6 +80,7 @@ def inspection_record(
     if end_date is not None and end_date < start_date:
         fail("end_date", f"Ngày kết thúc {format_date(end_date)} trước ngày bắt đầu {format_date(start_date)}.")
     _check_actor_org("conducted_by", conducted_by, start_date, "tổ chức tiến hành")
+    require_open(org=conducted_by, day=start_date, field="start_date")
     if not clean(content):
         fail("content", "Hãy nhập nội dung kiểm tra, giám sát.")
     if subject_org is not None and not _org_under(subject_org, conducted_by, start_date):
@@ -143,6 +145,7 @@ def discipline_record(
             f"Ngày vi phạm {format_date(violation_date)} sau ngày quyết định {format_date(decision_date)}.",
         )
     _check_actor_org("decided_by", decided_by, decision_date, "tổ chức quyết định kỷ luật")
+    require_open(org=decided_by, day=decision_date, field="decision_date")
     standing = ""
     if subject_member is not None:
         state = state_on(subject_member, decision_date)

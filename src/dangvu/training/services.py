@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail, refuse_unknown_fields
 from dangvu.core.text import clean, clean_multiline
@@ -70,6 +71,7 @@ def training_class_create(*, actor, **fields) -> TrainingClass:
     """Record a class. Without an end date it is a one-day class."""
     refuse_unknown_fields(fields, FIELDS)
     values = _validated(fields)
+    require_open(org=values["organizer"], day=values["start_date"], field="start_date")
     with acting_as(actor):
         return TrainingClass.objects.create(**values)
 
@@ -81,6 +83,9 @@ def training_class_update(*, actor, training_class: TrainingClass, **fields) -> 
     current = {name: getattr(training_class, name) for name in FIELDS}
     current.update(fields)
     values = _validated(current, instance=training_class)
+    # the record as it stands, too: an edit must not move it out of a closed year
+    require_open(org=training_class.organizer, day=training_class.start_date, field="start_date")
+    require_open(org=values["organizer"], day=values["start_date"], field="start_date")
     with acting_as(actor):
         for name, value in values.items():
             setattr(training_class, name, value)
@@ -90,6 +95,7 @@ def training_class_update(*, actor, training_class: TrainingClass, **fields) -> 
 
 @transaction.atomic
 def training_class_delete(*, actor, training_class: TrainingClass) -> None:
+    require_open(org=training_class.organizer, day=training_class.start_date, field="start_date")
     with acting_as(actor):
         training_class.attendances.all().delete()
         training_class.delete()
