@@ -76,3 +76,21 @@ def test_dues_payments(ctx, tree, actor, register):
     assert _first_error(_run(ctx(tree.a), "dues", short)).startswith("Dòng 2, cột Số tiền (đồng): Số tiền thấp hơn")
     assert _run(ctx(tree.a), "dues", *good, store=True).stored == 3
     assert sorted(Payment.objects.values_list("amount", flat=True)) == [5000, 5000, 5000]
+
+
+LIST_PAGES = {  # the page where a kind's records are listed -> the kinds it offers to import
+    "/to-chuc/cay/": ["organizations"], "/dang-vien/": ["members", "admissions", "events"],
+    "/can-bo/": ["cadres"], "/boi-duong/": ["training", "training_attendances"], "/khen-thuong/": ["awards"],
+    "/kiem-tra/": ["inspections"], "/kiem-tra/ky-luat/": ["disciplines"], "/bau-cu/": ["elections"],
+    "/danh-gia/": ["review_orgs", "review_members"], "/sinh-hoat/": ["meetings"], "/dang-phi/": ["dues"],
+}  # fmt: skip
+
+
+def test_each_list_page_links_to_the_import_of_its_kinds(client, tree, make_user):
+    client.force_login(make_user("admin", tree.hm))
+    for page, kinds in LIST_PAGES.items():
+        html = client.get(page).content.decode()
+        for kind in kinds:
+            assert kind in IMPORTERS and f"?kind={kind}" in html, (page, kind)
+    html = client.get(f"/chi-tieu/{tree.hm.pk}/2016/").content.decode()
+    assert "?kind=targets" in html
