@@ -222,6 +222,15 @@ if os.environ.get("DANGVU_CACHE_DIR"):
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# The integration API's limits (README, "Integration API"): requests per token per minute, the page
+# size of lists (default and largest a caller may ask), and the records one bulk call may carry.
+DANGVU_API_RATE = os.environ.get("DANGVU_API_RATE", "120/min")
+DANGVU_API_PAGE_SIZE = int(os.environ.get("DANGVU_API_PAGE_SIZE", "50"))
+DANGVU_API_MAX_PAGE_SIZE = int(os.environ.get("DANGVU_API_MAX_PAGE_SIZE", "200"))
+DANGVU_API_BULK_MAX = int(os.environ.get("DANGVU_API_BULK_MAX", "5000"))
+DANGVU_API_BAD_TOKEN_LIMIT = int(os.environ.get("DANGVU_API_BAD_TOKEN_LIMIT", "10"))
+DANGVU_API_BAD_TOKEN_WINDOW = int(os.environ.get("DANGVU_API_BAD_TOKEN_WINDOW", "900"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,7 +12,7 @@ from ninja.renderers import JSONRenderer
 from . import errors
 from .auth import SessionAuth, TokenAuth
 from .docs import LocalSwagger
-from .routers import elections, indicators, inspection, members, organizations, records, reviews, targets, tasks
+from .routers import bulk, elections, indicators, inspection, members, organizations, records, reviews, targets, tasks
 from .throttling import PerTokenThrottle
 
 DESCRIPTION = """
@@ -28,12 +28,17 @@ bảng số liệu của thành phố. / Dangvu's integration API.
 "message": {"vi": "…", "en": "…"}, "fields": {"trường": ["thông báo tiếng Việt"]}}}`.
 Ngoài phạm vi và không tồn tại đều là 404 như nhau.
 
-**Phân trang / Pagination.** `limit` (1–200, mặc định 50) và `offset`; kết quả có `count` là tổng số.
+**Phân trang / Pagination.** `limit` (1–200, mặc định 50; cài đặt `DANGVU_API_MAX_PAGE_SIZE`,
+`DANGVU_API_PAGE_SIZE`) và `offset`; kết quả có `count` là tổng số.
 Ngày theo dạng `YYYY-MM-DD`. Đơn vị được chỉ bằng mã (ví dụ `HM`, `HM-DC`), đảng viên bằng `id`.
 
 **Giới hạn / Rate limit.** 120 yêu cầu mỗi phút cho mỗi token (cài đặt `DANGVU_API_RATE`); quá thì 429.
 Một địa chỉ gửi 10 token sai trong 15 phút (`DANGVU_API_BAD_TOKEN_LIMIT`, `DANGVU_API_BAD_TOKEN_WINDOW`)
 bị từ chối (429) cho đến hết 15 phút đó.
+
+**Chuyển dữ liệu / Migrations.** `POST /bulk/{kind}` (members, admissions, events, review_orgs,
+review_members) ghi tối đa 5.000 bản ghi một lần (`DANGVU_API_BULK_MAX`), trọn vẹn hoặc không ghi gì;
+lỗi chỉ rõ bản ghi và trường: `records.<thứ tự>.<trường>`. Các trường: `GET /bulk/{kind}/fields`.
 """
 
 
@@ -56,5 +61,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (organizations, members, records, inspection, elections, reviews, tasks, targets, indicators):
+for module in (organizations, members, records, inspection, elections, reviews, tasks, targets, indicators, bulk):
     api.add_router("", module.router)

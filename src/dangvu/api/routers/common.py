@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
@@ -17,7 +18,10 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.errors import field_error
 from dangvu.organizations.models import Organization
 
-MAX_LIMIT = 200
+# Page sizes are settings (DANGVU_API_PAGE_SIZE, DANGVU_API_MAX_PAGE_SIZE), read when the API is
+# built: they shape the OpenAPI document's bounds.
+PAGE_SIZE = settings.DANGVU_API_PAGE_SIZE
+MAX_LIMIT = settings.DANGVU_API_MAX_PAGE_SIZE
 # Ids are positive and fit every database's integer.
 MemberId = Annotated[int, Path(..., ge=1, le=2**53)]
 RecordId = MemberId
@@ -55,7 +59,7 @@ class In(Schema):
 
 
 class PageQuery(In):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="số bản ghi một trang (1–200)")
+    limit: int = Field(PAGE_SIZE, ge=1, le=MAX_LIMIT, description=f"số bản ghi một trang (1–{MAX_LIMIT})")
     offset: int = Field(0, ge=0, le=10_000_000, description="bỏ qua bao nhiêu bản ghi đầu")
 
 
