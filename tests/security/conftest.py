@@ -169,6 +169,12 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     )
     w.tokens = [upload.token]
     w.secrets.append("Bímậtfile")
+    # A transfer ward B sent out (to the school cell, outside ward A): neither side is ward A's.
+    from dangvu.accounts.scope import Scope
+    from dangvu.members.transfers import transfer_issue
+
+    w.add(transfer_issue(actor=actor, scope=Scope.of(clerk), member=probationary, to_org=tree.c,
+                         issued_on=D(2016, 9, 1), reason="Chuyển Kínđường"), "Kínđường")  # fmt: skip
     return w
 
 

@@ -41,6 +41,8 @@ PARAM_MODELS = {
 }
 # A bare `pk`: the model of the page, by the start of the URL name.
 PK_MODELS = {
+    "transfer-issue": "members.Member",
+    "transfer-": "members.Transfer",
     "org-": "organizations.Organization",
     "member-": "members.Member",
     "cadre-": "cadres.CadreAction",

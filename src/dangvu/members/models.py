@@ -238,3 +238,40 @@ class MemberWorkPeriod(models.Model):
     def __str__(self):
         until = f"{self.ended_on:%m/%Y}" if self.ended_on else "nay"
         return f"{self.started_on:%m/%Y}–{until}: {self.work}"
+
+
+class TransferState(models.TextChoices):
+    WAITING = "waiting", "Chờ nơi đến tiếp nhận"
+    RECEIVED = "received", "Đã tiếp nhận"
+    CANCELLED = "cancelled", "Đã hủy"
+
+
+class Transfer(models.Model):
+    """A transfer to another cell of the system as the two acts it is: the sending unit issues it
+    (the introduction letter), the receiving unit records the arrival. The member stays in the
+    sending cell until then; the arrival writes the TRANSFERRED event (members.transfers)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="transfers")
+    from_org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+", verbose_name="nơi đi")
+    to_org = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="incoming_transfers", verbose_name="nơi đến"
+    )
+    issued_on = models.DateField("ngày giới thiệu chuyển đi")
+    decision_no = models.CharField("số giấy giới thiệu", max_length=80, blank=True)
+    reason = models.TextField("lý do, ghi chú", blank=True)
+    state = models.CharField("tình trạng", max_length=16, choices=TransferState.choices, default=TransferState.WAITING)
+    received_on = models.DateField("ngày tiếp nhận", null=True, blank=True)
+    event = models.ForeignKey(MemberEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "chuyển sinh hoạt đảng"
+        verbose_name_plural = "chuyển sinh hoạt đảng"
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            # One transfer on its way per member: a second would move them twice.
+            models.UniqueConstraint(fields=["member"], condition=Q(state="waiting"), name="one_waiting_transfer")
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.to_org}"

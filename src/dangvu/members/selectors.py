@@ -63,7 +63,7 @@ def party_age_years(member: Member, on: dt.date) -> int:
 
 
 def timeline(member: Member) -> QuerySet[MemberEvent]:
-    return member.events.select_related("org", "to_org").order_by("date", "id")
+    return member.events.select_related("org__parent", "to_org__parent").order_by("date", "id")
 
 
 def badges_due(members: QuerySet[Member], presentation: dt.date, include_overdue: bool = False):

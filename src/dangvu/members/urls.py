@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import transfer_views, views
 
 urlpatterns = [
     path("", views.member_list, name="member-list"),
@@ -11,4 +11,8 @@ urlpatterns = [
     path("<int:pk>/phieu-dang-vien/", views.member_sheet, name="member-sheet"),
     path("<int:pk>/su-kien/", views.member_event_kinds, name="member-event-kinds"),
     path("<int:pk>/su-kien/<str:kind>/", views.member_event, name="member-event"),
+    path("<int:pk>/chuyen-sinh-hoat/", transfer_views.transfer_issue, name="transfer-issue"),
+    path("chuyen-sinh-hoat/", transfer_views.transfer_list, name="transfer-list"),
+    path("chuyen-sinh-hoat/<int:pk>/tiep-nhan/", transfer_views.transfer_receive, name="transfer-receive"),
+    path("chuyen-sinh-hoat/<int:pk>/huy/", transfer_views.transfer_cancel, name="transfer-cancel"),
 ]

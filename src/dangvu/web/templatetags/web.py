@@ -3,6 +3,8 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from dangvu.members.transfers import unit_with_superior
+
 register = template.Library()
 
 
@@ -26,6 +28,12 @@ def mask_id(value: str | None) -> str:
     if not value:
         return ""
     return "•" * (len(value) - 3) + value[-3:]
+
+
+@register.filter
+def with_superior(org) -> str:
+    """A unit named with its superior, where cells of the same name in two wards meet (transfers)."""
+    return unit_with_superior(org)
 
 
 @register.filter
