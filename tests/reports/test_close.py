@@ -72,3 +72,24 @@ def test_an_open_year_is_built_live_in_every_format(tree, actor, admit):
     assert ctx["source"] == "live" and ctx["closed"] is None
     for fmt in ("docx", "html", "xlsx", "json", "brief"):
         assert render(ctx, fmt).content
+
+
+def test_a_reopened_year_states_what_changed_against_its_snapshot(tree, actor, admit, client):
+    from django.urls import reverse
+
+    from dangvu.reports.selectors import changes_since_close
+
+    admit(tree.a1, on=D(2016, 3, 2))
+    year_close(actor=actor, org=tree.hm, year=2016)
+    assert changes_since_close(tree.hm, 2016) == []  # closed: nothing to compare yet
+    year_reopen(actor=actor, org=tree.hm, year=2016, reason="Bổ sung quyết định kết nạp nhận muộn")
+    assert changes_since_close(tree.hm, 2016) == []  # nothing changed
+    admit(tree.b1, on=D(2016, 9, 2))
+    changed = {c["key"]: (c["before"], c["now"]) for c in changes_since_close(tree.hm, 2016)}
+    assert changed["members.admitted"] == (1, 2) and changed["members.total"] == (1, 2)
+    admitted = next(c for c in changes_since_close(tree.hm, 2016) if c["key"] == "members.admitted")
+    assert (admitted["added"], admitted["removed"]) == (1, 0)
+    assert "members.full" not in changed
+    client.force_login(actor)
+    page = client.get(reverse("report-page", args=[tree.hm.pk, 2016])).content.decode()
+    assert "Thay đổi so với lần chốt trước" in page and "Kết nạp đảng viên mới" in page

@@ -189,3 +189,25 @@ def year_figures(org: Organization, year: int, keys=None, *, as_stood: bool = Fa
     if missing:
         found.update((f.key, f) for f in evaluate(org, year, missing, as_stood=as_stood))
     return YearFigures([found[ind.key] for ind in wanted], closed)
+
+
+def changes_since_close(org: Organization, year: int) -> list[dict]:
+    """While a closed year is reopened: each figure whose live value differs from the last
+    close's snapshot, with how many of its records were added and removed since (by id), so the board sees what
+    the reopening changed before closing again. Empty when the year was never closed or is closed."""
+    last = YearClose.objects.filter(org=org, year=year).order_by("-version").first()
+    if last is None or last.reopened_at is None:
+        return []
+    before = last.snapshot.get("indicators", {})
+    out = []
+    for f in evaluate(org, year):
+        old = before.get(f.key)
+        if old is None or old.get("value") == f.value:
+            continue
+        change = {"key": f.key, "label": f.label, "unit": f.unit, "before": old.get("value"), "now": f.value}
+        qs = records_behind(f.key, org, year)
+        if qs is not None and old.get("record_ids") is not None:  # one query per changed figure
+            now, then = set(qs.values_list("pk", flat=True)), set(old["record_ids"])
+            change.update(added=len(now - then), removed=len(then - now))
+        out.append(change)
+    return out

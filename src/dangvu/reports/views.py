@@ -62,6 +62,7 @@ def report_page(request, org_pk, year):
         {
             "org": org, "year": year, "report": report, "closed": selectors.close_in_force(org, year),
             "closes": selectors.closes_of(org, year), "formats": [(f, FORMAT_LABELS[f]) for f in FORMATS],
+            "changes": selectors.changes_since_close(org, year),
             "can_edit": scope.can(Capability.EDIT_REPORTS), "reopen_form": ReopenForm(),
             "years": range(dt.date.today().year, max(org.founded_on.year, dt.date.today().year - 10) - 1, -1),
         },
