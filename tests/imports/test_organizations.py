@@ -157,13 +157,13 @@ def test_the_tree_page_offers_the_export_and_the_import(client, tree, make_user)
 
 
 def test_the_template_command_writes_every_kind(tmp_path, tree):
-    for kind in ("organizations", "events", "members"):
-        if kind not in IMPORTERS:
-            continue
+    for kind in IMPORTERS:
         out = tmp_path / f"{kind}.xlsx"
         call_command("template", kind, "-o", str(out), "--org", "HM", stdout=io.StringIO())
-        ws = load_workbook(out).worksheets[0]
-        assert [c.value for c in ws[1]] == headers(kind)
+        sheets = load_workbook(out).worksheets
+        assert [c.value for c in sheets[0][1]] == headers(kind), kind
+        assert sheets[1].cell(2, 1).value == "Đơn vị nhập: HM — Đảng bộ quận Hoàng Mai"
+    assert {"organizations", "events", "targets", "review_orgs", "review_members"} <= set(IMPORTERS)
 
 
 def _stored(codes):
