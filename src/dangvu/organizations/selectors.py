@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
+from dangvu.core.catalogue import shared
 from dangvu.core.text import natural_key
 
 from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
@@ -78,8 +79,6 @@ def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q |
     position outside it" with LIMIT 1, PostgreSQL walked the whole unit table hoping to stop
     early, or hashed it (40-300 ms a province on the country)."""
     from django.db.models import Exists, OuterRef
-
-    from dangvu.core.catalogue import shared  # the catalogue reads the tree; imported late
 
     def edge():
         under = _under_root_during(root, start, end)
