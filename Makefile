@@ -30,6 +30,8 @@ run: install
 	$(BIN)/dangvu demo --scenario hanoi-2025 --if-demo
 	$(BIN)/dangvu logins --url http://$(HOST)
 	@# --insecure: runserver serves the static files even with DEBUG off (a server uses collectstatic).
+	@# The background jobs' worker (large imports) runs beside the server and stops with it.
+	$(BIN)/dangvu worker & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(if $(DEBUG),DANGVU_DEBUG=$(DEBUG)) $(BIN)/dangvu runserver --insecure $(HOST)
 
 test: install

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "dangvu.core",
     "dangvu.accounts",
     "dangvu.organizations",
@@ -230,6 +232,12 @@ DANGVU_API_MAX_PAGE_SIZE = int(os.environ.get("DANGVU_API_MAX_PAGE_SIZE", "200")
 DANGVU_API_BULK_MAX = int(os.environ.get("DANGVU_API_BULK_MAX", "5000"))
 DANGVU_API_BAD_TOKEN_LIMIT = int(os.environ.get("DANGVU_API_BAD_TOKEN_LIMIT", "10"))
 DANGVU_API_BAD_TOKEN_WINDOW = int(os.environ.get("DANGVU_API_BAD_TOKEN_WINDOW", "900"))
+
+# Background jobs (django-tasks with its ORM backend: the queue is a table of the same database, so
+# SQLite needs no other server; `dangvu worker` runs them, `make run` starts it). An import of
+# more than DANGVU_IMPORT_BACKGROUND_ROWS rows is committed as a job with a progress bar.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DANGVU_IMPORT_BACKGROUND_ROWS = int(os.environ.get("DANGVU_IMPORT_BACKGROUND_ROWS", "1000"))
 
 LOGGING = {
     "version": 1,

@@ -162,8 +162,11 @@ def run(
     store: bool = False,
     only_valid: bool = False,
     expected: list[int] | None = None,
+    progress=None,
 ) -> Result:
-    """Check (store=False) or import (store=True) the data rows after `header_index`."""
+    """Check (store=False) or import (store=True) the data rows after `header_index`.
+    `progress(checked, written, total)`, when given, is told as the rows are checked and once more
+    when they are written (a background job shows it; see imports.jobs)."""
     result = Result(dry_run=not store)
     missing = missing_required(importer, mapping)
     if missing:
@@ -176,6 +179,8 @@ def run(
     try:
         with transaction.atomic():
             data = _data_rows(importer, rows, mapping, header_index, result)
+            if progress is not None:
+                data = _reporting(data, progress, total=max(0, len(rows) - header_index - 1))
             if hasattr(importer, "save_many"):
                 _save_all(importer, data, ctx, seen, result, skip_invalid=only_valid)
             else:
@@ -184,6 +189,8 @@ def run(
                     if not row.errors:
                         _save_one(importer, row, values, ctx)
             result.stored = len(result.good)
+            if progress is not None:
+                progress(len(result.rows), result.stored if store else 0, len(result.rows))
             if not store:
                 raise _Rollback
             if result.bad and not only_valid:
@@ -215,6 +222,17 @@ def _data_rows(importer: Importer, rows: list[list], mapping: dict, header_index
             continue
         row = RowResult(index + 1, cells)
         result.rows.append(row)
+        yield row
+
+
+PROGRESS_EVERY = 200
+
+
+def _reporting(data, progress, *, total: int):
+    """The rows of `data`, telling `progress` every PROGRESS_EVERY rows how many were checked."""
+    for count, row in enumerate(data, start=1):
+        if count % PROGRESS_EVERY == 0:
+            progress(count, 0, total)
         yield row
 
 

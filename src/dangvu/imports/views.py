@@ -2,6 +2,7 @@
 when the headers differ from the template) → dry-run preview of every row → commit, or download
 the failed rows to fix them. The file waits on the server (storage), never in the session."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -14,7 +15,7 @@ from dangvu.core.excel.columns import shown
 from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
 from dangvu.core.excel.writing import attachment
 
-from . import engine, storage, workbooks
+from . import engine, jobs, storage, workbooks
 from .forms import MappingForm, StartForm, _letter
 from .importers import IMPORTERS, ImportContext
 from .models import SavedMapping, headers_key
@@ -147,6 +148,14 @@ def _preview_page(request, upload, importer, org, result, only_valid=False, rows
 def commit(request, token):
     scope, upload, importer, org, rows = _load(request, token)
     only_valid = request.POST.get("only_valid") == "1"
+    total = max(0, len(rows) - upload.header_index - 1)
+    if total > settings.DANGVU_IMPORT_BACKGROUND_ROWS:
+        # A large file is committed by the worker: the clerk watches its progress, may leave.
+        job = jobs.job_start(
+            upload=upload, user=request.user, org=org, importer=importer, only_valid=only_valid,
+            expected=upload.valid_rows if only_valid else None, total=total,
+        )  # fmt: skip
+        return redirect("import-job", job_id=job.pk)
     result = _run(
         request, upload, importer, org, rows, store=True, only_valid=only_valid,
         expected=upload.valid_rows if only_valid else None,

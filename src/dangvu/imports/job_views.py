@@ -1,0 +1,45 @@
+"""The pages of background imports: one job's progress (a <progress> bar, the page reloading itself
+with a Refresh header while the job runs — no script, as the CSP allows none inline), its result,
+and the list of the user's jobs. A user sees only their own jobs."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import jobs
+from .importers import IMPORTERS
+from .models import ImportJob
+
+REFRESH_SECONDS = 2
+
+
+def _job(request, job_id) -> ImportJob:
+    job = get_object_or_404(ImportJob.objects.select_related("org"), pk=job_id, user=request.user)
+    jobs.fail_stale([job])
+    return job
+
+
+@login_required
+def job_detail(request, job_id):
+    job = _job(request, job_id)
+    importer = IMPORTERS.get(job.kind)
+    response = render(request, "imports/job.html", {
+        "job": job, "progress": jobs.progress_of(job), "label": importer.label if importer else job.kind,
+    })  # fmt: skip
+    if job.status in (ImportJob.QUEUED, ImportJob.RUNNING):
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@login_required
+def job_progress(request, job_id):
+    """The same progress as JSON, for a script or another system watching the job."""
+    return JsonResponse(jobs.progress_of(_job(request, job_id)))
+
+
+@login_required
+def job_list(request):
+    mine = list(ImportJob.objects.filter(user=request.user).select_related("org")[:100])
+    jobs.fail_stale(mine)
+    rows = [(job, IMPORTERS[job.kind].label if job.kind in IMPORTERS else job.kind) for job in mine]
+    return render(request, "imports/jobs.html", {"rows": rows})

@@ -1,0 +1,126 @@
+"""Imports committed in the background: a file of more than DANGVU_IMPORT_BACKGROUND_ROWS rows is
+handed to a django-tasks task (`dangvu db_worker` runs it; `make run` starts the worker) and the
+clerk watches a progress bar, may leave and come back (the jobs list), and finds the result there.
+
+Progress lives in a small file (DATA_DIR/jobs/<id>.json, replaced atomically), not in the job's
+row: the import is one transaction, and on SQLite it holds the only write lock until it ends, so a
+progress row could not be written beside it (and on PostgreSQL it would be invisible until the
+commit). The file's time is the job's heartbeat: a job still "running" whose heartbeat is older
+than STALE seconds was cut off (a restart, a killed worker) — its transaction never committed,
+so nothing of it was written — and is shown as failed. `dangvu worker` (db_worker after that)
+marks every job left running as failed when it starts, too."""
+
+import json
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from dangvu.accounts.scope import Scope
+from dangvu.core.excel.reading import read_rows
+
+from . import engine, storage
+from .importers import IMPORTERS, ImportContext
+from .models import ImportJob
+
+STALE = 120  # seconds without a heartbeat before a running job counts as cut off
+CUT_OFF = "Việc nhập bị ngắt giữa chừng (máy chủ khởi động lại); không dòng nào được lưu. Hãy nhập lại tệp."
+
+
+def _path(job_id: int) -> Path:
+    path = Path(settings.DATA_DIR) / "jobs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path / f"{job_id}.json"
+
+
+def beat(job_id: int, checked: int, written: int, total: int):
+    path = _path(job_id)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"checked": checked, "written": written, "total": total, "at": time.time()}))
+    os.replace(tmp, path)
+
+
+def progress_of(job: ImportJob) -> dict:
+    """{checked, written, total, percent, seconds_left} of `job` (time left from the pace so far)."""
+    path = _path(job.pk)
+    data = json.loads(path.read_text()) if path.exists() else {"checked": 0, "written": 0, "total": job.total}
+    total = data["total"] or job.total or 0
+    if job.status == ImportJob.DONE:
+        data.update(checked=total, written=job.stored)
+    percent = round(100 * data["checked"] / total) if total else 0
+    left = None
+    if job.started_at and 0 < data["checked"] < total:
+        elapsed = (timezone.now() - job.started_at).total_seconds()
+        left = round(elapsed / data["checked"] * (total - data["checked"]))
+    return {**data, "total": total, "percent": min(100, percent), "seconds_left": left, "status": job.status}
+
+
+def fail_stale(jobs=None) -> int:
+    """Mark as failed the running jobs whose heartbeat stopped STALE seconds ago; how many."""
+    failed = 0
+    cutoff = time.time() - STALE
+    for job in jobs if jobs is not None else ImportJob.objects.filter(status=ImportJob.RUNNING):
+        if job.status != ImportJob.RUNNING:
+            continue
+        path = _path(job.pk)
+        last = path.stat().st_mtime if path.exists() else (job.started_at.timestamp() if job.started_at else 0)
+        if last < cutoff:
+            _cut_off(job)
+            failed += 1
+    return failed
+
+
+def fail_all_running() -> int:
+    """At worker start nothing can be running yet: every job left running was cut off."""
+    jobs = list(ImportJob.objects.filter(status=ImportJob.RUNNING))
+    for job in jobs:
+        _cut_off(job)
+    return len(jobs)
+
+
+def _cut_off(job: ImportJob):
+    job.status, job.messages, job.finished_at = ImportJob.FAILED, [CUT_OFF], timezone.now()
+    job.save(update_fields=["status", "messages", "finished_at"])
+
+
+def job_start(*, upload, user, org, importer, only_valid: bool, expected, total: int) -> ImportJob:
+    job = ImportJob.objects.create(
+        user=user, org=org, kind=importer.key, filename=upload.filename, token=upload.token,
+        only_valid=only_valid, expected=expected, total=total,
+    )  # fmt: skip
+    beat(job.pk, 0, 0, total)
+    import_job_run.enqueue(job.pk)
+    return job
+
+
+@task()
+def import_job_run(job_id: int):
+    job = ImportJob.objects.select_related("user", "org").get(pk=job_id)
+    if job.status != ImportJob.QUEUED:
+        return
+    job.status, job.started_at = ImportJob.RUNNING, timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    try:
+        upload = storage.load(job.token, job.user_id)
+        importer = IMPORTERS[job.kind]
+        rows = read_rows(upload.data(), upload.filename)
+        scope = Scope.of(job.user)
+        ctx = ImportContext(actor=job.user, scope=scope, org=scope.get_org(job.org_id))
+        result = engine.run(
+            importer, rows, upload.mapping, ctx, header_index=upload.header_index, store=True,
+            only_valid=job.only_valid, expected=job.expected,
+            progress=lambda checked, written, total: beat(job.pk, checked, written, total),
+        )  # fmt: skip
+    except Exception as e:  # the job's page must say it failed, whatever the cause
+        job.status, job.messages = ImportJob.FAILED, [f"Không nhập được: {e}"]
+    else:
+        job.stored = result.stored
+        job.status = ImportJob.DONE if result.stored else ImportJob.FAILED
+        job.messages = result.messages()[:200]
+        if result.stored:
+            storage.delete(upload)
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "stored", "messages", "finished_at"])
