@@ -193,6 +193,26 @@ def _class_colour(c) -> str:
     return charts.GOOD if c.top else (charts.SHORT if c.lowest else charts.BAR)
 
 
+def _quarter(request, org, year, style: FigureStyle) -> dict:
+    """The quarter picked with ?quy=1..4 (Quy định 366-QĐ/TW evaluates by quarter): its evaluation
+    rates in the committee's style, the links to each quarter and to its report."""
+    from dangvu.reports import quarterly  # the report sits beside the dashboard: read late
+
+    picked = request.GET.get("quy", "")
+    picked = int(picked) if picked in ("1", "2", "3", "4") else None
+    day = request.GET.get("ngay", "")
+    base = reverse("dashboard", args=[org.pk, year])
+    links = [
+        (q, base + "?" + urlencode({"quy": q, **({"ngay": day} if day else {})}) + "#h-quarter") for q in (1, 2, 3, 4)
+    ]
+    out = {"picked": picked, "links": links, "year_url": base + ("?" + urlencode({"ngay": day}) if day else "")}
+    if picked:
+        out["figures"] = quarterly.quarter_figures(org, year, picked, style)
+        out["report_html"] = reverse("quarter-report", args=[org.pk, year, picked, "html"])
+        out["report_docx"] = reverse("quarter-report", args=[org.pk, year, picked, "docx"])
+    return out
+
+
 @login_required
 def dashboard(request, org_pk: int, year: int):
     scope = Scope.of(request.user)
@@ -205,13 +225,15 @@ def dashboard(request, org_pk: int, year: int):
     rated = sum(c.count for c in classes)
     class_rows = [(c.label, c.count, _class_colour(c)) for c in classes]
     ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
+    style = _style(org, year)
     context = {
         "org": org,
         "year": year,
         "day": day,
         "query": query,
         "ancestors": ancestors,
-        "cards": _cards(org, year, figures, _style(org, year)),
+        "cards": _cards(org, year, figures, style),
+        "quarter": _quarter(request, org, year, style),
         "closed": board.figures.closed,
         "alerts": _alerts(board.alerts, org, year, day, query),
         "months": months,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import quarter_views, views
 
 urlpatterns = [
     path("", views.report_start, name="report-start"),
@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:org_pk>/<int:year>/tai-ve/<str:fmt>/", views.report_download, name="report-download"),
     path("<int:org_pk>/<int:year>/chot/", views.report_close, name="report-close"),
     path("<int:org_pk>/<int:year>/mo-lai/", views.report_reopen, name="report-reopen"),
+    path("<int:org_pk>/<int:year>/quy-<int:quarter>/<str:fmt>/", quarter_views.quarter_report, name="quarter-report"),
 ]
