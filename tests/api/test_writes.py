@@ -53,6 +53,7 @@ def test_a_target_set_through_the_api_shows_in_the_indicators(client, tree, admi
     assert put.status_code == 200, put.json()
     figure = client.get("/api/v1/indicators?org=HM&year=2016", headers=board).json()["indicators"]["members.admitted"]
     assert (figure["value"], figure["target"], figure["percent"]) == (1, 2, 50.0)
+    assert figure["plan_text"] == "đạt 50% kế hoạch"  # written as the unit's report writes it (the seed's style)
 
 
 def test_the_indicators_of_the_demo(client, demo_data):

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate
+from dangvu.reports.selectors import report_of
 
 from ..errors import responses
 from .common import Day, In, org_in_scope, scope_of
@@ -42,6 +43,10 @@ class FigureOut(Schema):
     percent: float | None = Field(None, description="tỷ lệ đạt chỉ tiêu (%), một chữ số thập phân")
     subordinate_target_sum: int | float | None
     records: int | None = Field(None, description="số bản ghi làm nên giá trị")
+    plan_text: str | None = Field(
+        None,
+        description="tỷ lệ đạt chỉ tiêu như báo cáo của đơn vị viết (“đạt 116% kế hoạch”), theo cách viết của cấp ủy",
+    )
 
 
 class IndicatorsOut(Schema):
@@ -77,6 +82,7 @@ def indicator_values(request, filters: Query[IndicatorQuery]):
         if unknown:
             raise ValidationError({"keys": [f"Không có chỉ số “{k}” trong danh mục." for k in unknown]})
     figures = evaluate(org, period, keys)
+    style = report_of(org, period.end.year).style  # the house style of the unit's report: display only
     return {
         "org": {"code": org.code, "name": org.name},
         "period": {"start": period.start, "end": period.end},
@@ -84,6 +90,7 @@ def indicator_values(request, filters: Query[IndicatorQuery]):
             f.key: {
                 "label": f.label, "unit": f.unit, "value": f.value, "target": f.target, "percent": f.percent,
                 "subordinate_target_sum": f.subordinate_target_sum, "records": f.records,
+                "plan_text": style.plan(f.value or 0, f.target) if f.target else None,
             }
             for f in figures
         },
