@@ -22,8 +22,9 @@ def people(tree, admit, register):
 def test_logging_in_through_the_form_opens_the_users_unit(login, live_server, tree, make_user):
     make_user("grassroots", tree.a, username="thu-ky-dinh-cong")
     page = login("thu-ky-dinh-cong")
-    expect(page).to_have_url(re.compile(rf"/tong-quan/{tree.a.pk}/\d{{4}}/$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Đảng bộ phường Định Công")
+    # A clerk starts on what is due in the unit (issue 20, item 1).
+    expect(page).to_have_url(re.compile(r"/viec-can-lam/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Việc cần làm — Đảng bộ phường Định Công")
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
 
 

@@ -162,7 +162,9 @@ def test_login_page_and_lockout_in_vietnamese(client, tree, make_user):
 def test_a_good_login_goes_to_the_users_unit(client, tree, make_user):
     make_user("grassroots", tree.a, username="thu-ky")
     response = client.post(reverse("login"), {"username": "thu-ky", "password": "mat-khau-thu-nghiem-1"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("dashboard", args=[tree.a.pk, dt.date.today().year])
+    # A clerk's home is what is due in their unit (issue 20, item 1).
+    assert response.redirect_chain[-1][0] == reverse("todo")
+    assert "Việc cần làm — Đảng bộ phường Định Công" in response.content.decode()
 
 
 @pytest.mark.parametrize("url", ["/", "/dang-vien/", "/to-chuc/cay/"])

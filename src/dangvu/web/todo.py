@@ -1,0 +1,71 @@
+"""A clerk's home page (issue 20, item 1): what is due in their unit, each with a count and the
+page that lists it. The counts are the dashboard's alert selectors and each area's own selectors
+— nothing is counted a second way here."""
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Max
+from django.urls import reverse
+
+from dangvu.candidates.selectors import stalled
+from dangvu.core.dates import format_date
+from dangvu.dashboard import selectors as board
+from dangvu.dues.rules import month_end
+from dangvu.dues.selectors import unpaid_months
+from dangvu.meetings.selectors import held_in
+from dangvu.members.models import MemberEvent
+from dangvu.members.transfers import transfers_waiting
+from dangvu.organizations.models import MEMBER_LEVELS
+
+STALLED_DAYS = 90  # a candidate's file untouched this long is called stalled (the list's filter)
+
+
+@dataclass
+class Due:
+    label: str
+    count: int
+    url: str
+    hint: str = ""
+
+
+def latest_year(root) -> int:
+    """The latest year with records in `root`'s subtree (the members' events), not after this
+    year: a clerk of a registry kept up to 2016 lands on 2016, not on an empty current year."""
+    today = dt.date.today()
+    last = MemberEvent.objects.filter(org__path__startswith=root.path, date__lte=today).aggregate(d=Max("date"))["d"]
+    return last.year if last else today.year
+
+
+def day_of(year: int) -> dt.date:
+    """The day the page looks from: today in the current year, else the year's last day."""
+    today = dt.date.today()
+    return today if year >= today.year else dt.date(year, 12, 31)
+
+
+def due_items(scope, year: int) -> list[Due]:
+    org = scope.root
+    on = day_of(year)
+    ngay = "" if on == dt.date.today() else "?" + urlencode({"ngay": format_date(on)})
+    month = on.replace(day=1)
+
+    def alert(kind):
+        return reverse("dashboard-alert", args=[org.pk, year, kind]) + ngay
+
+    cells = scope.orgs().filter(level__in=MEMBER_LEVELS, founded_on__lte=month_end(month))
+    cells = cells.exclude(dissolved_on__lte=month)
+    unrecorded = cells.exclude(pk__in=held_in(org, month, month_end(month)).values("org_id")).count()
+    owing = len(unpaid_months(org, year, on))
+    return [
+        Due("Sắp hết thời gian dự bị", board.probation_ending_count(org, on), alert("du-bi"),
+            "Đảng viên dự bị đến hạn xét công nhận chính thức."),
+        Due("Quá hạn xét công nhận chính thức", board.probation_overdue_count(org, on), alert("du-bi-qua-han")),
+        Due(f"Chi bộ chưa ghi buổi sinh hoạt tháng {month:%m/%Y}", unrecorded,
+            reverse("meeting-list") + "?" + urlencode({"nam": year})),
+        Due(f"Đảng viên còn nợ đảng phí năm {year}", owing, reverse("dues-arrears") + "?" + urlencode({"nam": year})),
+        Due(f"Hồ sơ quần chúng ưu tú dừng quá {STALLED_DAYS} ngày", stalled(org, days=STALLED_DAYS, today=on).count(),
+            reverse("candidate-list") + "?" + urlencode({"dung_qua": STALLED_DAYS})),
+        Due("Đến hạn xét tặng Huy hiệu Đảng", board.badges_due_count(org, scope.members(), on), alert("huy-hieu")),
+        Due("Đảng viên chuyển đến chờ tiếp nhận", transfers_waiting(scope).count(), reverse("transfer-list")),
+    ]  # fmt: skip
