@@ -6,12 +6,10 @@ Capability.EDIT_MEMBERS and goes through members.services."""
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
 
@@ -24,7 +22,6 @@ from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import subtree_now, tree_now
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
-from dangvu.web.forms import add_service_errors
 from dangvu.web.pages import form_saved
 from dangvu.web.templatetags.web import mask_id
 
@@ -212,20 +209,21 @@ def member_edit(request, pk):
     # A post without the work-history lines (an older page, a script) leaves the history as it is.
     with_history = data is None or f"{_WORK_PREFIX}-TOTAL_FORMS" in data
     work = WorkHistoryFormSet(data if with_history else None, initial=lines, prefix=_WORK_PREFIX)
-    if request.method == "POST" and form.is_valid() and (not with_history or work.is_valid()):
-        try:
-            services.member_update(
-                actor=request.user,
-                member=member,
-                expected_version=form.cleaned_data["version"] or None,
-                work_history=work.rows() if with_history else None,
-                **form.identity(),
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Đã lưu lý lịch đảng viên.")
-            return redirect("member-detail", pk=member.pk)
+    # The lines' own errors show on the page whatever the form's (rendering the formset validates it).
+    history_ok = not with_history or work.is_valid()
+
+    def save(data):
+        services.member_update(
+            actor=request.user,
+            member=member,
+            expected_version=data["version"] or None,
+            work_history=work.rows() if with_history else None,
+            **form.identity(),
+        )
+        return "Đã lưu lý lịch đảng viên.", reverse("member-detail", args=[member.pk])
+
+    if history_ok and (saved := form_saved(request, form, save)):
+        return saved
     return render(request, "members/edit.html", {"form": form, "work": work, "member": member})
 
 
