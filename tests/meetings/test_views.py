@@ -176,3 +176,14 @@ def test_another_ward_cannot_open_or_correct_the_meeting(client, tree, meeting, 
     assert client.get(url).status_code == 404
     assert client.post(url, _edit_form(meeting, cell, place="Lạ")).status_code == 404
     assert Meeting.objects.get(pk=meeting.pk).place == ""
+
+
+def test_recording_a_meeting_is_offered_without_filtering_to_a_cell(clerk_a, tree, client, make_user):
+    html = clerk_a.get("/sinh-hoat/").content.decode()
+    assert 'href="/sinh-hoat/ghi/"' in html
+    page = clerk_a.get("/sinh-hoat/ghi/").content.decode()
+    assert "Chi bộ tổ dân phố số 1 — Đảng bộ phường Định Công" in page and "Đại Kim" not in page
+    assert clerk_a.get(f"/sinh-hoat/ghi/?chi_bo={tree.a2.pk}")["Location"] == f"/sinh-hoat/chi-bo/{tree.a2.pk}/them/"
+    assert clerk_a.get(f"/sinh-hoat/ghi/?chi_bo={tree.b1.pk}").status_code == 404
+    client.force_login(make_user("leader", tree.a))
+    assert 'href="/sinh-hoat/ghi/"' not in client.get("/sinh-hoat/").content.decode()

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -20,6 +20,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
 from dangvu.members.models import Member
+from dangvu.members.transfers import unit_with_superior
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.web.forms import VnDateField
 from dangvu.web.pages import form_saved
@@ -50,8 +51,23 @@ def meeting_list(request):
     return render(
         request,
         "meetings/list.html",
-        {"form": form, "page": page, "org": org, "can_record": can_record, "year": dt.date.today().year},
-    )
+        {"form": form, "page": page, "org": org, "can_record": can_record, "year": dt.date.today().year,
+         "can_edit": scope.can(Capability.EDIT_MEMBERS)},
+    )  # fmt: skip
+
+
+@login_required
+def meeting_start(request):
+    """Ghi buổi sinh hoạt straight from the list, without filtering to one cell first: pick the
+    cell (named with its superior, as many cells share a name), then its form."""
+    scope = Scope.of(request.user)
+    scope.require(Capability.EDIT_MEMBERS)
+    picked = request.GET.get("chi_bo", "")
+    if picked.isdigit():
+        return redirect("meeting-create", org_pk=scope.get_org(picked).pk)
+    cells = scope.orgs().filter(level__in=MEMBER_LEVELS, dissolved_on__isnull=True).select_related("parent")
+    choices = [(c.pk, unit_with_superior(c)) for c in cells.order_by("path")]
+    return render(request, "meetings/start.html", {"cells": choices})
 
 
 def _roster(org, day: dt.date):
