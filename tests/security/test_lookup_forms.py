@@ -55,8 +55,8 @@ CONTEXT_EXTRA = {
     ("tasks-framework", "year"): [2026], ("tasks-framework", "subject"): list(Subject.values),
 }  # fmt: skip
 # Pages that answer a file, stream a document or end the session: nothing to walk.
-SKIP_NAMES = {"logout", "tasks-file", "report-download", "receipt-pdf", "member-sheet", "statistics-xlsx",
-              "review-members-template", "set_language"}  # fmt: skip
+SKIP_NAMES = {"logout", "tasks-file", "report-download", "quarter-report", "receipt-pdf", "member-sheet",
+              "statistics-xlsx", "review-members-template", "set_language"}  # fmt: skip
 NOWHERE = {"pk": "987654321", "code": "KHONGCO", "card": "98765432"}
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 

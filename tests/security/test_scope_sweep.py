@@ -72,6 +72,7 @@ CONTEXT = {
     ("dashboard-alert", "kind"): list(ALERTS),
     ("indicator-records", "key"): ["members.total", "members.admitted"],
     ("report-download", "fmt"): list(FORMATS),
+    ("quarter-report", "fmt"): ["html", "docx"],
     ("api-docs-asset", "name"): ["swagger-ui.css"],
     ("*", "quarter"): [0, 1],
     ("tasks-framework", "subject"): ["org", "member"],
