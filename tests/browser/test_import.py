@@ -32,6 +32,10 @@ def test_importing_a_file_with_an_error_fixing_it_and_committing(
         "Dòng 2, cột Ngày sinh: 31/02/1990 không phải ngày có thật; nhập theo dạng ngày/tháng/năm"
     )
     expect(page.get_by_role("button", name="Nhập 0 dòng")).to_have_count(0)
+    # The bad cell itself is marked (issue 20, item 6), and the table scrolls instead of squeezing.
+    expect(page.locator("table.preview td.bad-cell")).to_have_count(1)
+    expect(page.locator("table.preview td.bad-cell")).to_contain_text("31/02/1990")
+    assert page.locator("table.preview td").first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
 
     page.get_by_role("link", name="Tải lên tệp khác").click()
     fixed = member(full_name="Đặng Thị Thu Hà", sex="Nữ", birth_date="28/02/1990")

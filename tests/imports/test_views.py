@@ -61,7 +61,9 @@ def test_a_file_with_a_bad_row_shows_it_offers_the_failed_rows_and_commits_only_
     token = _upload(clerk, tree, xlsx([headers(), member(), bad]))["Location"].strip("/").split("/")[-1]
     page = clerk.get(f"/nhap-du-lieu/{token}/").content.decode()
     assert "Dòng 3, cột Ngày sinh: 31/02/1990 không phải ngày có thật" in page
-    assert "chỉ nhập các dòng hợp lệ" in page
+    # The button says what it does (issue 20): with bad rows, only the valid ones; the bad cell is marked.
+    assert "Chỉ nhập 1 dòng hợp lệ, bỏ qua 1 dòng lỗi</button>" in page and "Nhập 1 dòng</button>" not in page
+    assert 'class="bad-cell" title="Dòng 3, cột Ngày sinh: 31/02/1990 không phải ngày có thật' in page
     failed = load_workbook(io.BytesIO(clerk.get(f"/nhap-du-lieu/{token}/dong-loi/").content)).active
     rows = [[c.value for c in r] for r in failed.iter_rows()]
     assert rows[0][-1] == "Lỗi cần sửa" and len(rows) == 2

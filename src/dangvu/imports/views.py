@@ -135,6 +135,12 @@ def _mapped(upload, importer, rows) -> list[tuple[str, str]]:
 def _preview_page(request, upload, importer, org, result, only_valid=False, rows=()):
     # Every row with an error, and the first PREVIEW_ROWS rows: a page of 10.000 rows helps nobody.
     table = [r for i, r in enumerate(result.rows) if i < PREVIEW_ROWS or not r.ok]
+    headers = [c.header for c in importer.columns]
+    for r in table:
+        # Each cell with the error naming its column (the engine writes "Dòng N, cột <header>: …"),
+        # so the preview marks the bad cell itself, not only its row.
+        cells = zip(r.shown(), headers, strict=True)
+        r.marked = [(v, next((e for e in r.errors if f", cột {h}:" in e), "")) for v, h in cells]
     return render(request, "imports/preview.html", {
         "upload": upload, "importer": importer, "org": org, "result": result, "table": table,
         "mapped": _mapped(upload, importer, rows),
