@@ -2,6 +2,7 @@
 the receipt (print page and PDF), arrears and the share passed up; another ward gets 404 and
 writes nothing; a month paid twice is refused in the form."""
 
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -129,3 +130,11 @@ def test_another_ward_gets_404_and_writes_nothing(client, tree, cell, make_user)
     assert client.post(f"/dang-phi/chi-bo/{tree.a1.pk}/?thang=04/2016", {"paid_on": "10/04/2016"}).status_code == 404
     assert Payment.objects.count() == 1
     assert "Lê Văn Minh" not in client.get("/dang-phi/no-dong/?nam=2016").content.decode()
+
+
+def test_the_paid_date_is_offered_only_for_the_month_being_collected_now(clerk_a, cell):
+    """A past month's receipts typed in later must not be saved as paid today (issue 20)."""
+    past = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2016").content.decode()
+    assert 'name="paid_on"' in past and 'name="paid_on" value=' not in past
+    now = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/").content.decode()
+    assert f'name="paid_on" value="{dt.date.today():%d/%m/%Y}"' in now

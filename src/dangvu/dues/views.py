@@ -22,7 +22,7 @@ from dangvu.web.pages import form_saved
 
 from . import receipts, selectors, services, sheets
 from .forms import BasisForm, CollectForm, PaymentForm, parse_month
-from .rules import format_month, month_end, month_start
+from .rules import format_month, month_start
 
 
 def _cells(scope: Scope):
@@ -67,6 +67,13 @@ def dues_home(request):
     )
 
 
+def _paid_on_initial(month: dt.date) -> dict:
+    """The paid date offered for `month`: today while collecting the current month, which is
+    what happens then; blank for any other month — a clerk entering 2016's receipts in a later
+    year would otherwise save them as paid today, or on a month's last day nobody chose."""
+    return {"paid_on": dt.date.today()} if month == month_start(dt.date.today()) else {}
+
+
 @login_required
 def dues_sheet(request, org_pk):
     scope = Scope.of(request.user)
@@ -74,7 +81,7 @@ def dues_sheet(request, org_pk):
     if org.level not in MEMBER_LEVELS:
         raise Http404("Bảng thu đảng phí là của một chi bộ.")
     month = _month(request)
-    form = CollectForm(request.POST or None, initial={"paid_on": min(dt.date.today(), month_end(month))})
+    form = CollectForm(request.POST or None, initial=_paid_on_initial(month))
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
 
@@ -118,6 +125,7 @@ def dues_member(request, member_id):
     initial = {"basis": {"valid_from": month_start(today)}, "pay": {"month": month_start(today), "paid_on": today}}
     if request.GET.get("thang"):
         initial["pay"]["month"] = _month(request)
+        initial["pay"].update(_paid_on_initial(initial["pay"]["month"]) or {"paid_on": None})
     forms = {k: cls(request.POST if action == k else None, prefix=k, initial=initial[k])
              for k, cls in _MEMBER_FORMS.items()}  # fmt: skip
     if request.method == "POST":
