@@ -111,12 +111,35 @@ def register(actor):
 @pytest.fixture
 def make_user(tree):
     def _make(role, org, username=None):
+        if role == Role.MEMBER:
+            return _member_user(org, username or f"dv-{org.code}".lower())
         return user_create(
             actor=None, username=username or f"{role}-{org.code}".lower(), password="mat-khau-thu-nghiem-1",
             role=role, org=org, check_password=False,
         )  # fmt: skip
 
     return _make
+
+
+def _member_user(org, username):
+    """A member's activated account (role `member`), bound to a new full member of `org`'s first cell."""
+    from django.utils import timezone
+
+    from dangvu.handbook.models import MemberAccount
+    from dangvu.organizations.models import MEMBER_LEVELS, Organization
+
+    cells = Organization.objects.filter(path__startswith=org.path, level__in=MEMBER_LEVELS).order_by("path")
+    cell = cells.first()
+    member = member_register(
+        actor=None, org=cell, joined_on=FOUNDED, admitted_on=D(1990, 2, 3), recognized_on=D(1991, 2, 3),
+        **identity(full_name=f"Đảng Viên {username}"),
+    )  # fmt: skip
+    user = user_create(
+        actor=None, username=username, password="mat-khau-thu-nghiem-1", role=Role.MEMBER, org=cell,
+        full_name=member.full_name, check_password=False,
+    )  # fmt: skip
+    MemberAccount.objects.create(user=user, member=member, activated_at=timezone.now())
+    return user
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ FLOORS = [
     {"candidates", "meetings", "dues", "reviews", "cadres", "training", "inspection", "elections", "awards",
      "committees", "tasks"},  # the business areas, beside each other
     {"indicators", "targets", "imports"},  # machinery over the areas' declarations
-    {"reports", "dashboard"},  # read the catalogue, write documents
+    {"reports", "dashboard", "handbook"},  # read the catalogue, write documents; the member's own pages
     {"web", "api", "demo"},  # compose everything
 ]  # fmt: skip
 FLOOR = {app: i for i, apps in enumerate(FLOORS) for app in apps}

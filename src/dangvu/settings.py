@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "dangvu.reports",
     "dangvu.imports",
     "dangvu.dashboard",
+    "dangvu.handbook",
     "dangvu.api",
     "dangvu.demo",
     "dangvu.web",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "dangvu.accounts.middleware.PasswordChangeRequired",
+    # A member's account opens only the member's own pages, while their record allows it.
+    "dangvu.handbook.middleware.MemberPagesOnly",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -232,6 +235,12 @@ DANGVU_API_MAX_PAGE_SIZE = int(os.environ.get("DANGVU_API_MAX_PAGE_SIZE", "200")
 DANGVU_API_BULK_MAX = int(os.environ.get("DANGVU_API_BULK_MAX", "5000"))
 DANGVU_API_BAD_TOKEN_LIMIT = int(os.environ.get("DANGVU_API_BAD_TOKEN_LIMIT", "10"))
 DANGVU_API_BAD_TOKEN_WINDOW = int(os.environ.get("DANGVU_API_BAD_TOKEN_WINDOW", "900"))
+
+# Members' own accounts (handbook): how long an activation code works, and who delivers it — a
+# dotted path to a callable taking a handbook.services.Slip; the default sends nothing (the printed
+# slip or its Excel list is the channel).
+DANGVU_ACTIVATION_DAYS = int(os.environ.get("DANGVU_ACTIVATION_DAYS", "30"))
+DANGVU_ACTIVATION_SENDER = os.environ.get("DANGVU_ACTIVATION_SENDER", "dangvu.handbook.services.send_nothing")
 
 # Background jobs (django-tasks with its ORM backend: the queue is a table of the same database, so
 # SQLite needs no other server; `dangvu worker` runs them, `make run` starts it). An import of

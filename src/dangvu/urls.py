@@ -25,4 +25,5 @@ urlpatterns = [
     path("api/", include("dangvu.api.urls")),
     path("danh-gia/", include("dangvu.reviews.urls")),
     path("nhiem-vu/", include("dangvu.tasks.urls")),
+    path("so-tay/", include("dangvu.handbook.urls")),
 ]

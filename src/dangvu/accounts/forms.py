@@ -17,7 +17,7 @@ class UserForm(forms.Form):
     )  # fmt: skip
     full_name = forms.CharField(label="Họ và tên, chức vụ", max_length=150, required=False)
     email = forms.EmailField(label="Thư điện tử", required=False)
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    role = forms.ChoiceField(label="Vai trò", choices=[c for c in Role.choices if c[0] != Role.MEMBER])
     org = UnitCodeField(label="Đơn vị làm việc", datalist_id="user-units")
 
     def __init__(self, *args, units, editing=False, **kwargs):

@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     GRASSROOTS = "grassroots", "Bí thư, văn phòng đảng ủy cơ sở"
     LEADER = "leader", "Thường trực (chỉ xem)"
     ADMIN = "admin", "Quản trị hệ thống"
+    # A member's own login (the handbook app): bound to one member record, not to a unit's records.
+    MEMBER = "member", "Đảng viên"
 
 
 class Capability(models.TextChoices):
@@ -38,6 +40,7 @@ CAPABILITIES = {
     Role.OFFICE: {Capability.VIEW, Capability.EDIT_REPORTS, Capability.EDIT_RECORDS},
     Role.GRASSROOTS: {Capability.VIEW, Capability.EDIT_MEMBERS, Capability.VIEW_CITIZEN_ID, Capability.EDIT_REPORTS},
     Role.LEADER: {Capability.VIEW},
+    Role.MEMBER: set(),
 }  # fmt: skip
 
 

@@ -30,7 +30,11 @@ class Scope:
         if cached is not None:
             return cached
         assignment = getattr(user, "assignment", None) if hasattr(user, "assignment") else None
-        if assignment is not None:
+        if assignment is not None and assignment.role == Role.MEMBER:
+            # A member sees no unit's records through the clerks' pages; their own pages (handbook)
+            # read from the member record their account is bound to.
+            scope = cls(None, Role.MEMBER, frozenset())
+        elif assignment is not None:
             scope = cls(assignment.org, assignment.role, frozenset(CAPABILITIES[Role(assignment.role)]))
         elif user.is_superuser:
             root = Organization.objects.filter(parent__isnull=True).order_by("id").first()

@@ -134,6 +134,8 @@ def user_add(*, actor, username: str, role: str, org, full_name: str = "", email
     be changed at the first login: (user, password). The password is shown once to the
     administrator and stored only hashed."""
     _check_unit(_manager(actor), org)
+    if role == Role.MEMBER:
+        fail("role", "Tài khoản đảng viên được cấp theo chi bộ, bằng phiếu mã kích hoạt (Sổ tay đảng viên).")
     password = temporary_password()
     user = user_create(
         actor=actor, username=username, password=password, role=role, org=org, full_name=full_name,

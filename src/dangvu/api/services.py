@@ -28,6 +28,9 @@ def api_token_create(*, actor, username: str, name: str) -> tuple[ApiToken, str]
         fail("user", f"Không có tài khoản đang hoạt động tên “{username}”; hãy kiểm tra tên đăng nhập.")
     if not hasattr(user, "assignment") and not user.is_superuser:
         fail("user", f"Tài khoản “{username}” chưa được phân vai trò và đơn vị; hãy phân quyền trước.")
+    if getattr(getattr(user, "assignment", None), "role", None) == "member":
+        # A member's account reads only the member's own pages; the API serves systems and clerks.
+        fail("user", f"Tài khoản “{username}” là tài khoản đảng viên; token API chỉ cấp cho hệ thống và cán bộ.")
     token = PREFIX + secrets.token_urlsafe(32)
     with acting_as(actor):
         record = ApiToken.objects.create(name=name, user=user, secret_hash=digest(token), hint=token[:10])

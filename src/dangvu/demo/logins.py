@@ -34,6 +34,8 @@ DEMO_LOGINS = [
     DemoLogin("thuongtruc", Role.LEADER, "HM", "Thường trực Quận ủy"),
     DemoLogin("dinhcong", Role.GRASSROOTS, "HM-DC", "Văn phòng Đảng ủy phường Định Công"),
     DemoLogin("daikim", Role.GRASSROOTS, "HM-DK", "Văn phòng Đảng ủy phường Đại Kim"),
+    # A member's own login (Sổ tay đảng viên): bound to a member of a cell of Định Công, not to a unit.
+    DemoLogin("dangvien", Role.MEMBER, "HM-DC", ""),
 ]
 
 # The Hà Nội 2025–2026 scenario's logins (demo.hanoi), for the new phường Hoàng Mai.

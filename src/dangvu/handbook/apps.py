@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class HandbookConfig(AppConfig):
+    name = "dangvu.handbook"
+    label = "handbook"
+    verbose_name = "Sổ tay đảng viên"
+
+    def ready(self):
+        from dangvu.core.audit import register
+
+        from .models import ActivationCode, MemberAccount
+
+        register(MemberAccount)
+        register(ActivationCode, exclude_fields=["code_hash"])
