@@ -16,9 +16,13 @@ def step_modules():
 
 
 @transaction.atomic
-def build_demo(*, actor=None, scale: float = 1.0, log=print, logins_file=None) -> DemoContext:
+def build_demo(*, actor=None, scale: float = 1.0, log=print, logins_file=None, progress=None) -> DemoContext:
+    """Every step of the demo; `progress(done, total, step)` is told before each (the command's bar)."""
     ctx = DemoContext(actor=actor, scale=scale, logins_file=logins_file)
-    for module in step_modules():
+    modules = list(step_modules())
+    for done, module in enumerate(modules):
+        if progress is not None:
+            progress(done, len(modules), module.__name__.rsplit(".", 1)[-1])
         started = time.perf_counter()
         if connection.vendor == "postgresql":
             # Tables filled by the earlier steps: give the planner their real sizes, or it plans
@@ -30,4 +34,6 @@ def build_demo(*, actor=None, scale: float = 1.0, log=print, logins_file=None) -
         for line in ctx.log:
             log(line)
         ctx.log.clear()
+    if progress is not None:
+        progress(len(modules), len(modules), "xong")
     return ctx

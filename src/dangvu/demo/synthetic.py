@@ -413,8 +413,9 @@ def _stamp(day: dt.date) -> dt.datetime:
 # --- the whole build -----------------------------------------------------------------------------
 
 
-def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = True) -> dict:
-    """Load a synthetic registry of `size` into the (empty) default database; returns counts and seconds."""
+def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = True, tick=None) -> dict:
+    """Load a synthetic registry of `size` into the (empty) default database; returns counts and seconds.
+    `tick(done, total)` is told every thousand members generated (the command's progress bar)."""
     size = SIZES[size] if isinstance(size, str) else size
     say = progress or (lambda text: None)
     if Organization.objects.exists() or Member.objects.exists():
@@ -468,6 +469,8 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
                                      p.start_kind, p.end_kind))  # fmt: skip
                     period_id += 1
                 counts["members"] += 1
+                if tick is not None and counts["members"] % 1000 == 0:
+                    tick(counts["members"], generated)
                 counts["in_party"] += status in ("probationary", "full")
                 member_id += 1
                 if len(batch[0]) >= CHUNK:

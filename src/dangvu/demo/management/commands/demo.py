@@ -6,6 +6,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from dangvu.core.progress import Bar
 from dangvu.demo.context import seconds
 from dangvu.demo.logins import system_user
 from dangvu.demo.runner import build_demo
@@ -51,7 +52,14 @@ class Command(BaseCommand):
         started = time.perf_counter()
         self.stdout.write(f"Đang tạo dữ liệu mẫu Hoàng Mai 2016 (tỷ lệ {scale:g})…")
         try:
-            build_demo(actor=system_user(), scale=scale, log=self.stdout.write)
+            bar = Bar("Các bước")
+
+            def log(line):
+                bar.clear()
+                self.stdout.write(line)
+
+            build_demo(actor=system_user(), scale=scale, log=log, progress=bar.update)
+            bar.close()
         except ValidationError as e:
             raise CommandError(f"Không tạo được dữ liệu mẫu, không có gì được lưu: {'; '.join(e.messages)}") from e
         self.stdout.write(f"Xong trong {seconds(time.perf_counter() - started)}. Xem tài khoản dùng thử: dangvu logins")

@@ -4,6 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dangvu.core.progress import Bar
 from dangvu.demo import synthetic
 
 
@@ -32,9 +33,16 @@ class Command(BaseCommand):
             argv = [sys.argv[0], "synthetic", "--size", size, "--seed", str(seed)] + (["--no-samples"] * no_samples)
             raise SystemExit(subprocess.call(argv, env=env))
         try:
-            counts = synthetic.build(size, seed=seed, progress=self.stdout.write, samples=not no_samples)
+            bar = Bar("Đảng viên")
+
+            def say(line):
+                bar.clear()
+                self.stdout.write(line)
+
+            counts = synthetic.build(size, seed=seed, progress=say, samples=not no_samples, tick=bar.update)
         except RuntimeError as e:
             raise CommandError(str(e)) from e
+        bar.close()
         self.stdout.write(
             f"Xong {size}: {counts['in_party']:,} đảng viên trong Đảng (sinh {counts['members']:,}), "
             f"{counts['grassroots']:,} tổ chức cơ sở, {counts['units']:,} chi bộ, {counts['events']:,} sự kiện, "

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.accounts.scope import Scope
 from dangvu.core.excel.reading import FileProblem, read_rows
+from dangvu.core.progress import Bar
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS, ImportContext
 from dangvu.organizations.models import Organization
@@ -54,7 +55,12 @@ class Command(BaseCommand):
         mapping = engine.propose_mapping(rows[header] if rows else [], importer)
         ctx = ImportContext(actor=actor, scope=scope, org=unit)
         started = time.perf_counter()
-        result = engine.run(importer, rows, mapping, ctx, header_index=header, store=not dry_run, only_valid=only_valid)
+        bar = Bar("Kiểm tra" if dry_run else "Nhập")
+        result = engine.run(
+            importer, rows, mapping, ctx, header_index=header, store=not dry_run, only_valid=only_valid,
+            progress=lambda checked, written, total: bar.update(checked, total, f"đã ghi {written}" if written else ""),
+        )  # fmt: skip
+        bar.close()
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # as `dangvu report` writes it
         for message in result.messages():
             self.stdout.write(message)
