@@ -22,6 +22,49 @@ def top_labels(year: int) -> tuple[str, str | None]:
     return top.label, (f"{top.label} tiêu biểu" if top.code == "tsvm" else None)
 
 
+def _under_qd366(year: int) -> bool:
+    try:
+        return rulebook_for(year).code.startswith("qd366")
+    except NoRulebook:
+        return False
+
+
+def review_qd366(year: int, v: dict, top_label: str, style: n.FigureStyle) -> list[str]:
+    """The year's review in the wording of Quy định 366-QĐ/TW: classed on 100 points with the
+    classes' names used since 2018, the rates of "hoàn thành tốt nhiệm vụ trở lên" in the committee's
+    style, and the share of the year's tasks done on time (the regulation ties the class to them)."""
+    out = []
+    lead = f"Qua đánh giá, xếp loại chất lượng năm {year} theo Quy định 366-QĐ/TW (chấm điểm theo thang 100 điểm)"
+    parts = []
+    rated = v.get("review.orgs.rated")
+    if rated:
+        text = (
+            f"{share(v['review.orgs.good_or_better'], rated)} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên, "
+            f"đạt tỷ lệ {style.rate(v['review.orgs.good_or_better'], rated)}"
+        )
+        if v.get("review.orgs.top"):
+            text += f", trong đó {n.format_int(v['review.orgs.top'])} tổ chức “{top_label}”"
+        parts.append(text)
+    members = v.get("review.members.rated")
+    if members:
+        text = (
+            f"{share(v['review.members.good_or_better'], members)} đảng viên hoàn thành tốt nhiệm vụ trở lên, "
+            f"đạt tỷ lệ {style.rate(v['review.members.good_or_better'], members)}"
+        )
+        top = v["review.members.good_or_better"] - v.get("review.members.good", 0)
+        if top:
+            text += f", trong đó {n.format_int(top)} đảng viên “{top_label}”"
+        parts.append(text)
+    if parts:
+        out.append(f"{lead}, có " + "; ".join(parts) + ".")
+    if v.get("tasks.due"):
+        out.append(
+            f"Có {share(v.get('tasks.on_time', 0), v['tasks.due'])} nhiệm vụ được giao trong năm hoàn thành đúng hạn, "
+            f"đạt {style.rate(v.get('tasks.on_time', 0), v['tasks.due'])}."
+        )
+    return out
+
+
 def target_word(org: Organization, key: str, year: int) -> str:
     target = target_for(org, key, year)
     if target is None or target.assigned_by_id == org.pk:
@@ -72,7 +115,9 @@ def section_facts(
         text += f" ({style.plan(admitted['value'] or 0, admitted['target'])})"
     parts.append(text)
     org_work.append(sentence("Trong năm, Đảng bộ đã " + "; ".join(parts)))
-    if v.get("review.orgs.rated"):
+    if _under_qd366(year):
+        org_work += review_qd366(year, v, top_label, style)
+    elif v.get("review.orgs.rated"):
         text = (
             f"Qua đánh giá, phân loại năm {year}, có "
             f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
@@ -95,7 +140,9 @@ def section_facts(
                 f"“{exemplary_label}”"
             )
         org_work.append(text + ".")
-    if v.get("review.members.rated") and style.class_rates:
+    if _under_qd366(year):
+        pass
+    elif v.get("review.members.rated") and style.class_rates:
         rated, good = v["review.members.rated"], v.get("review.members.good", 0)
         org_work.append(
             f"Có {n.format_int(v['review.members.good_or_better'])} đảng viên được xếp loại hoàn thành tốt nhiệm vụ "
