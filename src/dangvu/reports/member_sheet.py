@@ -6,7 +6,9 @@ Everything is filled from the record: identity and the rest of the sheet's field
 temporary residence, academic title and degree, languages, IT, Youth Union date, mass-organization
 posts, health, the work history), the admission, recognition, re-admission and restoration (from
 the events), party positions (committees), government positions (cadre actions), introducers (the
-admission file in candidates, when there is one), awards, discipline and badges. A field left
+admission file in candidates, when there is one), awards, discipline and badges; after the form's
+items, the member's evaluations (each year's class, and under QĐ 366 the quarters with their
+points — tasks.selectors.member_results). A field left
 empty prints as a labelled blank line, to be filled in by hand.
 
 The items and their labels follow Mẫu 2-HSĐV, the form annexed to the Central Organization
@@ -35,6 +37,7 @@ from dangvu.inspection.models import Discipline
 from dangvu.members.models import EventKind, Member
 from dangvu.members.selectors import state_on, timeline
 from dangvu.organizations.models import Organization
+from dangvu.tasks.selectors import member_results
 
 
 def _first(events, *kinds):
@@ -90,6 +93,8 @@ def sheet_context(member: Member, *, show_citizen_id: bool, today: dt.date | Non
         "awards": _awards(member),
         "disciplines": _disciplines(member),
         "badges": list(member.badges.order_by("years")),
+        # Not an item of Mẫu 2-HSĐV: the review's classes and the QĐ 366 scores, printed after it.
+        "evaluations": member_results(member),
         "titles": ", ".join(t for t in (member.academic_title, member.academic_degree) if t),
         "work_periods": list(member.work_periods.all()),
         "printed_on": format_date(today),

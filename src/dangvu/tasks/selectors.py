@@ -97,3 +97,31 @@ def may_conclude(root: Organization | None, eval_org: Organization, for_member: 
     if for_member:
         return eval_org.path.startswith(root.path)
     return eval_org.path.startswith(root.path) and root.pk != eval_org.pk
+
+
+def member_results(member) -> list[dict]:
+    """The member's evaluations under QĐ 366 (quarters and years, with points) and the years'
+    classes the review recorded without a scored evaluation (a review imported or decided on its
+    page), oldest first: {year, quarter, period, points, proposed, decided} with the classes' labels
+    as the year's rulebook names them."""
+    from dangvu.reviews.models import MemberResult
+
+    def labels(cycle):
+        return {g.code: g.label for g in cycle.get_rulebook().member_classes}
+
+    rows = []
+    evaluations = Evaluation.objects.filter(member=member).select_related("cycle")
+    for e in evaluations:
+        n = labels(e.cycle)
+        rows.append({"year": e.cycle.year, "quarter": e.quarter, "points": e.points,
+                     "proposed": n.get(e.proposed_class, ""), "decided": n.get(e.decided_class, "")})  # fmt: skip
+    scored_years = {r["year"] for r in rows if r["quarter"] == YEAR}
+    results = MemberResult.objects.filter(member=member).exclude(decided_class="").select_related("cycle")
+    for r in results.exclude(cycle__year__in=scored_years):
+        n = labels(r.cycle)
+        rows.append({"year": r.cycle.year, "quarter": YEAR, "points": None,
+                     "proposed": n.get(r.proposed_class, ""), "decided": n.get(r.decided_class, "")})  # fmt: skip
+    for r in rows:
+        r["period"] = f"Quý {r['quarter']}/{r['year']}" if r["quarter"] else f"Năm {r['year']}"
+    # A year's row after its quarters.
+    return sorted(rows, key=lambda r: (r["year"], r["quarter"] or 5))

@@ -4,24 +4,18 @@ so their page loads this tag rather than importing the app)."""
 from django import template
 from django.utils import timezone
 
-from dangvu.reviews.rulebooks.since2018 import CLASSES
-
-from ..models import YEAR, Evaluation
+from ..models import YEAR
 
 register = template.Library()
-_LABELS = {g.code: g.label for g in CLASSES}
 
 
 @register.inclusion_tag("tasks/_member_evaluations.html")
 def member_evaluations(member):
-    """The member's quarterly and yearly evaluations, newest first, and links to this year's pages."""
-    rows = [
-        {
-            "year": e.cycle.year, "quarter": e.quarter, "points": e.points,
-            "proposed": _LABELS.get(e.proposed_class, ""), "decided": _LABELS.get(e.decided_class, ""),
-        }
-        for e in Evaluation.objects.filter(member=member).select_related("cycle").order_by("-cycle__year", "-quarter")
-    ]  # fmt: skip
+    """The member's quarterly and yearly evaluations (and the years' classes of the review), newest
+    first, and links to this year's pages."""
+    from ..selectors import member_results  # late, as the selectors read the reviews' models
+
+    rows = member_results(member)[::-1]
     year = timezone.localdate().year
     return {"member": member, "rows": rows, "year": year, "periods": [(q, f"Quý {q}") for q in (1, 2, 3, 4)]
             + [(YEAR, "Cả năm")]}  # fmt: skip
