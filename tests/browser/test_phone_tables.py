@@ -51,3 +51,23 @@ def test_the_attendance_form_fits_a_phone(phone, live_server, tree, register):
     expect(reason).to_be_visible()
     assert _on_screen(reason)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_work_history_keeps_its_delete_column_on_screen(browser, live_server, tree, make_user, register, width):
+    member = register(tree.a1, full_name="Trần Thị Lan")
+    make_user("grassroots", tree.a, username="thu-ky-a")
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("thu-ky-a")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{live_server.url}/dang-vien/{member.pk}/sua/")
+    delete = page.locator("table.work-history input[type=checkbox]").first
+    expect(delete).to_be_visible()
+    box = delete.bounding_box()
+    wrap = page.locator("table.work-history").locator("xpath=..").bounding_box()
+    assert box["x"] + box["width"] <= min(width, wrap["x"] + wrap["width"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
