@@ -110,7 +110,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
             give.collective(tree.hm, ward, title="tsvm", program="review")
             give.person(ward, name=f"Cá nhân {i}")
             give.collective(ward, name=f"Tập thể {i}")
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             ind.compute(tree.hm, Y2016)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             list(ind.records(tree.hm, Y2016))

@@ -111,7 +111,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
     ind = catalogue.get(key)
     for size in (0, 12):
         _grow(actor, tree, act, size)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             ind.compute(tree.hm, Y2016)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             list(ind.records(tree.hm, Y2016))

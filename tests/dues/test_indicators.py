@@ -19,7 +19,7 @@ def test_dues_collected_in_the_period(actor, tree, register, org_name, expected,
         dues.dues_basis_set(actor=actor, member=m, kind="fixed", fixed_amount=5_000, valid_from=D(2015, 1, 1))
         dues.dues_pay(actor=actor, member=m, month=paid_on, paid_on=paid_on)
     org = getattr(tree, org_name)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert catalogue.compute("dues.collected", org, Y2016) == expected
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert sum(p.amount for p in catalogue.records("dues.collected", org, Y2016)) == expected

@@ -82,7 +82,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_ward_and_the_district(
     tree, election, key, django_assert_max_num_queries
 ):
     for org in (tree.b, tree.hm):
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             figure(key, org)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             list(catalogue.get(key).records(org, Y2016))

@@ -99,9 +99,9 @@ def test_each_figure_takes_the_same_few_queries_for_a_cell_and_the_district(
     tree, data, key, django_assert_max_num_queries
 ):
     for org in (tree.a1, tree.hm):
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             figure(key, org)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             list(catalogue.get(key).records(org, Y2016))
 
 

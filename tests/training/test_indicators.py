@@ -89,7 +89,7 @@ def test_each_figure_takes_the_same_few_queries_for_a_small_and_a_larger_subtree
                 level=Level.GRASSROOTS_COMMITTEE, parent=tree.hm, founded_on=D(2005, 1, 1),
             )  # fmt: skip
             open_class(ward, unnamed=i, members=[register(tree.a1)])
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             ind.compute(tree.hm, Y2016)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             list(ind.records(tree.hm, Y2016))
