@@ -168,6 +168,10 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
         data=b"PK-not-read", user_id=clerk.pk, kind="members", org_id=tree.b.pk, filename="ds-Bímậtfile.xlsx"
     )
     w.tokens = [upload.token]
+    from dangvu.imports.models import ImportJob
+
+    w.add(ImportJob.objects.create(user=clerk, org=tree.b, kind="members", filename="ds-Bímậtfile.xlsx",
+                                   token=upload.token, status=ImportJob.DONE, total=3, stored=3))  # fmt: skip
     w.secrets.append("Bímậtfile")
     # A transfer ward B sent out (to the school cell, outside ward A): neither side is ward A's.
     from dangvu.accounts.scope import Scope

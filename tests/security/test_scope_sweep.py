@@ -38,6 +38,7 @@ PARAM_MODELS = {
     "election_id": "elections.Election",
     "user_pk": "auth.User",
     "task_id": "tasks.Task",
+    "job_id": "imports.ImportJob",  # a background import, its owner's alone
 }
 # A bare `pk`: the model of the page, by the start of the URL name.
 PK_MODELS = {
@@ -76,6 +77,8 @@ CONTEXT = {
     ("api-docs-asset", "name"): ["swagger-ui.css"],
     ("*", "quarter"): [0, 1],
     ("tasks-framework", "subject"): ["org", "member"],
+    ("bulk_create", "kind"): ["members", "events", "review_members"],
+    ("bulk_fields", "kind"): ["members"],
 }
 # Patterns the sweep does not request, each with the reason and, where it applies, the test that covers it.
 UNFILLABLE = {
