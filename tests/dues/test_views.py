@@ -138,3 +138,13 @@ def test_the_paid_date_is_offered_only_for_the_month_being_collected_now(clerk_a
     assert 'name="paid_on"' in past and 'name="paid_on" value=' not in past
     now = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/").content.decode()
     assert f'name="paid_on" value="{dt.date.today():%d/%m/%Y}"' in now
+
+
+def test_arrears_carry_into_the_next_year(clerk_a, cell, actor):
+    """Minh (5.000 đồng a month from 01/2016, nothing paid) owes 12 months of 2016 in January 2017:
+    the January sheet says so instead of starting the year from zero (issue 20)."""
+    services.dues_pay(actor=actor, member=cell.minh, month=D(2017, 1, 1), paid_on=D(2017, 1, 10))
+    page = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=01/2017").content.decode()
+    row = page.split("Lê Văn Minh", 1)[1].split("</tr>", 1)[0]
+    assert "01/2016, 02/2016" in row and "12/2016" in row
+    assert '<td class="num" data-label="Còn nợ">60.000</td>' in row

@@ -55,7 +55,28 @@ def month_lines(org: Organization, month: dt.date, today: dt.date | None = None)
     ids = [r.member.pk for r in rows]
     mine = {k: v for k, v in unpaid.items() if k in ids}
     owed = _owed(ids, month.year, mine)
-    return [Line(r, sorted(mine.get(r.member.pk, ())), owed.get(r.member.pk, 0)) for r in rows]
+    carried, carried_owed = _carried(org, ids, month.year)
+    return [
+        Line(r, carried.get(r.member.pk, []) + sorted(mine.get(r.member.pk, ())),
+             carried_owed.get(r.member.pk, 0) + owed.get(r.member.pk, 0))
+        for r in rows
+    ]  # fmt: skip
+
+
+def _carried(org: Organization, ids, year: int) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """Arrears of the years before `year` that still stand, so January does not start from zero
+    when December was owed: {member id: months as mm/yyyy} and {member id: their sum}. From the
+    first year any of these members had a dues basis; three queries a year."""
+    first = DuesBasis.objects.filter(member_id__in=ids, valid_from__lt=dt.date(year, 1, 1)).order_by("valid_from")
+    first = first.values_list("valid_from", flat=True).first()
+    months: dict[int, list[str]] = {}
+    owed: dict[int, int] = {}
+    for y in range(first.year, year) if first else ():
+        unpaid = {k: v for k, v in selectors.unpaid_months(org, y, dt.date(y + 1, 1, 1)).items() if k in ids}
+        for member_id, total in _owed(list(unpaid), y, unpaid).items():
+            months.setdefault(member_id, []).extend(f"{m:02d}/{y}" for m in sorted(unpaid[member_id]))
+            owed[member_id] = owed.get(member_id, 0) + total
+    return months, owed
 
 
 def totals(lines: list[Line]) -> dict:
@@ -70,7 +91,7 @@ def totals(lines: list[Line]) -> dict:
 
 SHEET_HEADERS = [
     "STT", "Họ và tên", "Đối tượng", "Tiền lương, lương hưu làm căn cứ (đồng)", "Mức phải đóng (đồng)",
-    "Đã nộp (đồng)", "Ngày nộp", "Số biên lai", "Người thu", "Các tháng chưa nộp trong năm",
+    "Đã nộp (đồng)", "Ngày nộp", "Số biên lai", "Người thu", "Các tháng chưa nộp (cả năm trước)",
     "Số tiền còn nợ (đồng)",
 ]  # fmt: skip
 SHORT_KIND = {"salary": "Hưởng lương (1%)", "pension": "Lương hưu, trợ cấp BHXH (0,5%)", "fixed": "Mức cố định"}
@@ -97,7 +118,7 @@ def sheet_xlsx(org: Organization, month: dt.date, lines: list[Line], collection:
     summary = [
         ("Tổng mức phải đóng", t["due"]), ("Tổng đã thu", collection["total"]),
         (f"Chi bộ trích giữ lại ({collection['kept_percent']}%)", collection["kept"]),
-        ("Nộp lên cấp trên", collection["passed_up"]), ("Tổng số tiền còn nợ trong năm", t["owed"]),
+        ("Nộp lên cấp trên", collection["passed_up"]), ("Tổng số tiền còn nợ (cả các năm trước)", t["owed"]),
     ]  # fmt: skip
     for i, (label, value) in enumerate(summary):
         book.cell(ws, r + i, 1, label, book.header)
