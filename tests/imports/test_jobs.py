@@ -62,6 +62,7 @@ def test_a_large_import_runs_as_a_job_whose_page_shows_its_progress_and_result(c
         "percent": 100,
         "status": "done",
     }
+    assert 'href="/nhap-du-lieu/viec/"' in clerk.get("/nhap-du-lieu/").content.decode()  # found from the start
     listed = clerk.get("/nhap-du-lieu/viec/").content.decode()
     assert "ds.xlsx" in listed and "Đã xong" in listed and "3/3" in listed
     client.force_login(make_user(Role.GRASSROOTS, tree.a, username="ban-khac"))
