@@ -79,7 +79,8 @@ register(
     ),
     ScoreImporter(
         "evaluation_scores", "Chấm điểm, xếp loại theo quý, năm", Capability.EDIT_MEMBERS,
-        (Column("Số thẻ hoặc CCCD đảng viên", "member", MEMBER, required=True, hint=MEMBER_REF_HINT),
+        (Column("Số thẻ hoặc CCCD đảng viên", "member", MEMBER, required=True, hint=MEMBER_REF_HINT,
+                example="001080012345"),
          Column("Năm", "year", INT, required=True, example=2026),
          Column("Quý", "quarter", INT, required=True, example=1, hint=QUARTER_HINT),
          Column("Bước", "stage", CHOICE, required=True, example="Tự đánh giá",
