@@ -1,6 +1,7 @@
 """Template helpers shared by every page."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html, format_html_join
 
 from dangvu.members.transfers import unit_with_superior
@@ -28,6 +29,12 @@ def mask_id(value: str | None) -> str:
     if not value:
         return ""
     return "•" * (len(value) - 3) + value[-3:]
+
+
+@register.simple_tag
+def offer_english() -> bool:
+    """Whether the header offers the English switch (settings.OFFER_ENGLISH)."""
+    return settings.OFFER_ENGLISH
 
 
 @register.filter
