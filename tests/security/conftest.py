@@ -158,6 +158,10 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     dues_basis_set(actor=actor, member=full, kind="fixed", fixed_amount=5_000, valid_from=D(2016, 1, 1))
     w.add(dues_pay(actor=actor, member=full, month=D(2016, 3, 1), paid_on=D(2016, 3, 8), receipt_no="BL-Kínsố"),
           "BL-Kínsố")  # fmt: skip
+    from dangvu.handbook.corrections import correction_request_create
+
+    w.add(correction_request_create(actor=actor, member=full, field="address", proposed_value="Ngõ Kínsửa"),
+          "Kínsửa")  # fmt: skip
     from dangvu.tasks.services import task_assign
 
     w.add(task_assign(actor=actor, org=tree.b1, member=full, year=2026, quarter=1, title="Nhiệm vụ Kínviệc",

@@ -65,6 +65,9 @@ PK_MODELS = {
     "tasks-org": "organizations.Organization",
     "tasks-file": "tasks.Task",
     "user-": "auth.User",  # the users page: user-edit, user-active, user-reset
+    "handbook-correction": "handbook.CorrectionRequest",  # a member's request, answered by the clerk
+    "handbook-meeting": "meetings.Meeting",  # a member's answer, the conclusions' files
+    "handbook-receipt": "dues.Payment",
 }
 # Parameters that select a view of a record rather than a record: (url name or "*", param) -> values.
 CONTEXT = {

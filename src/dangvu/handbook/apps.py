@@ -9,7 +9,9 @@ class HandbookConfig(AppConfig):
     def ready(self):
         from dangvu.core.audit import register
 
-        from .models import ActivationCode, MemberAccount
+        from .models import ActivationCode, CorrectionRequest, MeetingReply, MemberAccount
 
         register(MemberAccount)
         register(ActivationCode, exclude_fields=["code_hash"])
+        register(CorrectionRequest)
+        register(MeetingReply)

@@ -41,3 +41,56 @@ class ActivationCode(models.Model):
 
     def __str__(self):
         return f"Mã kích hoạt của {self.account.member}"
+
+
+class CorrectionState(models.TextChoices):
+    PENDING = "pending", "Chờ xử lý"
+    ACCEPTED = "accepted", "Đã chấp nhận"
+    DECLINED = "declined", "Không chấp nhận"
+
+
+class CorrectionRequest(models.Model):
+    """A member asks the clerk to correct one field of their record. Accepted, the change is written
+    by members.services.member_update (its checks and audit); declined, with the clerk's reason.
+    `field` "other" is anything the identity form does not hold (the admission or recognition date,
+    an event): accepting it records the answer, and the clerk corrects the event on the record."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="correction_requests")
+    field = models.CharField("mục cần sửa", max_length=40)
+    current_value = models.CharField("đang ghi", max_length=255, blank=True)
+    proposed_value = models.CharField("đề nghị sửa thành", max_length=255)
+    note = models.CharField("lý do, căn cứ", max_length=500, blank=True)
+    state = models.CharField("tình trạng", max_length=10, choices=CorrectionState.choices, default="pending")
+    answer = models.CharField("trả lời", max_length=500, blank=True)
+    created_at = models.DateTimeField("gửi lúc", auto_now_add=True)
+    decided_at = models.DateTimeField("xử lý lúc", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "đề nghị sửa hồ sơ"
+        verbose_name_plural = "đề nghị sửa hồ sơ"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Đề nghị sửa {self.field} của {self.member}"
+
+
+class MeetingReply(models.Model):
+    """A member's answer to their cell's meeting before it takes place: coming, or not with a reason.
+    The secretary's attendance sheet starts from these answers (meetings.views.meeting_edit)."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="replies")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="meeting_replies")
+    coming = models.BooleanField("sẽ dự họp")
+    reason = models.CharField("lý do vắng", max_length=255, blank=True)
+    answered_at = models.DateTimeField("trả lời lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "trả lời giấy mời họp"
+        verbose_name_plural = "trả lời giấy mời họp"
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="handbook_one_reply")]
+
+    def __str__(self):
+        return f"{self.member} — {self.meeting}"

@@ -1,10 +1,38 @@
 from django.urls import path
 
-from . import views
+from . import correction_views, dues_views, meeting_views, views
 
 urlpatterns = [
     path("", views.home, name="handbook-home"),
     path("kich-hoat/", views.activate, name="handbook-activate"),
     path("phieu-dang-vien/", views.record_sheet, name="handbook-sheet"),
     path("chi-bo/<str:code>/tai-khoan/", views.cell_accounts, name="handbook-accounts"),
+]
+
+urlpatterns += [
+    path("de-nghi-sua/", correction_views.correction_new, name="handbook-correction-new"),
+    path("de-nghi-sua/cho-xu-ly/", correction_views.correction_list, name="handbook-corrections"),
+    path("de-nghi-sua/<int:pk>/xu-ly/", correction_views.correction_decide_view, name="handbook-correction-decide"),
+]
+
+urlpatterns += [
+    path("sinh-hoat/", meeting_views.meetings, name="handbook-meetings"),
+    path("sinh-hoat/<int:pk>/tra-loi/", meeting_views.reply, name="handbook-meeting-reply"),
+    path(
+        "sinh-hoat/<int:pk>/bien-ban/",
+        meeting_views.meeting_file,
+        {"which": "minutes"},
+        name="handbook-meeting-minutes",
+    ),
+    path(
+        "sinh-hoat/<int:pk>/nghi-quyet/",
+        meeting_views.meeting_file,
+        {"which": "resolution"},
+        name="handbook-meeting-resolution",
+    ),  # fmt: skip
+]
+
+urlpatterns += [
+    path("dang-phi/", dues_views.dues, name="handbook-dues"),
+    path("dang-phi/bien-lai/<int:pk>/", dues_views.receipt, name="handbook-receipt"),
 ]

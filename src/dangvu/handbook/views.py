@@ -55,6 +55,7 @@ def activate(request):
 def home(request):
     member = _member(request)
     context = my_record(member, timezone.localdate())
+    context["corrections"] = member.correction_requests.all()[:20]
     return render(request, "handbook/home.html", context)
 
 

@@ -20,7 +20,9 @@ REMOVAL_MONTHS = 3
 
 
 def held_in(org: Organization, start: dt.date, end: dt.date) -> QuerySet[Meeting]:
-    """Meetings dated in [start, end] in cells that stood under `org` on the meeting day. Fixed query count."""
+    """Meetings dated in [start, end] in cells that stood under `org` on the meeting day. Fixed query count.
+    A meeting called ahead (services.meeting_call) is not held before its day."""
+    end = min(end, dt.date.today())
     return Meeting.objects.filter(stood_under(org, start, end), date__gte=start, date__lte=end)
 
 

@@ -25,14 +25,14 @@ def roster_ids(org: Organization, day: dt.date) -> set[int]:
     return set(MemberPeriod.objects.filter(covering(day), org=org).values_list("member_id", flat=True))
 
 
-def _check(org, kind, date, chair, secretary) -> set[int]:
+def _check(org, kind, date, chair, secretary, called: bool = False) -> set[int]:
     if org is None:
         fail("org", "Hãy chọn chi bộ.")
     if kind not in MeetingKind.values:
         fail("kind", "Hãy chọn loại buổi sinh hoạt.")
     if not isinstance(date, dt.date):
         fail("date", "Hãy nhập ngày họp theo dạng ngày/tháng/năm, ví dụ 15/03/2016.")
-    if date > dt.date.today():
+    if date > dt.date.today() and not called:
         fail("date", f"Ngày họp {format_date(date)} ở tương lai; chỉ ghi buổi sinh hoạt đã diễn ra.")
     if org.level not in MEMBER_LEVELS:
         fail("org", f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
@@ -77,6 +77,21 @@ def meeting_create(
         if attendance:
             _set_attendance(meeting, attendance)
     return meeting
+
+
+CALL_AHEAD_DAYS = 60
+
+
+@transaction.atomic
+def meeting_call(*, actor, org: Organization, kind: str, date: dt.date, place: str = "", agenda: str = "") -> Meeting:
+    """Call a meeting ahead (the invitation): its day, place and agenda, within CALL_AHEAD_DAYS, so
+    the members answer before it (Sổ tay đảng viên); attendance and votes are recorded on the day or
+    after, through meeting_update, and it counts as held only once its day has come (held_in)."""
+    if isinstance(date, dt.date) and not dt.date.today() <= date <= dt.date.today() + dt.timedelta(CALL_AHEAD_DAYS):
+        fail("date", f"Ngày họp {format_date(date)}: chỉ triệu tập trước từ hôm nay đến {CALL_AHEAD_DAYS} ngày tới.")
+    _check(org, kind, date, None, None, called=True)
+    with acting_as(actor):
+        return Meeting.objects.create(org=org, kind=kind, date=date, place=clean(place), agenda=agenda.strip())
 
 
 EDITABLE = ("kind", "date", "place", "chair", "secretary", "agenda")

@@ -19,6 +19,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
+from dangvu.handbook.meetings import attendance_from_replies
 from dangvu.members.models import Member
 from dangvu.members.transfers import unit_with_superior
 from dangvu.organizations.models import MEMBER_LEVELS
@@ -164,8 +165,10 @@ def meeting_edit(request, pk):
     if request.method == "POST":
         rows = _attendance_rows(request, roster)
     else:
-        rows = [(m, recorded[m.pk].presence, recorded[m.pk].reason) if m.pk in recorded else (m, "", "")
-                for m in roster]  # fmt: skip
+        # Before anything is recorded, the sheet starts from the members' own answers (Sổ tay đảng viên).
+        replies = {} if recorded else attendance_from_replies(meeting)
+        rows = [(m, recorded[m.pk].presence, recorded[m.pk].reason) if m.pk in recorded
+                else (m, *replies.get(m.pk, ("", ""))) for m in roster]  # fmt: skip
     votes, vote_problems = _vote_rows(request, meeting)
 
     def save(data):

@@ -1,0 +1,74 @@
+"""The member's pages of their cell's meetings."""
+
+import datetime as dt
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dangvu.core.downloads import download_log
+from dangvu.core.text import clean
+
+from .meetings import meeting_of, meeting_reply, meetings_of
+from .views import _member
+
+
+def _month(request, today: dt.date) -> dt.date:
+    try:
+        return dt.datetime.strptime(request.GET.get("thang", ""), "%Y-%m").date()
+    except ValueError:
+        return today.replace(day=1)
+
+
+@login_required
+def meetings(request):
+    member = _member(request)
+    today = timezone.localdate()
+    month = _month(request, today)
+    previous = (month - dt.timedelta(days=1)).replace(day=1)
+    following = (month + dt.timedelta(days=32)).replace(day=1)
+    context = {
+        "member": member, "rows": meetings_of(member, month), "month": month, "today": today,
+        "previous": previous, "following": following,
+    }  # fmt: skip
+    return render(request, "handbook/meetings.html", context)
+
+
+@login_required
+@require_POST
+def reply(request, pk):
+    member = _member(request)
+    meeting = meeting_of(member, pk)
+    coming = request.POST.get("tham-du") == "co"
+    try:
+        meeting_reply(actor=request.user, member=member, meeting=meeting, coming=coming,
+                      reason=clean(request.POST.get("ly-do", "")), today=timezone.localdate())  # fmt: skip
+    except ValidationError as e:
+        messages.error(request, f"Buổi ngày {meeting.date:%d/%m/%Y}: {' '.join(e.messages)}")
+    else:
+        messages.success(
+            request,
+            f"Đã ghi: đồng chí {'sẽ dự' if coming else 'xin vắng'} buổi sinh hoạt ngày {meeting.date:%d/%m/%Y}.",
+        )
+    return redirect(f"/so-tay/sinh-hoat/?thang={meeting.date:%Y-%m}")
+
+
+@login_required
+def meeting_file(request, pk, which):
+    """The resolution or minutes of a meeting of the member's own cell."""
+    member = _member(request)
+    meeting = meeting_of(member, pk)
+    if which not in ("minutes", "resolution"):
+        raise Http404()
+    f = getattr(meeting, which)
+    if not f or not f.storage.exists(f.name):
+        raise Http404("Buổi sinh hoạt chưa có tệp này.")
+    label = "bien-ban" if which == "minutes" else "nghi-quyet"
+    name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
+    download_log(user=request.user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
+    return FileResponse(f.open("rb"), as_attachment=True, filename=name)
