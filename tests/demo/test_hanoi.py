@@ -22,6 +22,7 @@ from dangvu.members.models import EventKind, Member, MemberEvent
 from dangvu.organizations.models import Level, Lineage, Organization
 from dangvu.organizations.selectors import subtree_ids_on
 from dangvu.reports.context import report_context
+from dangvu.reports.quarterly import quarter_figures, quarter_report_context
 from dangvu.reports.render import render
 from dangvu.reviews.models import ReviewCycle
 from dangvu.tasks.models import Evaluation, Task
@@ -172,6 +173,26 @@ def test_phm_2026_quarters_figures_are_those_of_the_records(hanoi):
         assert value(figures, "tasks.due") == len(lines)
         assert value(figures, "tasks.on_time") == sum(s in ("on_time", "beyond") for s in statuses)
     assert {"late", "beyond", "on_time"} <= statuses_seen
+
+
+def test_phm_2026_quarters_give_a_dashboard_and_a_quarterly_report(hanoi, client):
+    ward = Organization.objects.get(code="PHM")
+    figures = quarter_figures(ward, 2026, 2)
+    counted = indicators("PHM", 2026, "--quarter", "2")
+    assert (figures.members.part, figures.members.whole, figures.tasks.part, figures.tasks.whole) == (
+        value(counted, "evaluation.members.good_or_better"), value(counted, "evaluation.members.evaluated"),
+        value(counted, "tasks.on_time"), value(counted, "tasks.due"),
+    )  # fmt: skip
+    text = " ".join(quarter_report_context(ward, 2026, 2)["paragraphs"])
+    assert f"{figures.members.part}/{figures.members.whole} đảng viên hoàn thành tốt nhiệm vụ trở lên" in text
+    assert "ĐẢNG ỦY PHƯỜNG HOÀNG MAI" == quarter_report_context(ward, 2026, 2)["heading"].body
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="phuonghoangmai"))
+    page = client.get(f"/tong-quan/{ward.pk}/2026/?quy=2").content.decode()
+    assert 'data-quarter="2"' in page and f">{figures.tasks.part}/{figures.tasks.whole}<" in page
+    assert client.get(f"/bao-cao/{ward.pk}/2026/quy-2/docx/").status_code == 200
+    print(next(line for line in hanoi["log"] if "Đánh giá theo quý năm 2026" in line))  # the step's time
 
 
 def test_summary_lists_the_new_wards_with_their_codes(hanoi):
