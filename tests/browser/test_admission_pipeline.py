@@ -89,7 +89,7 @@ def test_a_clerk_takes_a_candidate_from_the_list_to_admission(login, live_server
     expect(page.get_by_role("status")).to_contain_text("Đã ghi kết quả biểu quyết: đạt")
 
     page.get_by_role("link", name="Ghi quyết định kết nạp").click()
-    page.get_by_label("Ngày kết nạp (ngày quyết định có hiệu lực)").fill("20/03/2016")
+    page.get_by_label("Ngày kết nạp").fill("20/03/2016")
     page.get_by_label("Số quyết định kết nạp").fill("15-QĐ/ĐU")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("status")).to_contain_text("Đã kết nạp Đỗ Thị Ưu Tú vào Đảng (đảng viên dự bị)")
