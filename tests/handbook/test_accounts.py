@@ -152,3 +152,12 @@ def test_an_exemption_closes_the_account_at_the_next_request(tree, cell, clerk, 
     r = client.get("/so-tay/")
     assert r.status_code == 403 and "miễn sinh hoạt" in r.content.decode()
     assert client.get("/so-tay/").status_code == 302  # logged out: sent to the login page
+
+
+def test_the_clerk_finds_the_cells_of_their_subtree_from_the_menu(tree, clerk, client):
+    client.force_login(clerk)
+    page = client.get("/so-tay/tai-khoan/").content.decode()
+    assert "/so-tay/chi-bo/A1/tai-khoan/" in page and "/so-tay/chi-bo/A2/tai-khoan/" in page
+    assert "/so-tay/chi-bo/B1/" not in page
+    assert 'href="/so-tay/tai-khoan/"' in client.get("/dang-vien/").content.decode()
+    assert client.get("/so-tay/chi-bo/B1/tai-khoan/").status_code == 404

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="handbook-home"),
     path("kich-hoat/", views.activate, name="handbook-activate"),
     path("phieu-dang-vien/", views.record_sheet, name="handbook-sheet"),
+    path("tai-khoan/", views.cells, name="handbook-cells"),
     path("chi-bo/<str:code>/tai-khoan/", views.cell_accounts, name="handbook-accounts"),
 ]
 

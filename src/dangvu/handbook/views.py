@@ -13,6 +13,8 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import Book, attachment
+from dangvu.core.text import natural_key
+from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.reports.member_sheet import sheet_pdf
 from dangvu.web.forms import add_service_errors
 
@@ -69,6 +71,16 @@ def record_sheet(request):
     )  # fmt: skip
     response["Content-Disposition"] = f'inline; filename="phieu-dang-vien-{member.pk}.pdf"'
     return response
+
+
+@login_required
+def cells(request):
+    """The cells of the clerk's subtree, each opening its accounts page."""
+    scope = Scope.of(request.user)
+    scope.require(Capability.EDIT_MEMBERS)
+    found = sorted(scope.orgs().filter(level__in=MEMBER_LEVELS, dissolved_on__isnull=True).select_related("parent"),
+                   key=lambda o: natural_key(o.name))  # fmt: skip
+    return render(request, "handbook/cells.html", {"cells": found})
 
 
 @login_required
