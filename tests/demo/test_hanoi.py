@@ -127,6 +127,11 @@ def test_the_phm_2025_docx_names_its_predecessors_and_uses_the_2025_titles(hanoi
                    "ngày 1/7/2025"):  # fmt: skip
         assert phrase in text, phrase
     assert "QUẬN ỦY" not in text
+    # The review in QĐ 366's wording, its figures those the indicators count.
+    figures = indicators("PHM", 2025)
+    good, rated = value(figures, "review.orgs.good_or_better"), value(figures, "review.orgs.rated")
+    assert "Qua đánh giá, xếp loại chất lượng năm 2025 theo Quy định 366-QĐ/TW (chấm điểm theo thang 100 điểm)" in text
+    assert f"{good}/{rated} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên" in text
 
 
 def test_phm_2025_review_under_the_2025_rulebook_and_2026_dues_under_both_regulations(hanoi):
