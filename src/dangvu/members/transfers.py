@@ -79,7 +79,7 @@ def transfer_issue(
     member outside the sender's scope or not active, one already on their way, the member's own
     cell, a unit that is not a cell active that day, a day in the future or before the member
     joined their cell."""
-    member = Member.objects.select_for_update().select_related("org").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("org").get(pk=member.pk)
     if not scope.covers(member.org):
         fail("member", "Đảng viên không thuộc phạm vi của bạn.")
     if member.status not in (Status.PROBATIONARY, Status.FULL):
@@ -109,7 +109,7 @@ def transfer_receive(*, actor, scope, transfer: Transfer, received_on: dt.date) 
     """The receiving unit records the arrival on `received_on`: the TRANSFERRED event is written
     (member_record_event, every lifecycle rule applies) and the transfer is closed, together or
     not at all. Only the receiving unit's scope may record it."""
-    transfer = Transfer.objects.select_for_update().select_related("to_org", "member").get(pk=transfer.pk)
+    transfer = Transfer.objects.select_for_update(of=("self",)).select_related("to_org", "member").get(pk=transfer.pk)
     if not scope.covers(transfer.to_org):
         fail("transfer", "Giấy giới thiệu này không gửi đến đơn vị của bạn.")
     if transfer.state != TransferState.WAITING:
@@ -130,7 +130,7 @@ def transfer_receive(*, actor, scope, transfer: Transfer, received_on: dt.date) 
 @transaction.atomic
 def transfer_cancel(*, actor, scope, transfer: Transfer) -> Transfer:
     """The sending unit withdraws a transfer not yet received (sent to the wrong cell)."""
-    transfer = Transfer.objects.select_for_update().select_related("from_org").get(pk=transfer.pk)
+    transfer = Transfer.objects.select_for_update(of=("self",)).select_related("from_org").get(pk=transfer.pk)
     if not scope.covers(transfer.from_org):
         fail("transfer", "Chỉ đơn vị gửi mới hủy được việc chuyển này.")
     if transfer.state != TransferState.WAITING:
