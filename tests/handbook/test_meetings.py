@@ -70,3 +70,16 @@ def test_a_called_meeting_is_not_held_before_its_day_nor_called_too_far_ahead(tr
     assert called not in held_in(tree.a, TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31))
     with pytest.raises(ValidationError, match="60 ngày"):
         meeting_call(actor=actor, org=tree.a1, kind="regular", date=TODAY + dt.timedelta(days=90))
+
+
+def test_the_calendar_lists_the_cells_meetings_only(tree, setting, actor, client):
+    me, _, called = setting
+    meeting_call(actor=actor, org=tree.a2, kind="regular", date=TODAY + dt.timedelta(days=2), place="Nơi khác")
+    client.force_login(me)
+    response = client.get("/so-tay/sinh-hoat/lich.ics")
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar") and text.count("BEGIN:VEVENT") == 1
+    assert f"DTSTART;VALUE=DATE:{called.date:%Y%m%d}" in text and "Nơi khác" not in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    assert "LOCATION:Nhà văn hóa tổ 1" in unfolded and "DESCRIPTION:Quán triệt Nghị quyết" in unfolded

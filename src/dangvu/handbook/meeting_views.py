@@ -6,7 +6,7 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from dangvu.core.downloads import download_log
 from dangvu.core.text import clean
 
+from .ical import meetings_ics
 from .meetings import meeting_of, meeting_reply, meetings_of
 from .views import _member
 
@@ -72,3 +73,13 @@ def meeting_file(request, pk, which):
     name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
     download_log(user=request.user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
     return FileResponse(f.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def calendar_feed(request):
+    """The cell's meetings as an .ics file, for the phone's calendar."""
+    member = _member(request)
+    text = meetings_ics(member, request.get_host().split(":")[0], timezone.localdate())
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="sinh-hoat-chi-bo.ics"'
+    return response

@@ -18,6 +18,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("sinh-hoat/", meeting_views.meetings, name="handbook-meetings"),
+    path("sinh-hoat/lich.ics", meeting_views.calendar_feed, name="handbook-calendar"),
     path("sinh-hoat/<int:pk>/tra-loi/", meeting_views.reply, name="handbook-meeting-reply"),
     path(
         "sinh-hoat/<int:pk>/bien-ban/",
