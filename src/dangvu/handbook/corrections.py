@@ -96,7 +96,7 @@ def get_correction(*, scope, pk) -> CorrectionRequest:
 def correction_decide(*, actor, scope, request: CorrectionRequest, accept: bool, answer: str = ""):
     """Accept (the field is written through member_update) or decline (a reason is required)."""
     scope.require(Capability.EDIT_MEMBERS)
-    current = CorrectionRequest.objects.select_for_update().select_related("member__org").get(pk=request.pk)
+    current = CorrectionRequest.objects.select_for_update(of=("self",)).select_related("member__org").get(pk=request.pk)
     if not scope.covers(current.member.org):
         raise Http404("Không tìm thấy đề nghị trong phạm vi của bạn.")
     if current.state != CorrectionState.PENDING:
