@@ -122,7 +122,7 @@ def test_a_superuser_with_no_unit_gets_the_first_run_page_and_becomes_the_roots_
     page = client.get(reverse("first-run")).content.decode()
     assert "Thiết lập ban đầu" in page and "chưa được gắn với đơn vị nào" not in page
     refused = client.post(reverse("first-run"), {"code": "", "name": "X", "founded_on": "31/02/2020", "kind": "other"})
-    assert "Nhập ngày theo dạng ngày/tháng/năm" in refused.content.decode() and not Organization.objects.exists()
+    assert "31/02/2020 không phải ngày có thật" in refused.content.decode() and not Organization.objects.exists()
     response = client.post(
         reverse("first-run"),
         {"code": "PDC", "name": "Đảng bộ phường Định Công", "founded_on": "01/07/2025", "level": "commune",

@@ -97,3 +97,10 @@ def test_a_refused_arrival_changes_nothing(tree, actor, make_user, register):
         transfers.transfer_receive(actor=actor, scope=receiver, transfer=t, received_on=D(2016, 2, 1))
     t.refresh_from_db()
     assert t.state == TransferState.WAITING and Member.objects.get(pk=member.pk).org == tree.a1
+
+
+def test_the_unit_lists_of_the_event_form_name_each_cell_with_its_superior(client, tree, make_user, register):
+    member = register(tree.a1)
+    client.force_login(make_user("org_board", tree.hm))
+    html = client.get(f"/dang-vien/{member.pk}/su-kien/transferred/").content.decode()
+    assert '<option value="B1 — Chi bộ khu dân cư số 1 — Đảng bộ phường Đại Kim">' in html

@@ -17,9 +17,13 @@ def field(bound_field, wide=False):
 
 @register.simple_tag
 def unit_datalist(bound_field):
-    """The searchable list behind a UnitCodeField: "CODE — name" for every unit it accepts."""
+    """The searchable list behind a UnitCodeField: "CODE — name — superior" for every unit it
+    accepts; many cells share a name (Chi bộ khu dân cư số 7), their ward tells them apart."""
     f = bound_field.field
-    options = format_html_join("", '<option value="{} — {}"></option>', ((o.code, o.name) for o in f.choices()))
+    units = f.choices()
+    units = units.select_related("parent") if hasattr(units, "select_related") else units
+    labels = ((o.code, unit_with_superior(o)) for o in units)
+    options = format_html_join("", '<option value="{} — {}"></option>', labels)
     return format_html('<datalist id="{}">{}</datalist>', f.datalist_id, options)
 
 
