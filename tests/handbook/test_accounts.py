@@ -161,3 +161,13 @@ def test_the_clerk_finds_the_cells_of_their_subtree_from_the_menu(tree, clerk, c
     assert "/so-tay/chi-bo/B1/" not in page
     assert 'href="/so-tay/tai-khoan/"' in client.get("/dang-vien/").content.decode()
     assert client.get("/so-tay/chi-bo/B1/tai-khoan/").status_code == 404
+
+
+def test_the_servers_path_opens_an_account_with_a_password_but_not_for_an_exempt_member(tree, cell, client):
+    from dangvu.handbook.services import member_account_open
+
+    with pytest.raises(ValidationError, match="miễn sinh hoạt"):
+        member_account_open(actor=None, member=cell["exempt"], username="dv-mien", password=PASSWORD)
+    member_account_open(actor=None, member=cell["a"], username="dangvien", password=PASSWORD)
+    assert client.login(username="dangvien", password=PASSWORD)
+    assert "Nguyễn Văn An" in client.get("/so-tay/").content.decode()

@@ -157,6 +157,7 @@ def member_account_activate(*, code: str, password: str):
 @transaction.atomic
 def member_account_open(*, actor, member: Member, username: str, password: str) -> MemberAccount:
     """The server's path (the demo, a command): an account already activated with `password`."""
+    member = Member.objects.select_related("org").get(pk=member.pk)  # as recorded now, not as the caller holds it
     problem = access_problem(member)
     if problem:
         fail("member", problem)
