@@ -65,6 +65,9 @@ def baselines(a, tree) -> dict:
             {"task_id": a.records["tasks.Task"][0]}, {"done_on": "2026-03-02", "quantity": "5"}),
         ("post", "/evaluations"): ({}, {
             "year": 2026, "quarter": 1, "member": full, "stage": "self", "scores": {"politics": 30}}),
+        ("post", "/bulk/{kind}"): ({"kind": "members"}, {"org": "A1", "records": [{
+            "full_name": "Nguyễn Văn Chuyển", "birth_date": "1985-05-17", "sex": "M", "citizen_id": "001085099001",
+            "admitted_on": "2005-02-03", "recognized_on": "2006-02-03"}]}),
         ("put", "/targets"): ({}, {
             "org": "A", "indicator_key": "members.admitted", "year": 2016, "value": 6, "assigned_by": "HM"}),
     }  # fmt: skip

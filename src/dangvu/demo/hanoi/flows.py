@@ -24,6 +24,14 @@ ADMISSIONS, TRANSFERS_IN, DEATHS = 210, 150, 55
 RECOGNITION_DELAY = (5, 40)  # days after probation ends until the meeting decides
 
 
+def working_day_from(day: dt.date, earliest: dt.date) -> dt.date:
+    """`day`, or the first working day from `earliest` when moving a weekend back to Friday took it
+    before then: 1/1/2017 is a Sunday, and its Friday 30/12/2016 lies in the demo's closed year."""
+    if day >= earliest:
+        return day
+    return earliest + dt.timedelta(days=max(0, 7 - earliest.weekday()) if earliest.weekday() > 4 else 0)
+
+
 class Flows:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -97,7 +105,8 @@ class Flows:
         """Recognize every member admitted so far whose probation's meeting falls on or before `until`."""
         waiting, done = [], 0
         for pk, admitted_on in self.admitted:
-            day = weekday(rules.probation_end(admitted_on) + dt.timedelta(days=self.rng.randint(*RECOGNITION_DELAY)))
+            ended = rules.probation_end(admitted_on)
+            day = working_day_from(weekday(ended + dt.timedelta(days=self.rng.randint(*RECOGNITION_DELAY))), ended)
             if day > until:
                 waiting.append((pk, admitted_on))
                 continue
@@ -151,7 +160,7 @@ class Flows:
         rows = []
         for n in range(self.scaled(TRANSFERS_IN)):
             org = self.rng.choice(cells)
-            day = weekday(random_day(self.rng, start, end))
+            day = working_day_from(weekday(random_day(self.rng, start, end)), start)
             birth = day - dt.timedelta(days=int(self.rng.triangular(24, 75, 40) * 365.25))
             admitted = birth + dt.timedelta(days=int(self.rng.uniform(19, 35) * 365.25))
             if admitted >= day - dt.timedelta(days=400):
