@@ -80,6 +80,8 @@ def calendar_feed(request):
     """The cell's meetings as an .ics file, for the phone's calendar."""
     member = _member(request)
     text = meetings_ics(member, request.get_host().split(":")[0], timezone.localdate())
+    meetings = text.count("BEGIN:VEVENT")
+    download_log(user=request.user, kind="meetings_ics", rows=meetings, filters={"cell": member.org_id})
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="sinh-hoat-chi-bo.ics"'
     return response
