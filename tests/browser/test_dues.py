@@ -33,7 +33,7 @@ def test_a_months_payment_is_recorded_once(login, live_server, tree, make_user, 
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Đảng phí: {NAME}")
 
     kind = page.get_by_role("group", name="Đối tượng")  # the radio buttons are one named group
-    kind.get_by_role("radio", name="Đảng viên khác: mức cố định (2.000–30.000 đồng)").check()
+    kind.get_by_role("radio", name="Đảng viên khác: mức cố định (2.000–30.000 đồng; đến tháng 01/2026)").check()
     page.get_by_label("Áp dụng từ tháng").fill("01/2016")
     page.get_by_label("Mức cố định (đồng/tháng)").fill("5000")
     page.get_by_role("button", name="Lưu căn cứ").click()
