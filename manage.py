@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Same as the `dangvu` command, for those used to manage.py."""
+
 import sys
 from pathlib import Path
 

@@ -55,7 +55,8 @@ def _as_json(unit, period, figures, closed=None, as_stood=False) -> str:
     doc = {
         "org": {"code": unit.code, "name": unit.name},
         "period": {
-            "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
             **({"quarter": period.quarter_number} if period.quarter_number else {}),
         },  # fmt: skip
         "boundaries": "as_stood" if as_stood else "today",
