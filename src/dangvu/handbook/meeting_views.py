@@ -1,18 +1,18 @@
 """The member's pages of their cell's meetings."""
 
 import datetime as dt
-import os
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.core.downloads import download_log
 from dangvu.core.text import clean
+from dangvu.meetings.views import file_response
 
 from .ical import meetings_ics
 from .meetings import meeting_of, meeting_reply, meetings_of
@@ -66,13 +66,7 @@ def meeting_file(request, pk, which):
     meeting = meeting_of(member, pk)
     if which not in ("minutes", "resolution"):
         raise Http404()
-    f = getattr(meeting, which)
-    if not f or not f.storage.exists(f.name):
-        raise Http404("Buổi sinh hoạt chưa có tệp này.")
-    label = "bien-ban" if which == "minutes" else "nghi-quyet"
-    name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
-    download_log(user=request.user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
-    return FileResponse(f.open("rb"), as_attachment=True, filename=name)
+    return file_response(request.user, meeting, which)
 
 
 @login_required

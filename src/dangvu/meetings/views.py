@@ -240,13 +240,18 @@ def meeting_detail(request, pk):
 @login_required
 def meeting_file(request, pk, which):
     """The minutes or the resolution, to users whose scope holds the meeting."""
-    meeting = _meeting(Scope.of(request.user), pk)
+    return file_response(request.user, _meeting(Scope.of(request.user), pk), which)
+
+
+def file_response(user, meeting, which: str) -> FileResponse:
+    """The meeting's minutes or resolution as a named download, logged; 404 when it has none.
+    Shared by the clerks' page and the member's handbook, each having checked its own scope."""
     f = getattr(meeting, which)
     if not f or not f.storage.exists(f.name):
         raise Http404("Buổi sinh hoạt chưa có tệp này.")
     label = "bien-ban" if which == "minutes" else "nghi-quyet"
     name = f"{label}-{meeting.org.code}-{meeting.date:%Y%m%d}{os.path.splitext(f.name)[1].lower()}"
-    download_log(user=request.user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
+    download_log(user=user, kind=f"meeting_{which}", rows=1, filters={"meeting": meeting.pk})
     return FileResponse(f.open("rb"), as_attachment=True, filename=name)
 
 
