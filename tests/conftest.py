@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from dangvu.accounts.models import Role
 from dangvu.accounts.services import user_create
@@ -40,6 +41,14 @@ FOUNDED = D(2004, 1, 1)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness is for production logins, not for building fixtures.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate counts live in the cache and are keyed by a token's or user's id; SQLite reuses ids
+    # after a rolled-back test, so one test's requests would count against the next one's token.
+    cache.clear()
+    yield
 
 
 @pytest.fixture
