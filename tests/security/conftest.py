@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from dangvu.accounts.models import Role
+from dangvu.accounts.scope import Scope
 from dangvu.awards.services import award_create
 from dangvu.cadres.services import cadre_action_create
 from dangvu.committees.models import Role as SeatRole
@@ -177,8 +178,16 @@ def ward_b(tree, register, admit, actor, make_user, settings, tmp_path):
     w.add(ImportJob.objects.create(user=clerk, org=tree.b, kind="members", filename="ds-Bímậtfile.xlsx",
                                    token=upload.token, status=ImportJob.DONE, total=3, stored=3))  # fmt: skip
     w.secrets.append("Bímậtfile")
+    # A document ward B's committee published to its members (Sổ tay đảng viên).
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dangvu.handbook.documents import document_publish
+
+    w.add(document_publish(actor=clerk, scope=Scope.of(clerk), kind="guide", number="3-HD/ĐUĐK",
+                           issued_on=D(2016, 3, 1), issuer="Đảng ủy phường Đại Kim",
+                           title="Hướng dẫn Kínvănbản", today=D(2016, 3, 2),
+                           file=SimpleUploadedFile("hd.pdf", b"%PDF-1.4 Kinvanban")), "Kínvănbản")  # fmt: skip
     # A transfer ward B sent out (to the school cell, outside ward A): neither side is ward A's.
-    from dangvu.accounts.scope import Scope
     from dangvu.members.transfers import transfer_issue
 
     w.add(transfer_issue(actor=actor, scope=Scope.of(clerk), member=probationary, to_org=tree.c,

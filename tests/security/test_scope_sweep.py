@@ -68,6 +68,7 @@ PK_MODELS = {
     "handbook-correction": "handbook.CorrectionRequest",  # a member's request, answered by the clerk
     "handbook-meeting": "meetings.Meeting",  # a member's answer, the conclusions' files
     "handbook-receipt": "dues.Payment",
+    "handbook-document": "handbook.Document",  # a member's document page and file; the publisher's receipts
 }
 # Parameters that select a view of a record rather than a record: (url name or "*", param) -> values.
 CONTEXT = {

@@ -9,9 +9,20 @@ class HandbookConfig(AppConfig):
     def ready(self):
         from dangvu.core.audit import register
 
-        from .models import ActivationCode, CorrectionRequest, MeetingReply, MemberAccount
+        from .models import (
+            ActivationCode,
+            CorrectionRequest,
+            Document,
+            DocumentAudience,
+            DocumentRead,
+            MeetingReply,
+            MemberAccount,
+        )
 
         register(MemberAccount)
         register(ActivationCode, exclude_fields=["code_hash"])
         register(CorrectionRequest)
         register(MeetingReply)
+        register(Document, exclude_fields=["search_key"])
+        register(DocumentAudience)
+        register(DocumentRead)

@@ -4,6 +4,7 @@ with a one-time activation code the clerk of the cell hands out on a printed sli
 from django.conf import settings
 from django.db import models
 
+from dangvu.meetings.storage import media_storage
 from dangvu.members.models import Member
 
 
@@ -94,3 +95,96 @@ class MeetingReply(models.Model):
 
     def __str__(self):
         return f"{self.member} — {self.meeting}"
+
+
+class DocumentKind(models.TextChoices):
+    RESOLUTION = "resolution", "Nghị quyết"
+    DIRECTIVE = "directive", "Chỉ thị"
+    CONCLUSION = "conclusion", "Kết luận"
+    REGULATION = "regulation", "Quy định"
+    GUIDE = "guide", "Hướng dẫn"
+    PLAN = "plan", "Kế hoạch"
+    NOTICE = "notice", "Thông báo"
+    OTHER = "other", "Văn bản khác"
+
+
+class Document(models.Model):
+    """A document a committee publishes to its members (handbook.documents): who sees it is kept in
+    its audience rows; the file lives in the media storage, served only through scoped views."""
+
+    publisher = models.ForeignKey(
+        "organizations.Organization", verbose_name="cấp ủy phát hành", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("loại văn bản", max_length=20, choices=DocumentKind.choices)
+    number = models.CharField("số, ký hiệu", max_length=60)
+    issued_on = models.DateField("ngày ban hành")
+    issuer = models.CharField("cơ quan ban hành", max_length=160)
+    title = models.CharField("trích yếu", max_length=300)
+    summary = models.TextField("tóm tắt", blank=True)
+    file = models.FileField("tệp văn bản", storage=media_storage, upload_to="van-ban/%Y/")
+    search_key = models.TextField(editable=False, default="")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField("phát hành lúc", auto_now_add=True)
+    withdrawn_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} số {self.number}: {self.title}"
+
+
+class DocumentAudience(models.Model):
+    """One unit a document is published to: the unit's whole subtree, or that cell alone."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="audience")
+    org = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
+    whole_subtree = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "nơi nhận văn bản"
+        verbose_name_plural = "nơi nhận văn bản"
+        constraints = [models.UniqueConstraint(fields=["document", "org"], name="handbook_one_audience_row")]
+
+    def __str__(self):
+        return f"{self.document.number} → {self.org}"
+
+
+class DocumentRead(models.Model):
+    """The read receipt: the first time the member opened the document, and whether they bookmarked it."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="reads")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="document_reads")
+    read_at = models.DateTimeField("đọc lúc", null=True, blank=True)
+    bookmarked = models.BooleanField("đánh dấu", default=False)
+
+    class Meta:
+        verbose_name = "lượt đọc văn bản"
+        verbose_name_plural = "lượt đọc văn bản"
+        constraints = [models.UniqueConstraint(fields=["document", "member"], name="handbook_one_read")]
+
+    def __str__(self):
+        return f"{self.member} — {self.document.number}"
+
+
+class Notice(models.Model):
+    """An in-app notice to a member: a meeting called, a document published, a correction answered."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="notices")
+    text = models.CharField("nội dung", max_length=300)
+    url = models.CharField("đường dẫn", max_length=200, blank=True)
+    created_at = models.DateTimeField("gửi lúc", auto_now_add=True)
+    read_at = models.DateTimeField("đã xem lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["member", "read_at"])]
+
+    def __str__(self):
+        return self.text

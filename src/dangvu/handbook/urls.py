@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import correction_views, dues_views, meeting_views, views
+from . import correction_views, document_views, dues_views, meeting_views, views
 
 urlpatterns = [
     path("", views.home, name="handbook-home"),
@@ -37,4 +37,15 @@ urlpatterns += [
 urlpatterns += [
     path("dang-phi/", dues_views.dues, name="handbook-dues"),
     path("dang-phi/bien-lai/<int:pk>/", dues_views.receipt, name="handbook-receipt"),
+]
+
+urlpatterns += [
+    path("van-ban/", document_views.documents, name="handbook-documents"),
+    path("van-ban/<int:pk>/", document_views.document, name="handbook-document"),
+    path("van-ban/<int:pk>/tep/", document_views.document_file, name="handbook-document-file"),
+    path("van-ban/<int:pk>/danh-dau/", document_views.bookmark, name="handbook-document-bookmark"),
+    path("van-ban/phat-hanh/", document_views.publish, name="handbook-publish"),
+    path("van-ban/phat-hanh/<int:pk>/", document_views.document_receipts, name="handbook-document-receipts"),
+    path("van-ban/phat-hanh/<int:pk>/tep/", document_views.publisher_file, name="handbook-document-publisher-file"),
+    path("van-ban/phat-hanh/<int:pk>/thu-hoi/", document_views.withdraw, name="handbook-document-withdraw"),
 ]
