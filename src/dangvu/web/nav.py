@@ -43,6 +43,7 @@ GROUPS = (
             Area(_("Quần chúng ưu tú"), "candidate-list", "/quan-chung-uu-tu/"),
             Area(_("Sinh hoạt chi bộ"), "meeting-list", "/sinh-hoat/"),
             Area(_("Tài khoản đảng viên"), "handbook-cells", "/so-tay/tai-khoan/"),
+            Area(_("Văn bản gửi đảng viên"), "handbook-publish", "/so-tay/van-ban/phat-hanh/"),
             Area(_("Đảng phí"), "dues-home", "/dang-phi/"),
             Area(_("Cấp ủy, đại hội"), "congress-list", "/cap-uy/"),
             Area(_("Liên hệ nơi cư trú"), "residence-list", "/cap-uy/lien-he-noi-cu-tru/"),
