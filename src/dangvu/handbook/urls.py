@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import correction_views, document_views, dues_views, meeting_views, views
+from . import assessment_views, correction_views, document_views, dues_views, meeting_views, views
 
 urlpatterns = [
     path("", views.home, name="handbook-home"),
@@ -48,4 +48,8 @@ urlpatterns += [
     path("van-ban/phat-hanh/<int:pk>/", document_views.document_receipts, name="handbook-document-receipts"),
     path("van-ban/phat-hanh/<int:pk>/tep/", document_views.publisher_file, name="handbook-document-publisher-file"),
     path("van-ban/phat-hanh/<int:pk>/thu-hoi/", document_views.withdraw, name="handbook-document-withdraw"),
+]
+
+urlpatterns += [
+    path("tu-danh-gia/", assessment_views.self_assessment, name="handbook-self-assessment"),
 ]
