@@ -36,17 +36,6 @@ PAGE_NAMES = {"views", "urls", "forms", "admin", "middleware", "context_processo
 # Imports that still run against the order, each with why it is still there. The goal is none:
 # shorten this list, never add to it to make a new import pass.
 KNOWN = {
-    # A restructure (merge, split, dissolve, reorganization) moves the unit's members with a dated
-    # event each, so these organizations services call the members services above them (issue 15:
-    # to move into a restructure service above members).
-    ("dangvu.organizations.services", "dangvu.members.selectors"),
-    ("dangvu.organizations.services", "dangvu.members.services"),
-    ("dangvu.organizations.reorganization", "dangvu.members.models"),
-    ("dangvu.organizations.reorganization", "dangvu.members.services"),
-    # The admission age may be overridden only by a role with OVERRIDE_AGE: members asks the
-    # actor's scope in accounts (issue 15: to be passed in by the callers).
-    ("dangvu.members.services", "dangvu.accounts.models"),
-    ("dangvu.members.services", "dangvu.accounts.scope"),
 }
 
 
