@@ -16,6 +16,7 @@ from dangvu.members.models import Member, Sex
 from dangvu.members.services import member_update
 
 from .models import CorrectionRequest, CorrectionState
+from .notices import notices_send
 
 OTHER = "other"
 _DATES = {"birth_date", "youth_union_joined_on"}
@@ -118,4 +119,7 @@ def correction_decide(*, actor, scope, request: CorrectionRequest, accept: bool,
         current.decided_at = timezone.now()
         current.decided_by = actor
         current.save(update_fields=["state", "answer", "decided_at", "decided_by"])
+    verdict = "được chấp nhận" if accept else f"không được chấp nhận: {answer}"
+    notices_send(members=[current.member], url="/so-tay/",
+                 text=f"Đề nghị sửa {label_of(current.field).lower()} của đồng chí {verdict}")  # fmt: skip
     return current

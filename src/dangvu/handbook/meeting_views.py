@@ -2,20 +2,26 @@
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from dangvu.accounts.models import Capability
+from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.text import clean
+from dangvu.meetings.models import MeetingKind
 from dangvu.meetings.views import file_response
+from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.web.forms import VnDateField, add_service_errors
 
 from .ical import meetings_ics
-from .meetings import meeting_of, meeting_reply, meetings_of
+from .meetings import called_ahead, meeting_call_notify, meeting_of, meeting_reply, meetings_of
 from .views import _member
 
 
@@ -79,3 +85,33 @@ def calendar_feed(request):
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="sinh-hoat-chi-bo.ics"'
     return response
+
+
+class CallForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại buổi sinh hoạt", choices=MeetingKind.choices)
+    date = VnDateField(label="Ngày họp")
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    agenda = forms.CharField(label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call(request, code):
+    """The secretary's page: call the cell's next meeting ahead, and see the members' answers."""
+    scope = Scope.of(request.user)
+    scope.require(Capability.EDIT_MEMBERS)
+    org = scope.get_org_by_code(code)
+    if org.level not in MEMBER_LEVELS:
+        raise Http404(f"{org.name} không phải chi bộ; hãy chọn một chi bộ để triệu tập họp.")
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_call_notify(actor=request.user, org=org, **form.cleaned_data)
+        except ValidationError as e:
+            add_service_errors(form, e)
+        else:
+            messages.success(request, f"Đã triệu tập buổi sinh hoạt ngày {meeting.date:%d/%m/%Y}; đảng viên "
+                             "có tài khoản đã nhận thông báo.")  # fmt: skip
+            return redirect("handbook-meeting-call", code=org.code)
+    rows = called_ahead(org, timezone.localdate())
+    return render(request, "handbook/meeting_call.html", {"org": org, "form": form, "rows": rows})

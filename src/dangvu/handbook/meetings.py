@@ -13,6 +13,7 @@ from dangvu.meetings.models import Meeting, Presence
 from dangvu.members.models import Member
 
 from .models import MeetingReply
+from .notices import notices_send
 
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -65,3 +66,27 @@ def attendance_from_replies(meeting: Meeting) -> dict[int, tuple[str, str]]:
         r.member_id: (Presence.PRESENT, "") if r.coming else (Presence.EXCUSED, r.reason)
         for r in MeetingReply.objects.filter(meeting=meeting)
     }
+
+
+@transaction.atomic
+def meeting_call_notify(*, actor, org, kind: str, date: dt.date, place: str = "", agenda: str = "") -> Meeting:
+    """Call a meeting of the cell ahead (meetings.services.meeting_call, its checks and audit) and
+    tell every member of the cell who has an account, so they answer before the day."""
+    from dangvu.meetings.services import meeting_call
+
+    meeting = meeting_call(actor=actor, org=org, kind=kind, date=date, place=place, agenda=agenda)
+    members = Member.objects.filter(org=org, account__isnull=False)
+    where = f" tại {meeting.place}" if meeting.place else ""
+    notices_send(members=members, url=f"/so-tay/sinh-hoat/?thang={date:%Y-%m}",
+                 text=f"Chi bộ triệu tập {meeting.get_kind_display().lower()} ngày {date:%d/%m/%Y}{where}; "
+                 "đồng chí hãy trả lời có dự họp hay không.")  # fmt: skip
+    return meeting
+
+
+def called_ahead(org, today: dt.date) -> list[tuple[Meeting, int, int]]:
+    """The cell's meetings from today on, with how many members said they come and how many not."""
+    rows = []
+    for m in Meeting.objects.filter(org=org, date__gte=today).prefetch_related("replies").order_by("date", "id"):
+        replies = list(m.replies.all())
+        rows.append((m, sum(r.coming for r in replies), sum(not r.coming for r in replies)))
+    return rows

@@ -6,10 +6,12 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from dangvu.accounts.models import Role
 from dangvu.accounts.scope import Scope
 
+from .notices import unread_count
 from .services import access_problem, account_of
 
 # What a member's session may open besides the handbook: logging out, the password change page,
@@ -34,6 +36,8 @@ class MemberPagesOnly:
             return redirect("handbook-home")
         if request.path.startswith(OPEN_PREFIXES):
             request.member_account = account
+            # the unread count in the header, counted only on a page that shows it
+            request.notices_unread = SimpleLazyObject(lambda: unread_count(account.member))
             return self.get_response(request)
         if request.path.startswith("/api/"):
             message = {

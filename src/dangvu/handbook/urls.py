@@ -8,6 +8,7 @@ urlpatterns = [
     path("phieu-dang-vien/", views.record_sheet, name="handbook-sheet"),
     path("tai-khoan/", views.cells, name="handbook-cells"),
     path("chi-bo/<str:code>/tai-khoan/", views.cell_accounts, name="handbook-accounts"),
+    path("chi-bo/<str:code>/trieu-tap/", meeting_views.call, name="handbook-meeting-call"),
 ]
 
 urlpatterns += [
@@ -51,5 +52,6 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("thong-bao/", views.notices, name="handbook-notices"),
     path("tu-danh-gia/", assessment_views.self_assessment, name="handbook-self-assessment"),
 ]

@@ -19,6 +19,7 @@ from dangvu.reports.member_sheet import sheet_pdf
 from dangvu.web.forms import add_service_errors
 
 from .forms import ActivationForm
+from .notices import notices_mark_read, notices_of
 from .selectors import my_record
 from .services import account_of, accounts_of_cell, member_account_activate, member_accounts_issue
 
@@ -120,3 +121,12 @@ def slips_xlsx(org, slips) -> bytes:
             ws, r, [s.member.full_name, s.member.birth_date, s.username, s.code, s.expires_at.strftime("%d/%m/%Y")]
         )
     return book.bytes()
+
+
+@login_required
+def notices(request):
+    """The member's notices, newest first; opening the page marks them seen."""
+    member = _member(request)
+    found = notices_of(member)
+    notices_mark_read(member=member)
+    return render(request, "handbook/notices.html", {"notices": found})
