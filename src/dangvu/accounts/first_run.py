@@ -3,10 +3,10 @@ administrator (the same as `dangvu setup`, accounts.setup)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from .forms import FirstRunForm
 from .setup import existing_root, setup_root
@@ -21,21 +21,19 @@ def first_run(request):
         messages.info(request, f"Cây tổ chức đã có (gốc {root.code} — {root.name}); không cần thiết lập lại.")
         return redirect("home")
     form = FirstRunForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            done = setup_root(
-                actor=request.user, code=data["code"], name=data["name"], short_name=data["short_name"],
-                founded_on=data["founded_on"], level=data["level"] or None, kind=data["kind"],
-                decision=data["decision"],
-            )  # fmt: skip
-        except ValidationError as e:
-            add_service_errors(form, e, {"parent": "level"})
-        else:
-            messages.success(
-                request,
-                f"Đã thành lập {done.root.name}; bạn là quản trị hệ thống của đơn vị này. Tiếp theo: thêm tài khoản "
-                "cho các đơn vị, rồi nhập dữ liệu từ Excel.",
-            )
-            return redirect("user-list")
-    return render(request, "accounts/first_run.html", {"form": form})
+
+    def save(data):
+        done = setup_root(
+            actor=request.user, code=data["code"], name=data["name"], short_name=data["short_name"],
+            founded_on=data["founded_on"], level=data["level"] or None, kind=data["kind"],
+            decision=data["decision"],
+        )  # fmt: skip
+        return (
+            f"Đã thành lập {done.root.name}; bạn là quản trị hệ thống của đơn vị này. Tiếp theo: thêm tài khoản "
+            "cho các đơn vị, rồi nhập dữ liệu từ Excel.",
+            "user-list",
+        )
+
+    return form_saved(request, form, save, {"parent": "level"}) or render(
+        request, "accounts/first_run.html", {"form": form}
+    )

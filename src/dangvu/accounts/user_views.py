@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import selectors, services
 from .forms import UserForm, user_initial
@@ -37,14 +38,7 @@ def user_list(request):
     return render(request, "accounts/users.html", {"users": users, "root": scope.root})
 
 
-def _form_page(request, form, title, submit, act, user=None):
-    if request.method == "POST" and form.is_valid():
-        try:
-            answer = act(form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            return answer
+def _form_page(request, form, title, submit, user=None):
     return render(request, "accounts/user_form.html", {"form": form, "title": title, "submit": submit, "who": user})
 
 
@@ -56,15 +50,20 @@ def _password_shown(request, user, password, what):
 def user_add(request):
     scope = _manager_scope(request)
     form = UserForm(request.POST or None, units=_units(scope))
-
-    def act(data):
-        user, password = services.user_add(
-            actor=request.user, username=data["username"], role=data["role"], org=data["org"],
-            full_name=data["full_name"], email=data["email"],
-        )  # fmt: skip
-        return _password_shown(request, user, password, "Đã tạo tài khoản")
-
-    return _form_page(request, form, f"Thêm tài khoản trong {scope.root.name}", "Tạo tài khoản", act)
+    # Not web.pages.form_saved: the answer is a page showing the new password once, not a redirect
+    # (a redirect would have to carry the password through the session).
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, password = services.user_add(
+                actor=request.user, username=data["username"], role=data["role"], org=data["org"],
+                full_name=data["full_name"], email=data["email"],
+            )  # fmt: skip
+        except ValidationError as e:
+            add_service_errors(form, e)
+        else:
+            return _password_shown(request, user, password, "Đã tạo tài khoản")
+    return _form_page(request, form, f"Thêm tài khoản trong {scope.root.name}", "Tạo tài khoản")
 
 
 @login_required
@@ -73,15 +72,14 @@ def user_edit(request, pk):
     user = selectors.get_managed_user(scope, pk)
     form = UserForm(request.POST or None, units=_units(scope), editing=True, initial=user_initial(user))
 
-    def act(data):
+    def save(data):
         services.user_update(
             actor=request.user, user=user, role=data["role"], org=data["org"], full_name=data["full_name"],
             email=data["email"],
         )  # fmt: skip
-        messages.success(request, f"Đã lưu tài khoản {user.username}.")
-        return redirect("user-list")
+        return f"Đã lưu tài khoản {user.username}.", "user-list"
 
-    return _form_page(request, form, f"Sửa tài khoản {user.username}", "Lưu", act, user)
+    return form_saved(request, form, save) or _form_page(request, form, f"Sửa tài khoản {user.username}", "Lưu", user)
 
 
 @login_required
