@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, correction_views, document_views, dues_views, meeting_views, views
+from . import assessment_views, correction_views, document_views, dues_views, meeting_views, pwa, views
 
 urlpatterns = [
     path("", views.home, name="handbook-home"),
@@ -54,4 +54,10 @@ urlpatterns += [
 urlpatterns += [
     path("thong-bao/", views.notices, name="handbook-notices"),
     path("tu-danh-gia/", assessment_views.self_assessment, name="handbook-self-assessment"),
+]
+
+urlpatterns += [
+    path("manifest.webmanifest", pwa.manifest, name="handbook-manifest"),
+    path("sw.js", pwa.service_worker, name="handbook-sw"),
+    path("ngoai-tuyen/", pwa.offline, name="handbook-offline"),
 ]
