@@ -53,7 +53,8 @@ def transfer_issue(request, pk):
 
     if saved := form_saved(request, form, save):
         return saved
-    chosen = request.POST.get("to_org") or request.GET.get("den")
+    chosen = request.POST.get("to_org") or request.GET.get("den") or ""
+    chosen = chosen if chosen.isdigit() else None  # a hand-edited address names no unit
     units = transfers.destinations(query, exclude=member.org) if query else []
     chosen_unit = Organization.objects.select_related("parent").filter(pk=chosen).first() if chosen else None
     if chosen_unit is not None and chosen_unit not in units:
