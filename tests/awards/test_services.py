@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu.awards.models import Award
 from dangvu.awards.services import award_create, award_update
-from dangvu.organizations.services import org_dissolve
+from dangvu.members.restructure import org_dissolve
 
 from ..conftest import D
 

@@ -35,7 +35,7 @@ def test_the_list_filters_by_year_unit_and_program(client, tree, actor, make_use
 
 
 def test_the_form_shows_the_refusal_of_an_award_to_a_dissolved_unit(client, tree, actor, make_user):
-    from dangvu.organizations.services import org_dissolve
+    from dangvu.members.restructure import org_dissolve
 
     org_dissolve(actor=actor, org=tree.c, on=D(2016, 6, 1))
     client.force_login(make_user("org_board", tree.hm))

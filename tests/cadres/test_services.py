@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from dangvu.cadres import selectors
 from dangvu.cadres.models import CadreAction
 from dangvu.cadres.services import cadre_action_create, cadre_action_update
-from dangvu.organizations.services import org_dissolve
+from dangvu.members.restructure import org_dissolve
 
 from ..conftest import D
 

@@ -7,9 +7,10 @@ import pytest
 from dangvu.core.catalogue import Period, compute, records
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind as K
+from dangvu.members.restructure import org_merge
 from dangvu.members.services import member_recognize, member_record_event
 from dangvu.organizations.models import Kind, Level
-from dangvu.organizations.services import org_found, org_merge, org_move
+from dangvu.organizations.services import org_found, org_move
 
 from ..conftest import D
 

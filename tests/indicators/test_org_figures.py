@@ -2,8 +2,9 @@
 party organizations founded in non-state enterprises during the period."""
 
 from dangvu.core.catalogue import Period, compute, records
+from dangvu.members.restructure import org_dissolve
 from dangvu.organizations.models import Kind, Level
-from dangvu.organizations.services import org_dissolve, org_found, org_move
+from dangvu.organizations.services import org_found, org_move
 
 from ..conftest import D
 

@@ -2,9 +2,10 @@
 formation in the cells and among the members it received; as they stood, it does not."""
 
 from dangvu.indicators.selectors import evaluate
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.lineage import predecessors
 from dangvu.organizations.models import Organization
-from dangvu.organizations.reorganization import MEMBER, Assignment, org_reorganize
+from dangvu.organizations.reorganization import MEMBER, Assignment
 from tests.conftest import D
 
 from .test_reorganization import _plan, people  # noqa: F401 (a fixture)

@@ -4,8 +4,9 @@ import pytest
 from auditlog.models import LogEntry
 
 from dangvu.members.models import MemberPeriod
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.models import Kind, Level, Lineage, Organization, Reorganization
-from dangvu.organizations.reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, PlanRefused, org_reorganize
+from dangvu.organizations.reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, PlanRefused
 from tests.conftest import D
 
 ON = D(2025, 7, 1)
@@ -124,7 +125,7 @@ def test_checking_a_plan_takes_as_many_queries_for_ten_members_as_for_three(tree
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from dangvu.organizations.reorganization import _check
+    from dangvu.members.reorganization import _check
 
     def queries():
         plan = _plan(people)

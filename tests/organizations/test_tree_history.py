@@ -1,9 +1,10 @@
 import pytest
 
+from dangvu.members.restructure import org_merge
 from dangvu.members.selectors import member_count_on, members_on
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.selectors import subtree_ids_on, tree_on
-from dangvu.organizations.services import org_found, org_merge, org_move
+from dangvu.organizations.services import org_found, org_move
 
 from ..conftest import D
 

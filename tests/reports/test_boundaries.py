@@ -1,8 +1,8 @@
 """A year report of a ward formed during the year says in one sentence that its figures are in
 today's boundaries and names its predecessors; other reports say nothing of it."""
 
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.models import Organization
-from dangvu.organizations.reorganization import org_reorganize
 from dangvu.reports.context import build_context
 from tests.organizations.test_reorganization import _plan, people  # noqa: F401 (a fixture)
 

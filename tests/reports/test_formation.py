@@ -1,7 +1,8 @@
 """The report of a unit founded by a reorganization names its predecessors from the lineage records."""
 
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.models import Kind, Level
-from dangvu.organizations.reorganization import UNIT, Assignment, NewUnit, Plan, org_reorganize
+from dangvu.organizations.reorganization import UNIT, Assignment, NewUnit, Plan
 from dangvu.reports.prose import formation
 
 from ..conftest import D

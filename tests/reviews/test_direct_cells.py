@@ -2,8 +2,8 @@
 the cells directly under it; the two are counted apart."""
 
 from dangvu.indicators.selectors import evaluate
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.models import Organization
-from dangvu.organizations.reorganization import org_reorganize
 from dangvu.reviews.models import Stage
 from dangvu.reviews.services import org_result_record, review_cycle_open
 from tests.organizations.test_reorganization import _plan, people  # noqa: F401 (a fixture)

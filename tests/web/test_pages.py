@@ -88,7 +88,7 @@ def test_the_tree_takes_a_fixed_number_of_queries(board, tree, actor, register):
 
 
 def test_a_dissolved_unit_is_marked(board, tree, actor):
-    from dangvu.organizations.services import org_dissolve
+    from dangvu.members.restructure import org_dissolve
 
     org_dissolve(actor=actor, org=tree.a2, on=D(2016, 6, 1), decision="12-QĐ/QU")
     html = board.get(reverse("org-detail", args=[tree.a.pk])).content.decode()

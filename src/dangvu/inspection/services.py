@@ -131,7 +131,7 @@ def discipline_record(
     expulsion (EventKind.EXPELLED, same date and decision number) in the same transaction.
 
     A giải tán of an organization does NOT dissolve it here: dissolving is a restructuring
-    (organizations.services.org_dissolve), done once its members and units have been moved."""
+    (members.restructure.org_dissolve), done once its members and units have been moved."""
     if form not in Form.values:
         fail("form", "Hãy chọn hình thức kỷ luật.")
     _one_subject(subject_org, subject_member)

@@ -22,7 +22,7 @@ from dangvu.core.excel.writing import Book
 from dangvu.core.text import clean, unaccent
 
 from .models import Kind, Level
-from .reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, Problem, items_of
+from .reorganization import MEMBER, UNIT, Assignment, Item, NewUnit, Plan, Problem
 from .tree_import import LEVEL_HINT, orgs_found_tree
 
 # accounts.Capability.RESTRUCTURE, by its value: organizations sits below accounts.
@@ -100,9 +100,10 @@ def parse_kind(text: str) -> str | None:
     return Kind.WARD if not key else None
 
 
-def template(*, scope_root, codes: list[str], on: dt.date | None, decision: str = "") -> bytes:
+def template(*, scope_root, codes: list[str], on: dt.date | None, items: list[Item], decision: str = "") -> bytes:
     """A workbook with the decision row, one "Kết thúc" row per unit in `codes` and one row per
-    sub-unit and member they hold (the target left blank), for the clerk to complete."""
+    sub-unit and member they hold (`items`, members.reorganization.items_of; the target left
+    blank), for the clerk to complete."""
     # The one writer (core.excel.writing): a member's name starting with "=" stays text.
     book = Book()
     ws = book.sheet("Phương án sắp xếp", HEADERS, [12, 22, 42, 18, 22, 22])
@@ -112,7 +113,7 @@ def template(*, scope_root, codes: list[str], on: dt.date | None, decision: str 
         org = units.get(clean(code).upper())
         lines.append([ENDING, clean(code).upper(), org.name if org else "", "", "", ""])
     lines.append([FOUND, "", "", "xã, phường", Kind.WARD.label, scope_root.code])
-    for item in items_of(codes, on or dt.date.today(), scope_root):
+    for item in items:
         lines.append([UNIT_ROW if item.item == UNIT else MEMBER_ROW, item.ref, item.name, "", "", ""])
     for r, line in enumerate(lines, start=1):
         book.row(ws, r, line)

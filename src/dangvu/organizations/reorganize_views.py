@@ -1,5 +1,7 @@
 """The reorganization page: a plan chosen on the page or uploaded as a workbook, checked by a dry
-run, then carried out — all through `reorganization.org_reorganize`."""
+run, then carried out — all through `members.reorganization.org_reorganize`."""
+
+import datetime as dt
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +14,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
 from dangvu.core.text import clean
+from dangvu.members.reorganization import items_of, org_reorganize, resolve_items
 from dangvu.web.forms import VnDateField
 
 from . import excel
@@ -24,9 +27,6 @@ from .reorganization import (
     Plan,
     PlanRefused,
     Problem,
-    items_of,
-    org_reorganize,
-    resolve_items,
 )
 
 
@@ -161,7 +161,8 @@ def org_reorganize_template(request, pk):
     _scope, root = _target(request, pk)
     codes = [c for c in (clean(x).upper() for x in request.GET.get("ket_thuc", "").split(",")) if c]
     on = VnDateField(required=False).clean(request.GET.get("ngay") or None)
-    body = excel.template(scope_root=root, codes=codes, on=on)
+    items = items_of(codes, on or dt.date.today(), root)
+    body = excel.template(scope_root=root, codes=codes, on=on, items=items)
     # It lists the ending units' members by name and number: logged like the Excel lists.
     download_log(user=request.user, kind="reorganization_template", rows=0, filters={"ket_thuc": codes})
     return attachment(body, "phuong-an-sap-xep.xlsx")

@@ -15,6 +15,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
 from dangvu.core.excel import exports
+from dangvu.members import restructure
 from dangvu.members import selectors as member_selectors
 from dangvu.members.models import IN_PARTY_STATUSES
 from dangvu.members.tables import member_page
@@ -200,7 +201,7 @@ def org_merge(request, pk):
 
     def act(data):
         target = data["target"]
-        services.org_merge(actor=request.user, source=org, target=target, on=data["on"], decision=data["decision"])
+        restructure.org_merge(actor=request.user, source=org, target=target, on=data["on"], decision=data["decision"])
         return target, f"Đã sáp nhập {org.name} vào {target.name} từ ngày {format_date(data['on'])}."
 
     return _form_page(
@@ -219,7 +220,7 @@ def org_dissolve(request, pk):
     form = DissolveForm(request.POST or None)
 
     def act(data):
-        ended = services.org_dissolve(actor=request.user, org=org, on=data["on"], decision=data["decision"])
+        ended = restructure.org_dissolve(actor=request.user, org=org, on=data["on"], decision=data["decision"])
         return ended, f"Đã ghi nhận giải thể {ended.name} từ ngày {format_date(data['on'])}."
 
     return _form_page(

@@ -1,4 +1,4 @@
-"""The reorganization of 1/7/2025 through organizations.reorganization.org_reorganize: the
+"""The reorganization of 1/7/2025 through members.reorganization.org_reorganize: the
 district HM, its 14 ward committees and one divided cell end; the 7 new ward committees are
 founded under the city; every cell of an old ward, every grassroots organization of the district
 and every member of the divided cell is assigned exactly once (demo.hanoi.plan says where)."""
@@ -6,8 +6,9 @@ and every member of the divided cell is assigned exactly once (demo.hanoi.plan s
 # The module itself, not `from . import plan`: that runs the package, which imports this module.
 import dangvu.demo.hanoi.plan as p
 from dangvu.members.models import MemberPeriod
+from dangvu.members.reorganization import org_reorganize
 from dangvu.organizations.models import Kind, Level, Organization
-from dangvu.organizations.reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan, org_reorganize
+from dangvu.organizations.reorganization import MEMBER, UNIT, Assignment, NewUnit, Plan
 from dangvu.organizations.selectors import covering
 
 BEFORE = p.ON.replace(day=30, month=6)

@@ -8,8 +8,9 @@ non-state enterprises founded during 2016. The restructurings of the plan (two c
 of a merged unit move with it.
 """
 
+from dangvu.members.restructure import org_merge
 from dangvu.organizations.models import Organization
-from dangvu.organizations.services import org_found, org_merge, org_move
+from dangvu.organizations.services import org_found, org_move
 
 from ..context import DemoContext
 from ..hoang_mai import Merge, Move, plan
