@@ -8,8 +8,8 @@ Sizes (SIZE=district,city by default; `make bench SIZE=country` for the whole co
 A database is built once (`dangvu synthetic --size …`, about 2 minutes for the city, 25 for the
 country) and reused — migrated first on every run, since migrations land after the build; delete
 var/bench/district.sqlite3 or drop the PostgreSQL database to rebuild.
-BENCH=indicators,web,reports,imports picks benchmarks; BENCH_IMPORT_ROWS sets how many of the
-100.000 workbook rows go through the import (all by default)."""
+BENCH=indicators,web,reports,imports,handbook picks benchmarks (handbook: the member's pages);
+BENCH_IMPORT_ROWS sets how many of the 100.000 workbook rows go through the import (all by default)."""
 
 import json
 import os
@@ -24,8 +24,8 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 DANGVU = str(ROOT / ".venv" / "bin" / "dangvu")
 PLAN = {
     "district": ("sqlite", ["indicators", "reports", "imports"]),
-    "city": ("postgresql", ["indicators", "web"]),
-    "country": ("postgresql", ["indicators", "web"]),
+    "city": ("postgresql", ["indicators", "web", "handbook"]),
+    "country": ("postgresql", ["indicators", "web", "handbook"]),
 }
 
 
@@ -120,7 +120,7 @@ def run_bench(module: str, size: str, url: str, extra=()) -> list[dict]:
 
 def main():
     sizes = [s for s in os.environ.get("SIZE", "district,city").split(",") if s]
-    wanted = set(filter(None, os.environ.get("BENCH", "indicators,web,reports,imports").split(",")))
+    wanted = set(filter(None, os.environ.get("BENCH", "indicators,web,reports,imports,handbook").split(",")))
     unknown = [s for s in sizes if s not in PLAN]
     if unknown:
         raise SystemExit(f"unknown SIZE {unknown}; choose among {sorted(PLAN)}")
