@@ -8,30 +8,10 @@ Nobody here is a real person; a name may of course coincide with one.
 import datetime as dt
 import random
 
+from dangvu.core.names import FAMILY, GIVEN, MIDDLE, weighted
+
 from .hoang_mai import ARMY, BUSINESS, HEALTH, OFFICE, POLICE, RESIDENT, SCHOOL, WARD_NAMES
 
-# Family names with roughly their frequency in the North (per cent).
-FAMILY = {
-    "Nguyễn": 36, "Trần": 10, "Lê": 9, "Phạm": 7, "Hoàng": 4, "Vũ": 5, "Phan": 2, "Đặng": 3, "Bùi": 3,
-    "Đỗ": 3, "Ngô": 2, "Dương": 1.5, "Đinh": 1.5, "Đào": 1.5, "Trịnh": 1.2, "Lương": 1, "Mai": 1, "Tạ": 0.8,
-    "Cao": 0.8, "Chu": 0.7, "Lý": 0.6, "Kiều": 0.5, "Lưu": 0.6, "Tô": 0.5, "Nghiêm": 0.4, "Quách": 0.3,
-    "Khuất": 0.3, "Hà": 0.8, "Phùng": 0.6, "Đoàn": 0.8,
-}  # fmt: skip
-MIDDLE = {
-    "M": {"Văn": 30, "Đức": 8, "Minh": 8, "Quang": 6, "Hữu": 5, "Công": 4, "Xuân": 4, "Đình": 5, "Ngọc": 3,
-          "Thanh": 4, "Mạnh": 3, "Trọng": 3, "Tiến": 2, "Anh": 2, "Việt": 2, "Duy": 2, "Hồng": 2, "Thế": 2},
-    "F": {"Thị": 45, "Thu": 6, "Thanh": 6, "Ngọc": 5, "Minh": 4, "Phương": 3, "Hồng": 4, "Kim": 3, "Bích": 2,
-          "Thúy": 2, "Diệu": 1, "Hải": 2, "Lan": 1, "Mai": 1, "Thùy": 2},
-}  # fmt: skip
-GIVEN = {
-    "M": ["An", "Anh", "Bình", "Cường", "Chiến", "Công", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Hưng", "Huy",
-          "Hiếu", "Hoàng", "Khánh", "Kiên", "Lâm", "Long", "Minh", "Nam", "Phong", "Phúc", "Quân", "Quang",
-          "Sơn", "Tâm", "Thắng", "Thành", "Thịnh", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ",
-          "Hà", "Lợi", "Nghĩa", "Tiến", "Thái", "Hòa", "Khải", "Lực", "Mạnh", "Tú", "Bảo", "Đạt", "Hậu"],
-    "F": ["An", "Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hồng", "Hương", "Huyền",
-          "Lan", "Liên", "Linh", "Loan", "Mai", "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quyên", "Tâm",
-          "Thảo", "Thủy", "Trang", "Vân", "Yến", "Thanh", "Hòa", "Lệ", "Lý", "Nhàn", "Thoa", "Tuyết", "Vy"],
-}  # fmt: skip
 # Ethnicity and the provinces its people mostly come from.
 ETHNICITY = {"Kinh": 94.5, "Tày": 1.8, "Mường": 1.6, "Nùng": 1.0, "Thái": 1.1}
 HOMETOWNS = {
@@ -59,10 +39,6 @@ OCCUPATION = {
     HEALTH: "Viên chức y tế", BUSINESS: "Người lao động trong doanh nghiệp",
 }  # fmt: skip
 RESIDENT_WORK = ["Lao động tự do", "Kinh doanh", "Công nhân", "Nhân viên văn phòng", "Cán bộ tổ dân phố"]
-
-
-def weighted(rng: random.Random, table: dict):
-    return rng.choices(list(table), weights=list(table.values()))[0]
 
 
 def random_day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:

@@ -30,6 +30,7 @@ from functools import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dangvu.core.names import draw_name
 from dangvu.core.text import name_sort_key, search_key
 from dangvu.members import rules
 from dangvu.members.models import EventKind, Member, MemberEvent, MemberPeriod, Standing
@@ -56,20 +57,6 @@ FIRST_YEAR = 2017  # ten years of events: 2017 … 2026, none after yesterday
 REGISTERED_ON = dt.date(FIRST_YEAR, 1, 1)  # the registry was taken over from paper on this day
 CHUNK = 50_000  # members written per batch
 
-FAMILY = [
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô",
-    "Hồ", "Dương", "Đinh", "Lý", "Đào", "Mai", "Tạ", "Lương", "Cao", "Trịnh",
-]  # fmt: skip
-MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành", "Xuân", "Ngọc", "Mạnh", "Trung", "Duy"]
-MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Phương", "Minh", "Thùy", "Kim", "Hồng", "Bích", "Diệu", "Mai"]
-GIVEN_M = [
-    "An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong", "Sơn", "Tuấn", "Thắng",
-    "Quân", "Việt", "Hiếu", "Trung", "Kiên", "Lâm", "Đạt", "Hòa", "Tùng", "Thịnh", "Vinh",
-]  # fmt: skip
-GIVEN_F = [
-    "Anh", "Chi", "Dung", "Hà", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Yến", "Trang", "Huyền",
-    "Hằng", "Ngân", "Nhung", "Oanh", "Phượng", "Quyên", "Tâm", "Thủy", "Vân", "Xuân",
-]  # fmt: skip
 GRASSROOTS_KINDS = [
     (Kind.WARD, "Đảng bộ phường"), (Kind.AGENCY, "Đảng bộ cơ quan"), (Kind.PUBLIC_SERVICE, "Đảng bộ bệnh viện"),
     (Kind.SCHOOL, "Chi bộ trường"), (Kind.STATE_ENTERPRISE, "Đảng bộ công ty"),
@@ -304,11 +291,7 @@ def member_history(rng: random.Random, unit: int, district_units: list[int], fou
     """(identity, admitted_on, first recognized_on, events) of one synthetic member; each event a
     dict of MemberEvent fields, in date order, every one of them fitting rules.apply."""
     female = rng.random() < 0.4
-    name = " ".join((
-        FAMILY[rng.randrange(len(FAMILY))],
-        (MIDDLE_F if female else MIDDLE_M)[rng.randrange(12)],
-        (GIVEN_F if female else GIVEN_M)[rng.randrange(24)],
-    ))  # fmt: skip
+    name = draw_name(rng, female)
     entry = rng.random()
     events = []
     if entry < 0.30:  # admitted during the ten years

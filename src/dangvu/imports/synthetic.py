@@ -6,14 +6,9 @@ import datetime as dt
 import random
 
 from dangvu.core.excel.writing import Book
+from dangvu.core.names import draw_name
 
 from .importers import IMPORTERS
-
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
-MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành"]
-MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Phương", "Minh"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong", "Sơn", "Tuấn"]
-GIVEN_F = ["Anh", "Chi", "Dung", "Hà", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Yến"]
 
 
 def member_rows(n: int, *, cells: list[str], seed: int = 1, id_base: int = 1_000_000) -> list[list]:
@@ -24,9 +19,7 @@ def member_rows(n: int, *, cells: list[str], seed: int = 1, id_base: int = 1_000
     out = [headers]
     for i in range(n):
         female = rng.random() < 0.4
-        name = " ".join((
-            rng.choice(FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M), rng.choice(GIVEN_F if female else GIVEN_M)
-        ))  # fmt: skip
+        name = draw_name(rng, female)
         born = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 55))
         admitted = born + dt.timedelta(days=365 * 20 + rng.randrange(0, 365 * 15))
         admitted = min(admitted, dt.date(2015, 12, 31))
@@ -64,9 +57,7 @@ def admission_rows(n: int, *, cells: list[str], year: int = 2016, seed: int = 2,
     out = [[c.header for c in columns]]
     for i in range(n):
         female = rng.random() < 0.4
-        name = " ".join((
-            rng.choice(FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M), rng.choice(GIVEN_F if female else GIVEN_M)
-        ))  # fmt: skip
+        name = draw_name(rng, female)
         admitted = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 350))
         born = admitted - dt.timedelta(days=365 * 20 + rng.randrange(0, 365 * 25))
         values = {
