@@ -11,6 +11,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline, name_sort_key, search_key
@@ -39,11 +40,15 @@ CANDIDATE_IDENTITY = tuple(f for f in IDENTITY_FIELDS if f != "party_card_no")
 SIMPLE_STEPS = (StepKind.COURSE, StepKind.APPLICATION, StepKind.BACKGROUND)
 
 
-def _past(field: str, value, label: str):
+def _past(field: str, value, label: str, org: Organization | None = None):
+    """A step's day: a real day, not in the future, and — given the file's cell — not in a year the
+    committee above has closed (the files open at its end are in that year's issued report)."""
     if not isinstance(value, dt.date):
         fail(field, f"Hãy nhập {label.lower()} theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
     if value > dt.date.today():
         fail(field, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
+    if org is not None:
+        require_open(org=org, day=value, field=field)
 
 
 def _check_cell(org: Organization | None, day: dt.date, field: str = "org"):
@@ -107,6 +112,7 @@ def candidate_open(*, actor, org: Organization, opened_on: dt.date, in_charge: s
             fail(required, "Thông tin bắt buộc; hãy nhập trước khi lưu.")
     _past("opened_on", opened_on, "Ngày đưa vào danh sách")
     _check_cell(org, opened_on)
+    require_open(org=org, day=opened_on, field="opened_on")
     if data.get("citizen_id"):
         other = Candidate.objects.filter(citizen_id=data["citizen_id"], status=Status.OPEN).first()
         if other:
@@ -151,7 +157,7 @@ def candidate_record_step(
     _require_open(candidate)
     if kind not in SIMPLE_STEPS:
         fail("kind", "Bước không hợp lệ; biểu quyết và quyết định kết nạp có trang riêng.")
-    _past("date", date, "Ngày")
+    _past("date", date, "Ngày", candidate.org)
     if kind != StepKind.COURSE and date < candidate.opened_on:
         fail("date", f"Ngày phải từ ngày đưa vào danh sách ({format_date(candidate.opened_on)}) trở đi.")
     if kind == StepKind.COURSE and not clean(reference):
@@ -186,7 +192,7 @@ def candidate_add_introducer(
     _require_open(candidate)
     if member is None:
         fail("member", "Hãy chọn đảng viên giới thiệu (số thẻ đảng viên hoặc số CCCD).")
-    _past("introduced_on", introduced_on, "Ngày giới thiệu")
+    _past("introduced_on", introduced_on, "Ngày giới thiệu", candidate.org)
     _past("worked_together_since", worked_together_since, "Ngày bắt đầu cùng công tác")
     existing = list(candidate.introducers.all())
     if any(i.member_id == member.pk for i in existing):
@@ -237,7 +243,7 @@ def candidate_add_union_introduction(
         fail("name", "Hãy ghi tên tổ chức Đoàn hoặc Công đoàn giới thiệu, ví dụ Đoàn TNCS Hồ Chí Minh phường Tân Mai.")
     if not clean(resolution_no):
         fail("resolution_no", "Hãy ghi số nghị quyết giới thiệu đoàn viên vào Đảng (Mẫu 4-KNĐ).")
-    _past("resolution_date", resolution_date, "Ngày nghị quyết")
+    _past("resolution_date", resolution_date, "Ngày nghị quyết", candidate.org)
     existing = UnionIntroduction.objects.filter(candidate=candidate).first()
     if existing:
         fail("body", f"Hồ sơ đã có nghị quyết giới thiệu của {existing.get_body_display()} ({existing.name}).")
@@ -291,7 +297,7 @@ def candidate_record_vote(
     records that the committee voted, and a committee may decide otherwise."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    _past("date", date, "Ngày chi bộ biểu quyết")
+    _past("date", date, "Ngày chi bộ biểu quyết", candidate.org)
     if candidate.steps.filter(kind=StepKind.VOTE).exists():
         fail("date", "Chi bộ đã biểu quyết hồ sơ này.")
     steps = {s.kind: s for s in candidate.steps.all()}
@@ -377,7 +383,7 @@ def candidate_admit(
     and linked to the new member."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    _past("admitted_on", admitted_on, "Ngày kết nạp")
+    _past("admitted_on", admitted_on, "Ngày kết nạp", candidate.org)
     _passed_vote(candidate, admitted_on, "admitted_on")
     identity = {f: getattr(candidate, f) for f in CANDIDATE_IDENTITY}
     identity["citizen_id"] = identity["citizen_id"] or None
@@ -433,7 +439,7 @@ def candidate_close(*, actor, candidate: Candidate, closed_on: dt.date, reason: 
     """Stop considering a file (the person withdrew, moved away, or the cell decided so)."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    _past("closed_on", closed_on, "Ngày dừng xem xét")
+    _past("closed_on", closed_on, "Ngày dừng xem xét", candidate.org)
     if closed_on < candidate.stage_on:
         fail("closed_on", f"Ngày dừng xem xét phải từ ngày {format_date(candidate.stage_on)} trở đi.")
     if not clean(reason):

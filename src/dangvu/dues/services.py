@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import add_months, format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
@@ -51,6 +52,8 @@ def dues_basis_set(
     if not isinstance(valid_from, dt.date):
         fail("valid_from", "Hãy nhập tháng áp dụng (ngày/tháng/năm, ví dụ 01/01/2016).")
     valid_from = month_start(valid_from)
+    # a basis from a closed month would change the amounts due (and arrears) of that year's report
+    require_open(org=member.org, day=valid_from, field="valid_from")
     problem = rules.kind_problem(kind, valid_from)
     if problem:
         fail("kind", problem)
@@ -124,6 +127,8 @@ def dues_pay(
     org_id = _cell_in_month(member, month)
     if org_id is None:
         fail("month", f"Tháng {format_month(month)} đồng chí {member.full_name} không sinh hoạt đảng ở chi bộ nào.")
+    # dues.collected counts payments by the day paid, so that day's year must be open
+    require_open(org=Organization.objects.get(pk=org_id), day=paid_on, field="paid_on")
     basis = basis_on(member, month)
     if basis is None:
         fail("month", "Chưa có căn cứ đóng đảng phí của đảng viên cho tháng này; hãy ghi mức đóng trước.")

@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, unaccent
@@ -28,6 +29,7 @@ def election_create(*, actor, name: str, date: dt.date, organizer: Organization)
         fail("organizer", "Hãy chọn tổ chức đảng lãnh đạo cuộc bầu cử.")
     if not organizer.is_active_on(date):
         fail("organizer", f"{organizer.name} không hoạt động vào ngày {format_date(date)}.")
+    require_open(org=organizer, day=date)
     with acting_as(actor):
         return Election.objects.create(name=name, date=date, organizer=organizer)
 
@@ -68,6 +70,9 @@ def election_area_record(
         fail("org", "Hãy chọn tổ chức đảng của địa bàn (phường, đơn vị).")
     if not org.is_active_on(election.date):
         fail("org", f"{org.name} không hoạt động vào ngày bầu cử {format_date(election.date)}.")
+    # the turnout of a closed year is in its issued report: the area's unit and the organizer both hold it
+    require_open(org=org, day=election.date, field="org")
+    require_open(org=election.organizer, day=election.date, field="org")
     key = unaccent(name)
     if any(unaccent(n) == key for n in election.areas.values_list("name", flat=True)):
         fail("name", f"Khu vực {name} đã có kết quả trong cuộc bầu cử này; hãy sửa kết quả đã nhập.")

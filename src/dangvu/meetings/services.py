@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail, refuse_if_changed
 from dangvu.core.errors import version_of as version_of  # the token the edit forms carry
@@ -38,6 +39,7 @@ def _check(org, kind, date, chair, secretary, called: bool = False) -> set[int]:
         fail("org", f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
     if not org.is_active_on(date):
         fail("org", f"{org.name} không hoạt động vào ngày {format_date(date)}.")
+    require_open(org=org, day=date)  # a closed year's meetings count in its issued report
     roster = roster_ids(org, date)
     for field, person, label in (("chair", chair, "Người chủ trì"), ("secretary", secretary, "Thư ký")):
         if person is not None and person.pk not in roster:
@@ -121,6 +123,7 @@ def meeting_update(
     once."""
     current = Meeting.objects.select_for_update().select_related("org").get(pk=meeting.pk)
     refuse_if_changed(current, expected_version, "Buổi sinh hoạt")
+    require_open(org=current.org, day=current.date)  # moving it out of a closed year changes that year too
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         name = sorted(unknown)[0]
@@ -246,6 +249,7 @@ def _touch(meeting: Meeting) -> None:
 def meeting_set_attendance(*, actor, meeting: Meeting, entries) -> list[Attendance]:
     """Record who attended: [(member, presence, reason)]. Each member must belong to the cell on
     the meeting's date; an excused absence needs its reason. Replaces those members' earlier rows."""
+    require_open(org=meeting.org, day=meeting.date, field="attendance")
     with acting_as(actor):
         _touch(meeting)
         return _set_attendance(meeting, entries)
@@ -256,6 +260,7 @@ def meeting_add_vote(
     *, actor, meeting: Meeting, question: str, votes_for: int, votes_against: int, abstain: int = 0
 ) -> Vote:
     """A vote taken at the meeting; its total cannot exceed those present (when attendance is recorded)."""
+    require_open(org=meeting.org, day=meeting.date, field="question")
     present = meeting.attendances.filter(presence=Presence.PRESENT).count()
     vote = _clean_vote(
         present=present, question=question, votes_for=votes_for, votes_against=votes_against, abstain=abstain

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from dangvu.core.audit import acting_as
 from dangvu.core.bulk import AuditLog, values_of
+from dangvu.core.closing import require_open as require_year_open
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
@@ -144,6 +145,7 @@ def org_result_record(
     _require_stage(stage)
     decided_on = _decision_day(cycle, decided_on)
     _check_org_in_cycle(cycle, org)
+    _require_year_unclosed(cycle, org, decided_on)
     book = cycle.get_rulebook()
     grade = book.org_grade(cls)
     if grade is None:
@@ -209,6 +211,13 @@ def _decision_day(cycle: ReviewCycle, day: dt.date | None) -> dt.date:
     return day
 
 
+def _require_year_unclosed(cycle: ReviewCycle, org: Organization, decided_on: dt.date, field: str = "cls") -> None:
+    """The review's classes count in the figures of the cycle's year, whatever day they were
+    decided (often in January after it): refused while that year is closed (core.closing)."""
+    day = decided_on if decided_on.year == cycle.year else dt.date(cycle.year, 12, 31)
+    require_year_open(org=org, day=day, field=field)
+
+
 def _record_override(actor, cycle, org, member, cls, violations, reason):
     Override.objects.create(
         cycle=cycle, org=org, member=member, decided_class=cls, rules=[v.rule for v in violations],
@@ -246,6 +255,7 @@ def member_results_record_bulk(
     if org.level not in GRASSROOTS_LEVELS:
         fail("org", "Kết quả xếp loại đảng viên được nhập theo tổ chức cơ sở đảng (đảng bộ cơ sở hoặc chi bộ cơ sở).")
     _check_org_in_cycle(cycle, org)
+    _require_year_unclosed(cycle, org, decided_on, field="__all__")
     book = cycle.get_rulebook()
     field = f.STAGE_FIELD[stage]
     year_members = f.members_of_year(cycle, org)
