@@ -60,6 +60,7 @@ def test_one_bad_record_in_a_thousand_writes_nothing_and_is_named_by_its_index(c
 
 def test_review_results_and_events_go_through_their_services(client, tree, board, register):
     a, b = register(tree.a1, party_card_no="01000001"), register(tree.b1, party_card_no="01000002")
+    c = register(tree.b1, party_card_no="01000003")
     reviews = [
         {"member": "01000001", "year": 2016, "cls": "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ"},
         {"member": b.pk, "year": 2016, "cls": "Đủ tư cách, hoàn thành tốt nhiệm vụ"},  # by id, as the API names members
@@ -72,12 +73,14 @@ def test_review_results_and_events_go_through_their_services(client, tree, board
     events = [
         {"member": a.pk, "kind": "exempted", "date": "2016-03-01", "until": "2016-12-31", "reason": "Tuổi cao"},
         {"member": "01000002", "kind": "Từ trần", "date": "2016-05-02"},
+        {"member": c.pk, "kind": "dismissed", "date": "2016-06-01", "decision_no": "7-QĐ/QU"},
     ]
     response = post(client, board, "events", "HM", events)
     assert response.status_code == 201, response.json()
     a.refresh_from_db()
     b.refresh_from_db()
-    assert b.status == "died"
+    c.refresh_from_db()
+    assert (b.status, c.status) == ("died", "dismissed")
     assert list(a.events.filter(kind__in=[EventKind.EXEMPTED, EventKind.RESUMED]).values_list("kind", flat=True))
 
 

@@ -72,8 +72,10 @@ def test_a_year_of_events_imports_through_the_lifecycle(ctx, tree, people):
     assert _state(p[4]) == (Status.FULL, Activity.ACTIVE, "A2")
     assert [e.kind for e in p[4].events.order_by("date")][-2:] == [EventKind.TRANSFERRED_OUT, EventKind.TRANSFERRED_IN]
     assert _state(p[5])[0] == Status.DIED
-    assert _state(p[6])[0] == Status.REMOVED
-    assert p[6].events.get(kind=EventKind.REMOVED).reason == "Cho ra khỏi Đảng: Tự nguyện xin ra"
+    # Cho ra khỏi Đảng is its own event and status, not a removal (xóa tên) with a note.
+    assert _state(p[6])[0] == Status.DISMISSED
+    assert p[6].events.get(kind=EventKind.DISMISSED).reason == "Tự nguyện xin ra"
+    assert not p[6].events.filter(kind=EventKind.REMOVED).exists()
     assert _state(p[7])[0] == Status.EXPELLED
     assert _state(p[8])[0] == Status.REMOVED
 

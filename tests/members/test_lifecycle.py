@@ -81,6 +81,7 @@ def test_probation_failed_removes_the_member(tree, admit, actor):
     ("kind", "status", "extra"),
     [
         (K.REMOVED, "removed", {"decision_no": "5-QĐ/ĐU"}),
+        (K.DISMISSED, "dismissed", {"decision_no": "7-QĐ/ĐU"}),
         (K.EXPELLED, "expelled", {"decision_no": "6-QĐ/UBKT"}),
         (K.DIED, "died", {}),
         (K.TRANSFERRED_OUT, "transferred_out", {"place": "Đảng bộ quận Cầu Giấy"}),
@@ -148,6 +149,33 @@ def test_readmission_and_restoration(tree, register, actor):
     member_record_event(actor=actor, member=other, kind=K.RESTORED, date=D(2013, 1, 1), decision_no="4-QĐ", org=tree.a1)
     other.refresh_from_db()
     assert other.status == "full"
+
+
+def test_cho_ra_khoi_dang_is_its_own_event_counted_apart_from_xoa_ten(tree, register, actor):
+    from dangvu.core.catalogue import Period
+    from dangvu.indicators.statistics import flows
+
+    let_go, removed = register(tree.a1), register(tree.a1)
+    before = counts()
+    with pytest.raises(ValidationError) as e:
+        member_record_event(actor=actor, member=let_go, kind=K.DISMISSED, date=D(2016, 4, 1))
+    assert errors_of(e)["decision_no"] == ["Hãy nhập số quyết định."] and nothing_changed(before)
+    member_record_event(actor=actor, member=let_go, kind=K.DISMISSED, date=D(2016, 4, 1), decision_no="7-QĐ/ĐU")
+    member_record_event(actor=actor, member=removed, kind=K.REMOVED, date=D(2016, 5, 1), decision_no="8-QĐ/ĐU")
+    let_go.refresh_from_db()
+    assert let_go.get_status_display() == "Đã cho ra khỏi Đảng"
+    with pytest.raises(ValidationError) as e:
+        member_record_event(actor=actor, member=let_go, kind=K.DIED, date=D(2016, 6, 1))
+    assert "đã bị cho ra khỏi Đảng" in errors_of(e)["kind"][0]
+    _, decrease, _ = flows(tree.hm, Period.year(2016))
+    rows = {row[0]: row[1] for row in decrease.rows}
+    assert (rows["Cho ra khỏi Đảng"], rows["Xóa tên"]) == (1, 1)
+    # Re-admission is open to them as to a removed member, and the years out do not count.
+    member_record_event(actor=actor, member=let_go, kind=K.READMITTED, date=D(2018, 4, 1), decision_no="9", org=tree.a1)
+    let_go.refresh_from_db()
+    assert let_go.status == "probationary"
+    # 3/2/1990–1/4/2016 and 1/4/2018–1/4/2019: 27 years, not the 29 of the calendar.
+    assert selectors.party_age_years(let_go, D(2019, 4, 1)) == 27
 
 
 def test_a_dead_member_cannot_be_transferred(tree, register, actor):

@@ -118,6 +118,7 @@ INCREASE_CAUSES = [
 DECREASE_CAUSES = [
     ("Chuyển sinh hoạt đi", TRANSFERS),
     ("Xóa tên", {EventKind.REMOVED, EventKind.PROBATION_FAILED}),
+    ("Cho ra khỏi Đảng", {EventKind.DISMISSED}),
     ("Khai trừ", {EventKind.EXPELLED}),
     ("Từ trần", {EventKind.DIED}),
 ]

@@ -1,7 +1,7 @@
 """The `events` import: a member's standing as a clerk's old spreadsheet holds it — recognition,
 exemption from activity and suspension with their dates, transfers in and out with the other unit,
-removal, expulsion and death — one lifecycle event a row, each member found by party card or
-citizen ID number.
+removal (xóa tên), cho ra khỏi Đảng, expulsion and death — one lifecycle event a row, each member
+found by party card or citizen ID number.
 
 Every row goes through the lifecycle's own services (services.member_record_event, and
 member_recognize for a recognition), so an event that does not fit the member's history on its
@@ -24,7 +24,6 @@ from .models import EventKind, Member
 
 D = dt.date
 TRANSFER_OUT = "transfer_out"  # within the tree (TRANSFERRED) or outside it (TRANSFERRED_OUT), by the place
-LET_GO = "let_go"  # cho ra khỏi Đảng: recorded as a removal (xóa tên) whose reason says so
 # (value, what a clerk writes): several spellings per event; the first is the template's.
 EVENT_CHOICES = (
     (EventKind.RECOGNIZED, "Công nhận chính thức"),
@@ -44,7 +43,7 @@ EVENT_CHOICES = (
     (EventKind.TRANSFERRED_IN, "Chuyển đến"),
     (EventKind.TRANSFERRED_IN, "Chuyển sinh hoạt đến"),
     (EventKind.REMOVED, "Xóa tên"),
-    (LET_GO, "Cho ra khỏi Đảng"),
+    (EventKind.DISMISSED, "Cho ra khỏi Đảng"),
     (EventKind.EXPELLED, "Khai trừ"),
     (EventKind.DIED, "Từ trần"),
     (EventKind.DIED, "Chết"),
@@ -118,9 +117,6 @@ class EventImporter(Importer):
             )
         if kind == EventKind.TRANSFERRED_IN:
             return services.member_record_event(kind=kind, org=values.get("org") or member.org, place=other, **fields)
-        if kind == LET_GO:
-            fields["reason"] = "Cho ra khỏi Đảng" + (f": {reason}" if reason else "")
-            return services.member_record_event(kind=EventKind.REMOVED, **fields)
         if kind in _ENDING:
             ends_later = until is not None and until > ctx.today
             event = services.member_record_event(kind=kind, until=until if ends_later else None, **fields)

@@ -192,11 +192,11 @@ def kinds_for(member: Member) -> list[str]:
         kinds += [K.TRANSFERRED, K.TRANSFERRED_OUT, K.TEMPORARY_TRANSFER]
         kinds += [K.EXEMPTED, K.SUSPENDED] if member.activity == Activity.ACTIVE else [K.RESUMED]
         kinds += [K.PROBATION_FAILED] if st == Status.PROBATIONARY else []
-        kinds += [K.REMOVED]
+        kinds += [K.REMOVED, K.DISMISSED]
         # Expulsion is a discipline for full members; a probationary member is removed instead.
         kinds += [K.EXPELLED] if st == Status.FULL else []
         return [*kinds, K.DIED]
-    if st in (Status.REMOVED, Status.EXPELLED):
+    if st in (Status.REMOVED, Status.DISMISSED, Status.EXPELLED):
         return [K.READMITTED, K.RESTORED]
     if st == Status.PROBATION_FAILED:
         return [K.READMITTED]

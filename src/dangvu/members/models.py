@@ -25,6 +25,7 @@ class Status(models.TextChoices):
     TRANSFERRED_OUT = "transferred_out", "Đã chuyển sinh hoạt đi nơi khác"
     REMOVED = "removed", "Đã xóa tên"
     PROBATION_FAILED = "probation_failed", "Không được công nhận chính thức (xóa tên)"
+    DISMISSED = "dismissed", "Đã cho ra khỏi Đảng"
     EXPELLED = "expelled", "Đã khai trừ"
     DIED = "died", "Từ trần"
 
@@ -54,6 +55,9 @@ class EventKind(models.TextChoices):
     TEMPORARY_TRANSFER = "temporary_transfer", "Chuyển sinh hoạt đảng tạm thời"
     MOVED = "moved", "Chuyển theo sắp xếp tổ chức"
     REMOVED = "removed", "Xóa tên"
+    # Cho ra khỏi Đảng (Điều lệ Đảng, Điều 8): the party organization lets a member go (a request
+    # to leave, or one no longer fit), neither a removal from the rolls nor a discipline.
+    DISMISSED = "dismissed", "Cho ra khỏi Đảng"
     EXPELLED = "expelled", "Khai trừ"
     DIED = "died", "Từ trần"
     EXEMPTED = "exempted", "Miễn sinh hoạt đảng"

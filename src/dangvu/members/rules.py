@@ -135,6 +135,7 @@ class State:
 
 _OUT = {
     EventKind.REMOVED: Status.REMOVED,
+    EventKind.DISMISSED: Status.DISMISSED,
     EventKind.EXPELLED: Status.EXPELLED,
     EventKind.DIED: Status.DIED,
     EventKind.PROBATION_FAILED: Status.PROBATION_FAILED,
@@ -145,6 +146,7 @@ _STATUS_WORDS = {
     Status.TRANSFERRED_OUT: "đã chuyển sinh hoạt đi nơi khác",
     Status.REMOVED: "đã bị xóa tên",
     Status.PROBATION_FAILED: "đã bị xóa tên do không được công nhận chính thức",
+    Status.DISMISSED: "đã bị cho ra khỏi Đảng",
     Status.EXPELLED: "đã bị khai trừ",
     Status.DIED: "đã từ trần",
 }
@@ -191,13 +193,13 @@ def apply(state: State, ev: Event) -> State:
         state.org_id, state.standing, state.activity = ev.org_id, standing, Activity.ACTIVE
         _open(state, ev.date, k)
     elif k == EventKind.READMITTED:
-        if state.status not in (Status.REMOVED, Status.EXPELLED, Status.PROBATION_FAILED):
+        if state.status not in (Status.REMOVED, Status.DISMISSED, Status.EXPELLED, Status.PROBATION_FAILED):
             _refuse(state, "kết nạp lại")
         state.status, state.admitted_on = Status.PROBATIONARY, ev.date
         state.org_id, state.standing, state.activity = ev.org_id, Standing.PROBATIONARY, Activity.ACTIVE
         _open(state, ev.date, k)
     elif k == EventKind.RESTORED:
-        if state.status not in (Status.REMOVED, Status.EXPELLED):
+        if state.status not in (Status.REMOVED, Status.DISMISSED, Status.EXPELLED):
             _refuse(state, "khôi phục đảng tịch")
         standing = state.status_before_out or Standing.FULL
         state.status = Status(standing)
@@ -257,7 +259,7 @@ def replay(events: list[Event], until: dt.date | None = None) -> State:
 
 # --- party age and badges --------------------------------------------------------------------
 
-_GAP_START = (EventKind.REMOVED, EventKind.EXPELLED, EventKind.PROBATION_FAILED, EventKind.DIED)
+_GAP_START = (EventKind.REMOVED, EventKind.DISMISSED, EventKind.EXPELLED, EventKind.PROBATION_FAILED, EventKind.DIED)
 
 
 def out_of_party_gaps(events: list[Event]) -> list[tuple[dt.date, dt.date | None]]:

@@ -37,7 +37,7 @@ from .selectors import rule_events
 WORK_FIELDS = ("started_on", "ended_on", "work", "place")
 DECISION_REQUIRED = {
     EventKind.ADMITTED, EventKind.RECOGNIZED, EventKind.EXPELLED, EventKind.READMITTED, EventKind.RESTORED,
-    EventKind.PROBATION_FAILED, EventKind.REMOVED,
+    EventKind.PROBATION_FAILED, EventKind.REMOVED, EventKind.DISMISSED,
 }  # fmt: skip
 
 
