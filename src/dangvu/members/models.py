@@ -159,6 +159,10 @@ class MemberEvent(models.Model):
     reason = models.TextField("lý do", blank=True)
     override_reason = models.TextField("lý do chấp thuận ngoại lệ", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The import job (imports.ImportJob's id; members sits below imports, so not a foreign key)
+    # whose row wrote this event: an import audits the member once, naming the job and the row,
+    # and the events it derives point back to that job instead of each having its own entry.
+    import_job = models.PositiveBigIntegerField("lần nhập", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "sự kiện đảng viên"
@@ -186,6 +190,8 @@ class MemberPeriod(models.Model):
     valid_to = models.DateField(null=True, blank=True)
     start_kind = models.CharField(max_length=24, choices=EventKind.choices)
     end_kind = models.CharField(max_length=24, choices=EventKind.choices, blank=True)
+    # As MemberEvent.import_job: the import that wrote this period (a later rebuild writes new ones).
+    import_job = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         indexes = [
