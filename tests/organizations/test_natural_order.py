@@ -30,3 +30,48 @@ def test_cells_are_listed_one_two_three_ten_on_the_unit_page_and_in_the_tree(tre
     html = client.get(reverse("org-detail", args=[tree.a.pk])).content.decode()
     positions = [html.index(name + "<") for name in expected]
     assert positions == sorted(positions)
+
+
+def _cells_three_and_ten(tree, actor):
+    # "số 3" founded before "số 10", so its id is the smaller: ordered by path (ids as text, "/10/"
+    # before "/9/") the lists would read số 10 first.
+    for n in (3, 10):
+        org_found(
+            actor=actor, code=f"A{n}", name=f"Chi bộ tổ dân phố số {n}", kind=Kind.WARD, level=Level.CELL,
+            parent=tree.a, founded_on=D(2010, 1, 1),
+        )  # fmt: skip
+    return [f"Chi bộ tổ dân phố số {n}" for n in (1, 2, 3, 10)]
+
+
+def _in_order(html: str, names: list[str], after: str = "") -> bool:
+    start = html.index(after) if after else 0
+    positions = [html.index(name, start) for name in names]
+    return positions == sorted(positions)
+
+
+def test_the_tree_page_and_every_unit_picker_list_so_3_before_so_10(tree, actor, client):
+    expected = _cells_three_and_ten(tree, actor)
+    client.force_login(actor)
+    assert _in_order(client.get(reverse("org-tree")).content.decode(), expected)
+    # drop-downs of the filters and forms (UnitChoiceField), the cell picker of "Ghi buổi sinh hoạt",
+    # the dues page's cells and the datalist behind the typed unit fields
+    for url, after in (
+        (reverse("meeting-list"), 'name="don_vi"'),
+        (reverse("candidate-list"), 'name="don_vi"'),
+        (reverse("candidate-create"), 'name="org"'),
+        (reverse("meeting-start"), ""),
+        (reverse("dues-home"), ""),
+    ):
+        html = client.get(url).content.decode()
+        assert _in_order(html, expected, after), url
+
+
+def test_unit_choice_field_and_datalist_read_the_tree_order(tree, actor):
+    from dangvu.organizations.models import Organization
+    from dangvu.web.forms import UnitChoiceField, UnitCodeField
+
+    expected = _cells_three_and_ten(tree, actor)
+    cells = Organization.objects.filter(parent=tree.a).order_by("path")
+    field = UnitChoiceField(queryset=cells, empty_label="Tất cả")
+    assert [label for _, label in field.choices] == ["Tất cả"] + expected
+    assert [o.name for o in UnitCodeField(queryset=cells).choices()] == expected

@@ -4,20 +4,20 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField
 
 from .models import Program, RecipientKind, Title
 
 
 class AwardForm(forms.Form):
     recipient_kind = forms.ChoiceField(label="Đối tượng được khen", choices=RecipientKind.choices)
-    recipient_org = forms.ModelChoiceField(label="Tổ chức đảng được khen", queryset=None, required=False)
+    recipient_org = UnitChoiceField(label="Tổ chức đảng được khen", queryset=None, required=False)
     recipient_name = forms.CharField(label="Hoặc tên tập thể, cá nhân khác", required=False)
     title = forms.ChoiceField(label="Danh hiệu, hình thức", choices=Title.choices)
     title_detail = forms.CharField(label="Chi tiết (ví dụ: Giấy khen của Quận ủy)", required=False)
     program = forms.ChoiceField(label="Căn cứ, phong trào", choices=Program.choices)
     for_year = forms.IntegerField(label="Thành tích năm", required=False, min_value=1930)
-    awarded_by = forms.ModelChoiceField(label="Cấp khen thưởng", queryset=None, required=False)
+    awarded_by = UnitChoiceField(label="Cấp khen thưởng", queryset=None, required=False)
     decision_no = forms.CharField(label="Số quyết định", required=False)
     decision_date = VnDateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))

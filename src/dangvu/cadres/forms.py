@@ -4,7 +4,7 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField
 
 from .models import ActionKind
 
@@ -18,11 +18,11 @@ class CadreActionForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên (nếu không có trong danh sách đảng viên)", required=False)
     kind = forms.ChoiceField(label="Hình thức", choices=ActionKind.choices)
     position = forms.CharField(label="Chức vụ", required=False)
-    from_org = forms.ModelChoiceField(label="Từ đơn vị", queryset=None, required=False)
+    from_org = UnitChoiceField(label="Từ đơn vị", queryset=None, required=False)
     from_unit = forms.CharField(label="Từ đơn vị (ngoài hệ thống tổ chức đảng)", required=False)
-    to_org = forms.ModelChoiceField(label="Đến đơn vị", queryset=None, required=False)
+    to_org = UnitChoiceField(label="Đến đơn vị", queryset=None, required=False)
     to_unit = forms.CharField(label="Đến đơn vị (ngoài hệ thống tổ chức đảng)", required=False)
-    decided_by = forms.ModelChoiceField(label="Cấp ủy quyết định", queryset=None, required=False)
+    decided_by = UnitChoiceField(label="Cấp ủy quyết định", queryset=None, required=False)
     decision_no = forms.CharField(label="Số quyết định", required=False)
     decision_date = VnDateField(label="Ngày quyết định (ngày/tháng/năm)", required=False)
     effective_date = VnDateField(label="Ngày hiệu lực (để trống nếu là ngày quyết định)", required=False)

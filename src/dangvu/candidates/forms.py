@@ -7,7 +7,7 @@ from dangvu.members.fields import MemberRefField
 from dangvu.members.forms import ADMITTED_ON, DECISION_DATE, check_admission_fields
 from dangvu.members.identity import clean_identity, past_date
 from dangvu.members.models import Sex
-from dangvu.web.forms import VnDateField, check_all
+from dangvu.web.forms import UnitChoiceField, VnDateField, check_all
 
 from .models import Stage, StepKind, UnionBody
 
@@ -17,7 +17,7 @@ MEMBER_HELP = "Số thẻ đảng viên hoặc số CCCD của đảng viên ch�
 class CandidateForm(forms.Form):
     """Opening a file: the cell, the day the cell listed the person, and their identity."""
 
-    org = forms.ModelChoiceField(label="Chi bộ", queryset=None)
+    org = UnitChoiceField(label="Chi bộ", queryset=None)
     opened_on = VnDateField(label="Ngày chi bộ đưa vào danh sách quần chúng ưu tú")
     in_charge = forms.CharField(label="Đảng viên được phân công giúp đỡ", required=False)
     full_name = forms.CharField(label="Họ và tên khai sinh")
@@ -104,7 +104,7 @@ class VoteForm(forms.Form):
     votes_against = forms.IntegerField(label="Số không tán thành", min_value=0, initial=0)
     reference = forms.CharField(label="Số nghị quyết của chi bộ", required=False)
     in_charge = forms.CharField(label="Người chủ trì", required=False)
-    voting_org = forms.ModelChoiceField(
+    voting_org = UnitChoiceField(
         label="Đảng ủy cơ sở biểu quyết thay (chỉ khi chi bộ có dưới 3 đảng viên chính thức)",
         queryset=None,
         required=False,
@@ -143,7 +143,7 @@ OPEN_STAGES = [c for c in Stage.choices if c[0] not in (Stage.ADMITTED, Stage.CL
 class FilterForm(forms.Form):
     """The list's filters (GET): everything optional, wrong values are ignored."""
 
-    don_vi = forms.ModelChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả")
+    don_vi = UnitChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả")
     buoc = forms.ChoiceField(label="Bước đã đạt", required=False, choices=[("", "Tất cả")] + OPEN_STAGES)
     dung_qua = forms.IntegerField(label="Dừng lâu hơn (ngày)", required=False, min_value=1, max_value=3650)
     q = forms.CharField(label="Họ tên", required=False)

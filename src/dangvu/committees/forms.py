@@ -3,7 +3,7 @@
 from django import forms
 
 from dangvu.members.fields import MemberRefField
-from dangvu.web.forms import UnitCodeField, VnDateField
+from dangvu.web.forms import UnitChoiceField, UnitCodeField, VnDateField
 
 from .models import Assessment, Departure, Entry, Role
 
@@ -64,7 +64,7 @@ class IntroduceForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    cell = forms.ModelChoiceField(label="Chi bộ nơi cư trú", queryset=None)
+    cell = UnitChoiceField(label="Chi bộ nơi cư trú", queryset=None)
     since = VnDateField(label="Ngày đảng viên đến báo cáo")
 
     def __init__(self, *args, cells, **kwargs):

@@ -17,6 +17,7 @@ from dangvu.core.dates import add_months
 from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
 from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.organizations.selectors import in_tree_order
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
 
@@ -53,7 +54,7 @@ def _payment(scope: Scope, pk):
 def dues_home(request):
     scope = Scope.of(request.user)
     month = _month(request)
-    cells = list(_cells(scope)[:500])
+    cells = in_tree_order(_cells(scope)[:500])
     return render(
         request,
         "dues/home.html",

@@ -2,13 +2,15 @@
 
 from django import forms
 
+from dangvu.web.forms import UnitChoiceField
+
 DATE = forms.DateInput(attrs={"placeholder": "ngày/tháng/năm"}, format="%d/%m/%Y")
 
 
 class ElectionForm(forms.Form):
     name = forms.CharField(label="Tên cuộc bầu cử", max_length=255)
     date = forms.DateField(label="Ngày bầu cử", widget=DATE)
-    organizer = forms.ModelChoiceField(label="Tổ chức đảng lãnh đạo", queryset=None)
+    organizer = UnitChoiceField(label="Tổ chức đảng lãnh đạo", queryset=None)
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -17,7 +19,7 @@ class ElectionForm(forms.Form):
 
 class AreaForm(forms.Form):
     name = forms.CharField(label="Khu vực (phường, đơn vị)", max_length=160)
-    org = forms.ModelChoiceField(label="Tổ chức đảng của địa bàn", queryset=None)
+    org = UnitChoiceField(label="Tổ chức đảng của địa bàn", queryset=None)
     registered = forms.IntegerField(label="Số cử tri trong danh sách", min_value=0)
     voted = forms.IntegerField(label="Số cử tri đã đi bầu", min_value=0)
 

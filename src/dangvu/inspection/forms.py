@@ -3,6 +3,8 @@ next to the field they name."""
 
 from django import forms
 
+from dangvu.web.forms import UnitChoiceField
+
 from .models import Form, Kind, Mode
 
 DATE = forms.DateInput(attrs={"placeholder": "ngày/tháng/năm"}, format="%d/%m/%Y")
@@ -11,8 +13,8 @@ DATE = forms.DateInput(attrs={"placeholder": "ngày/tháng/năm"}, format="%d/%m
 class InspectionForm(forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=Kind.choices)
     mode = forms.ChoiceField(label="Hình thức", choices=[("", "—")] + Mode.choices, required=False)
-    conducted_by = forms.ModelChoiceField(label="Tổ chức tiến hành (cấp ủy, ủy ban kiểm tra)", queryset=None)
-    subject_org = forms.ModelChoiceField(label="Tổ chức đảng được kiểm tra, giám sát", queryset=None, required=False)
+    conducted_by = UnitChoiceField(label="Tổ chức tiến hành (cấp ủy, ủy ban kiểm tra)", queryset=None)
+    subject_org = UnitChoiceField(label="Tổ chức đảng được kiểm tra, giám sát", queryset=None, required=False)
     subject_member = forms.ModelChoiceField(label="hoặc đảng viên được kiểm tra, giám sát", queryset=None,
                                             required=False)  # fmt: skip
     start_date = forms.DateField(label="Ngày bắt đầu", widget=DATE)
@@ -32,11 +34,11 @@ class InspectionForm(forms.Form):
 
 class DisciplineForm(forms.Form):
     subject_member = forms.ModelChoiceField(label="Đảng viên bị kỷ luật", queryset=None, required=False)
-    subject_org = forms.ModelChoiceField(label="hoặc tổ chức đảng bị kỷ luật", queryset=None, required=False)
+    subject_org = UnitChoiceField(label="hoặc tổ chức đảng bị kỷ luật", queryset=None, required=False)
     form = forms.ChoiceField(label="Hình thức kỷ luật", choices=Form.choices)
     decision_no = forms.CharField(label="Số quyết định", max_length=80)
     decision_date = forms.DateField(label="Ngày quyết định", widget=DATE)
-    decided_by = forms.ModelChoiceField(label="Tổ chức quyết định", queryset=None)
+    decided_by = UnitChoiceField(label="Tổ chức quyết định", queryset=None)
     violation_date = forms.DateField(label="Ngày xảy ra vi phạm", widget=DATE)
     reason = forms.CharField(label="Lý do, nội dung vi phạm", widget=forms.Textarea(attrs={"rows": 3}),
                              required=False)  # fmt: skip

@@ -6,7 +6,7 @@ import os
 
 from django import forms
 
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField
 
 from .models import MeetingKind
 
@@ -67,7 +67,7 @@ class VoteForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    don_vi = forms.ModelChoiceField(label="Chi bộ, đơn vị", queryset=None, required=False, empty_label="Tất cả")
+    don_vi = UnitChoiceField(label="Chi bộ, đơn vị", queryset=None, required=False, empty_label="Tất cả")
     nam = forms.IntegerField(label="Năm", required=False, min_value=1930, max_value=2100)
     thang = forms.TypedChoiceField(
         label="Tháng", required=False, coerce=int, empty_value=None,

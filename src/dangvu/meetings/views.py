@@ -23,6 +23,7 @@ from dangvu.handbook.meetings import attendance_from_replies
 from dangvu.members.models import Member
 from dangvu.members.transfers import unit_with_superior
 from dangvu.organizations.models import MEMBER_LEVELS
+from dangvu.organizations.selectors import in_tree_order
 from dangvu.web.forms import VnDateField
 from dangvu.web.pages import form_saved
 
@@ -67,7 +68,7 @@ def meeting_start(request):
     if picked.isdigit():
         return redirect("meeting-create", org_pk=scope.get_org(picked).pk)
     cells = scope.orgs().filter(level__in=MEMBER_LEVELS, dissolved_on__isnull=True).select_related("parent")
-    choices = [(c.pk, unit_with_superior(c)) for c in cells.order_by("path")]
+    choices = [(c.pk, unit_with_superior(c)) for c in in_tree_order(cells)]
     return render(request, "meetings/start.html", {"cells": choices})
 
 

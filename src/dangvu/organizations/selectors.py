@@ -160,6 +160,25 @@ def children_now(org: Organization, include_dissolved: bool = False) -> list[Org
     return sorted(qs, key=lambda o: natural_key(o.name))
 
 
+def in_tree_order(units) -> list[Organization]:
+    """`units` (any iterable or queryset) as the tree lists them: each under its superior, siblings
+    in natural order ("số 3" before "số 10"), which ordering by path (ids as text) does not give.
+    One query for the names of their superiors."""
+    units = list(units)
+    ids = {int(x) for o in units for x in o.path.strip("/").split("/")}
+    named = {pk: _Named(name) for pk, name in Organization.objects.filter(pk__in=ids).values_list("pk", "name")}
+    return sorted(units, key=lambda o: _display_key(o.path, named))
+
+
+class _Named:
+    """What _display_key reads of a unit: its name."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+
 def ancestors(org: Organization) -> list[Organization]:
     """From the root down to `org`'s superior, as the tree is today."""
     ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]

@@ -4,14 +4,14 @@ from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField
 
 from .models import ClassKind
 
 
 class TrainingClassForm(forms.Form):
     title = forms.CharField(label="Tên lớp", required=False)
-    organizer = forms.ModelChoiceField(label="Đơn vị tổ chức", queryset=None, required=False)
+    organizer = UnitChoiceField(label="Đơn vị tổ chức", queryset=None, required=False)
     kind = forms.ChoiceField(label="Loại lớp", choices=ClassKind.choices)
     start_date = VnDateField(label="Ngày khai giảng (ngày/tháng/năm)", required=False)
     end_date = VnDateField(label="Ngày bế giảng (để trống nếu học một ngày)", required=False)

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from dangvu.core.text import clean
+from dangvu.organizations.selectors import in_tree_order
 
 DATE_HINT = "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2016."
 # Day, month and year as the formats below read them: a text of that shape that is still refused
@@ -115,7 +116,24 @@ class UnitCodeField(forms.CharField):
         return org
 
     def choices(self):
-        return self.queryset.order_by("path") if self.queryset is not None else []
+        return in_tree_order(self.queryset) if self.queryset is not None else []
+
+
+class TreeOrderIterator(forms.models.ModelChoiceIterator):
+    """The units of a drop-down as the tree lists them (organizations.selectors.in_tree_order):
+    "số 3" before "số 10", each unit under its superior."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for unit in in_tree_order(self.queryset):
+            yield self.choice(unit)
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A drop-down of units in the tree's natural order."""
+
+    iterator = TreeOrderIterator
 
 
 def unit_label(org) -> str:
