@@ -37,3 +37,13 @@ def format_place_date(place: str, day: dt.date) -> str:
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def working_days_before(day: dt.date, days: int) -> dt.date:
+    """The day `days` working days (Monday to Friday) before `day`. Public holidays are not
+    counted out: the deadline it gives may come a few days early, never late."""
+    while days > 0:
+        day -= dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
-from dangvu.core.dates import format_date
+from dangvu.core.dates import format_date, working_days_before
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
@@ -66,6 +66,18 @@ def transfers_sent(scope):
         .select_related("member", "from_org__parent", "to_org__parent")
         .order_by("issued_on", "id")
     )
+
+
+# The member presents the transfer letter to the receiving unit within 30 working days of its
+# signing (Hướng dẫn 01-HD/TW 2021 on Điều lệ Đảng, chuyển sinh hoạt đảng; as read, not yet checked
+# against the text); past it, without a good reason, the member is considered for removal.
+PRESENT_WITHIN_WORKING_DAYS = 30
+
+
+def transfers_not_received(scope, on: dt.date):
+    """Transfers issued by units of `scope`, still not recorded by the receiving unit on `on`,
+    more than PRESENT_WITHIN_WORKING_DAYS working days after the letter was issued."""
+    return transfers_sent(scope).filter(issued_on__lt=working_days_before(on, PRESENT_WITHIN_WORKING_DAYS))
 
 
 # --- services ----------------------------------------------------------------------------------
