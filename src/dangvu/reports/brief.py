@@ -36,16 +36,7 @@ def brief(
     highlights.append(text)
     second = f"Năm {year}, {body} hoàn thành, vượt nhiều chỉ tiêu, nhiệm vụ: " + "; ".join(highlights) + "."
     if v.get("review.orgs.rated"):
-        second += (
-            f" Qua đánh giá, phân loại năm {year}, có {n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} "
-            f"tổ chức cơ sở đảng được xếp loại “{top_label}”"
-        )
-        if exemplary_label and v.get("review.orgs.top_exemplary"):
-            second += (
-                f", trong đó có {n.format_int(v['review.orgs.top_exemplary'])} tổ chức cơ sở đảng đạt "
-                f"“{exemplary_label}”"
-            )
-        second += "."
+        second += " " + prose.review_orgs_sentence(year, v, top_label, exemplary_label, style) + "."
     paras.append(second)
     work = []
     if v.get("cadres.actions"):

@@ -72,6 +72,32 @@ def target_word(org: Organization, key: str, year: int) -> str:
     return f"chỉ tiêu {heading.assigner_word(target.assigned_by)} giao"
 
 
+def review_orgs_sentence(year, v, top_label, exemplary_label, style: n.FigureStyle) -> str:
+    """The review sentence, "Qua đánh giá, phân loại năm …, có … tổ chức cơ sở đảng được xếp loại “…”"
+    (no full stop), in the committee's style: the narrative and the news brief write this one."""
+    text = (
+        f"Qua đánh giá, phân loại năm {year}, có "
+        f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
+        f"“{top_label}”"
+    )
+    if style.class_rates:  # "38 tổ chức cơ sở đảng đạt …, đạt tỷ lệ 52,1%", the good ones alone beside
+        rated = v["review.orgs.rated"]
+        text = (
+            f"Qua đánh giá, phân loại năm {year}, có {n.format_int(v['review.orgs.top'])} tổ chức cơ sở đảng "
+            f"được xếp loại “{top_label}”, đạt tỷ lệ {style.rate(v['review.orgs.top'], rated)}"
+        )
+        if v.get("review.orgs.good"):
+            text += (
+                f"; {n.format_int(v['review.orgs.good'])} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt tỷ lệ "
+                f"{style.rate(v['review.orgs.good'], rated)}"
+            )
+    if exemplary_label and v.get("review.orgs.top_exemplary"):
+        text += (
+            f", trong đó có {n.format_int(v['review.orgs.top_exemplary'])} tổ chức cơ sở đảng đạt “{exemplary_label}”"
+        )
+    return text
+
+
 def section_facts(
     org, year, figures, v, top_label, exemplary_label, *, style: n.FigureStyle = n.SEED_STYLE
 ) -> dict[str, list[str]]:
@@ -118,28 +144,7 @@ def section_facts(
     if _under_qd366(year):
         org_work += review_qd366(year, v, top_label, style)
     elif v.get("review.orgs.rated"):
-        text = (
-            f"Qua đánh giá, phân loại năm {year}, có "
-            f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
-            f"“{top_label}”"
-        )
-        if style.class_rates:  # "38 tổ chức cơ sở đảng đạt …, đạt tỷ lệ 52,1%", the good ones alone beside
-            rated = v["review.orgs.rated"]
-            text = (
-                f"Qua đánh giá, phân loại năm {year}, có {n.format_int(v['review.orgs.top'])} tổ chức cơ sở đảng "
-                f"được xếp loại “{top_label}”, đạt tỷ lệ {style.rate(v['review.orgs.top'], rated)}"
-            )
-            if v.get("review.orgs.good"):
-                text += (
-                    f"; {n.format_int(v['review.orgs.good'])} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt tỷ lệ "
-                    f"{style.rate(v['review.orgs.good'], rated)}"
-                )
-        if exemplary_label and v.get("review.orgs.top_exemplary"):
-            text += (
-                f", trong đó có {n.format_int(v['review.orgs.top_exemplary'])} tổ chức cơ sở đảng đạt "
-                f"“{exemplary_label}”"
-            )
-        org_work.append(text + ".")
+        org_work.append(review_orgs_sentence(year, v, top_label, exemplary_label, style) + ".")
     if _under_qd366(year):
         pass
     elif v.get("review.members.rated") and style.class_rates:
