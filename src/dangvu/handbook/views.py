@@ -29,7 +29,8 @@ AXES_NAME = "kich-hoat-so-tay"
 
 
 def _member(request):
-    account = account_of(request.user)
+    # the middleware has read the account already (and checked the record allows it)
+    account = getattr(request, "member_account", None) or account_of(request.user)
     if account is None:
         raise Http404("Trang này dành cho tài khoản đảng viên.")
     return account.member
