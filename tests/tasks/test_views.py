@@ -134,7 +134,8 @@ def test_a_cell_is_evaluated_by_its_grassroots_committee(client, tree, make_user
 def test_a_committee_splits_a_group_of_the_framework_for_its_year(client, tree, make_user):
     login(client, make_user, Role.GRASSROOTS, tree.a)
     page_url = "/nhiem-vu/khung-tieu-chi/2026/member/"
-    assert "Chính trị tư tưởng" in client.get(page_url).content.decode()
+    page = client.get(page_url).content.decode()
+    assert "Nhóm tiêu chí chung" in page and "Phụ lục 4 và Phụ lục 5" in page  # QĐ 366's member framework
     rows = [("politics", "pol", "Chính trị, tư tưởng", "15"), ("politics", "eth", "Đạo đức, lối sống", "10"),
             ("results", "res", "Nhiệm vụ, sản phẩm", "70")]  # fmt: skip
     data = {"c-TOTAL_FORMS": "3", "c-INITIAL_FORMS": "0"}

@@ -1,22 +1,26 @@
-"""The criteria framework on 100 points (Quy định 366-QĐ/TW: "khung tiêu chí chung", groups of
-criteria whose results are scored on 100 points).
+"""The criteria framework on 100 points (Quy định 366-QĐ/TW, Điều 10: "khung tiêu chí chung",
+groups of criteria whose results are scored on 100 points).
 
-The groups and their points below are NOT taken from the regulation's text, which was not found
-(see reviews.rulebooks.qd366_2025): they are the split reported as common practice, a group of
-qualitative criteria (politics, ethics, discipline) and a group of results and products of the
-tasks, weighted most as the regulation asks. A committee may rename and split the criteria of a
-group, for a year and a subject, as long as each group keeps its points (so the total stays 100)
-and the task group stays measured by tasks — what tasks.services.framework_set enforces.
+For a member the two groups and their points are those of Phụ lục 4 (an individual without a
+leadership post) and Phụ lục 5 (a member not working in the political system), read as quoted by
+Thư viện Pháp luật (see reviews.rulebooks.qd366_2025): "Nhóm tiêu chí chung" 30 points and "Nhóm
+tiêu chí về kết quả thực hiện nhiệm vụ" 70 points. For a collective, Phụ lục 1's groups were seen
+without their points: the same 30 + 70 split is kept, marked unconfirmed. A committee may rename and
+split the criteria of a group, for a year and a subject, as long as each group keeps its points (so
+the total stays 100) and the task group stays measured by tasks — what tasks.services.framework_set
+enforces.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-CERTAIN = False
-NOTE = (
-    "Nhóm tiêu chí và điểm tối đa của mỗi nhóm theo cách làm phổ biến, chưa đối chiếu văn bản gốc Quy định "
-    "366-QĐ/TW và hướng dẫn thi hành; cấp ủy có thể chia tiêu chí trong mỗi nhóm."
-)
+NOTES = {
+    "org": "Nhóm tiêu chí của tập thể theo Phụ lục 1 Quy định 366-QĐ/TW; điểm tối đa của mỗi nhóm chưa đối chiếu "
+    "được văn bản (tạm chia 30 điểm tiêu chí chung, 70 điểm kết quả nhiệm vụ); cấp ủy có thể chia tiêu chí trong mỗi "
+    "nhóm.",
+    "member": "Hai nhóm tiêu chí theo Phụ lục 4 và Phụ lục 5 Quy định 366-QĐ/TW: nhóm tiêu chí chung 30 điểm, nhóm "
+    "tiêu chí về kết quả thực hiện nhiệm vụ 70 điểm; cấp ủy có thể chia tiêu chí trong mỗi nhóm.",
+}
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,9 @@ GROUPS = {
         Group("results", "Kết quả thực hiện nhiệm vụ, chỉ tiêu và sản phẩm cụ thể được giao", Decimal(70), True),
     ),
     "member": (
-        Group("politics", "Chính trị tư tưởng; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
-              Decimal(30), False),
-        Group("results", "Kết quả thực hiện chức trách, nhiệm vụ và sản phẩm cụ thể được giao", Decimal(70), True),
+        Group("politics", "Nhóm tiêu chí chung: phẩm chất chính trị, đạo đức, lối sống, ý thức tổ chức kỷ luật; tự "
+              "phê bình và phê bình, khắc phục hạn chế, khuyết điểm", Decimal(30), False),
+        Group("results", "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ", Decimal(70), True),
     ),
 }  # fmt: skip
 

@@ -117,7 +117,8 @@ def _period_page(request, scope, task_org, eval_org, member, year, quarter):
         {"member": member, "org": task_org, "eval_org": eval_org, "year": year, "quarter": quarter,
          "cycle": cycle, "book": book, "rows": rows, "task_form": forms_["task"], "result_form": forms_["result"],
          "stages": stages, "evaluation": evaluation, "outcome": outcome,
-         "labels": dict(book.member_choices()) if book else {}, "criteria": criteria, "framework_note": fw.NOTE,
+         "labels": dict(book.member_choices()) if book else {}, "criteria": criteria,
+         "framework_note": fw.NOTES[subject],
          "rules": rules_shown, "can_enter": scope.can(ENTER), "can_decide": can_decide,
          "quarters": [(q, f"Quý {q}") for q in (1, 2, 3, 4)] + [(YEAR, "Cả năm")]},
     )  # fmt: skip
@@ -232,7 +233,7 @@ def framework_edit(request, year, subject):
     return render(
         request, "tasks/framework.html",
         {"committee": committee, "year": year, "subject": Subject(subject), "formset": formset, "errors": errors,
-         "groups": groups, "own": own, "note": fw.NOTE, "can_enter": scope.can(ENTER)},
+         "groups": groups, "own": own, "note": fw.NOTES[subject], "can_enter": scope.can(ENTER)},
     )  # fmt: skip
 
 
