@@ -97,3 +97,13 @@ def test_top_five_years_in_a_row_and_history(tree, actor, year_2016):
         (2016, "tsvm"), (2017, "tsvm"), (2018, "excellent"),
     ]  # fmt: skip
     assert [r.decided_class for r in member_history(a_members[0])] == ["excellent"]
+
+
+def test_review_figures_have_their_own_display_order():
+    """The dashboard and the report list figures by order: two review figures sharing one order were
+    listed in an arbitrary (key) order, cells between organizations' classes."""
+    review = [i for i in catalogue.all_indicators() if i.key.startswith("review.")]
+    orders = [i.order for i in review]
+    assert len(orders) == len(set(orders))
+    keys = [i.key for i in review]
+    assert keys.index("review.orgs.good_or_better") < keys.index("review.cells.rated") < keys.index("review.cells.top")

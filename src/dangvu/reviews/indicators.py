@@ -48,7 +48,7 @@ def orgs_top_5_years(org, period):
 
 @indicator(
     "review.cells.rated", "Chi bộ trực thuộc được đánh giá, xếp loại", "chi bộ",
-    records=s.decided_direct_cell_results, order=704,
+    records=s.decided_direct_cell_results, order=706,
 )  # fmt: skip
 def cells_rated(org, period):
     return s.decided_direct_cell_results(org, period).values("org_id").distinct().count()
@@ -56,7 +56,7 @@ def cells_rated(org, period):
 
 @indicator(
     "review.cells.top", "Chi bộ trực thuộc xếp loại hoàn thành xuất sắc nhiệm vụ", "chi bộ",
-    records=s.top_direct_cell_results, order=705,
+    records=s.top_direct_cell_results, order=707,
 )  # fmt: skip
 def cells_top(org, period):
     return s.top_direct_cell_results(org, period).values("org_id").distinct().count()
