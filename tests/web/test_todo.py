@@ -92,3 +92,17 @@ def test_lifecycle_deadlines_of_the_regulations_each_count_and_open_their_list(
     assert _item(html, "Đảng viên chuyển đến chờ tiếp nhận")[0] == 2
     assert _item(html, "Giấy giới thiệu chuyển đi quá 30 ngày làm việc")[0] == 0
     assert _item(html, "Cán bộ sắp hết thời hạn bổ nhiệm")[0] == 0  # ward A's cadre is not ward B's
+
+
+def test_the_menu_opens_the_todo_page_for_users_with_a_unit_and_marks_it_current(client, make_user, tree):
+    from dangvu.web import nav
+
+    client.force_login(make_user("grassroots", tree.a))
+    link = f'<a href="{reverse("todo")}" aria-current="page">Việc cần làm</a>'
+    assert link in client.get(reverse("todo")).content.decode()
+    client.force_login(make_user("org_board", tree.hm))
+    html = client.get(reverse("member-list")).content.decode()
+    assert f'<a href="{reverse("todo")}">Việc cần làm</a>' in html  # the district's board too
+    # without a unit there is no page of what is due (it answers 403), so no entry either
+    labels = [link.label for group in nav.build(None, "/") for link in group.links]
+    assert "Việc cần làm" not in labels and "Đảng viên" in labels

@@ -15,6 +15,7 @@ class Area:
     name: str  # URL name
     path: str = ""  # the area's prefix, tried when the name does not reverse (yet)
     args: str = ""  # "root" or "root-year": the page of the user's unit (and this year)
+    needs_unit: bool = False  # a page of the user's unit without it in the URL: hidden without a unit
 
 
 # Groups of areas: the daily pages are plain links ("inline"), the others open from their group.
@@ -23,6 +24,7 @@ GROUPS = (
         _("Hằng ngày"),
         True,
         (
+            Area(_("Việc cần làm"), "todo", "/viec-can-lam/", needs_unit=True),
             Area(_("Tổng quan"), "dashboard", "/tong-quan/", "root-year"),
             Area(_("Tổ chức"), "org-tree", "/to-chuc/"),
             Area(_("Đảng viên"), "member-list", "/dang-vien/"),
@@ -119,6 +121,7 @@ def build(root, here: str, today: dt.date | None = None) -> list[Group]:
     today = today or dt.date.today()
     found = []
     for label, inline, areas in GROUPS:
+        areas = [area for area in areas if root is not None or not area.needs_unit]
         pairs = [(area, url_or_empty(area.name, _args(area, root, today), area.path)) for area in areas]
         found.append((label, inline, [(a, u) for a, u in pairs if u]))
     prefixes = [a.path or u for _, _, pairs in found for a, u in pairs]
