@@ -224,3 +224,9 @@ def test_the_login_page_offers_both_demos(hanoi, client):
 
 def test_a_database_without_the_demo_offers_none(client):
     assert "Dữ liệu mẫu" not in client.get("/dang-nhap/").content.decode()
+
+
+def test_the_review_steps_say_the_classes_in_vietnamese():
+    """The demo's step lines ("Đánh giá theo quý năm 2026 …") are read by users: classes by label, best first."""
+    said = q.classes_said({"good": 30, "excellent": 6, "not_completed": 0}, 2026)
+    assert said == "Hoàn thành xuất sắc nhiệm vụ: 6, Hoàn thành tốt nhiệm vụ: 30"

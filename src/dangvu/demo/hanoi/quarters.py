@@ -13,6 +13,7 @@ from dangvu.members.models import Activity, Member
 from dangvu.members.selectors import periods_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import subtree_periods_on
+from dangvu.reviews.rulebooks import rulebook_for
 from dangvu.reviews.services import review_cycle_open
 from dangvu.tasks.services import evaluation_record, period_bounds, task_assign, task_result_record
 
@@ -120,5 +121,13 @@ def quarters_2026(ctx, until: dt.date) -> str:
             proposed = [(org, m, _assess(ctx, rng, cycle, org, m, q)) for org, m in who]
             for cls, n in _decide(ctx, cycle, q, proposed).items():
                 decided[cls] = decided.get(cls, 0) + n
-    done = ", ".join(f"{k}: {v}" for k, v in sorted(decided.items()))
+    done = classes_said(decided, YEAR)
     return f"quý {', '.join(map(str, quarters))}: {len(units)} tổ chức, {len(members)} đảng viên ({done})"
+
+
+def classes_said(counts: dict[str, int], year: int) -> str:
+    """'Hoàn thành xuất sắc nhiệm vụ: 6, Hoàn thành tốt nhiệm vụ: 30': the step's line is read by
+    Vietnamese users, so each class by the label of the year's rulebook, best first."""
+    book = rulebook_for(year)
+    grades = sorted(book.member_classes, key=lambda g: g.rank)
+    return ", ".join(f"{g.label}: {counts[g.code]}" for g in grades if counts.get(g.code))

@@ -24,6 +24,7 @@ from dangvu.targets.services import target_set
 
 from ..people import OCCUPATION, random_day
 from ..timeline import weekday
+from .quarters import classes_said
 
 CODE = "PHM"
 BEFORE, AFTER, IN_2026 = 8, 6, 5  # PHM's admissions: 1/1–30/6/2025 (in the cells it received), 1/7–31/12, 2026
@@ -92,7 +93,7 @@ def review_2025(ctx) -> str:
         )  # fmt: skip
         classes[cls] = classes.get(cls, 0) + 1
     review_cycle_close(actor=ctx.actor, cycle=cycle)
-    return f"{len(units)} tổ chức ({', '.join(f'{k}: {v}' for k, v in sorted(classes.items()))}), {rated} đảng viên"
+    return f"{len(units)} tổ chức ({classes_said(classes, 2025)}), {rated} đảng viên"
 
 
 def _members(ctx, rng, cycle, org, end) -> int:
