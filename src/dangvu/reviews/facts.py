@@ -15,6 +15,7 @@ from dangvu.core.dates import year_bounds
 from dangvu.inspection.models import Discipline
 from dangvu.inspection.selectors import disciplined_members
 from dangvu.members.models import MemberPeriod
+from dangvu.organizations.eras import UPPER_LEVELS
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import subtree_ids_during, subtree_ids_on
 
@@ -35,9 +36,19 @@ def cycle_org_ids(cycle: ReviewCycle, levels=GRASSROOTS_LEVELS):
     ).values("pk")
 
 
+def rates_members(org: Organization) -> bool:
+    """Whether the members' classes are recorded under `org`: a grassroots organization, or a cell
+    held directly by a committee above the grassroots (a ward's chi bộ trực thuộc from 1/7/2025),
+    which has no grassroots organization above it."""
+    if org.level in GRASSROOTS_LEVELS:
+        return True
+    return org.level == Level.CELL and org.parent is not None and org.parent.level in UPPER_LEVELS
+
+
 def grassroots_of(org: Organization) -> Organization:
-    """The grassroots organization a cell belongs to (a grassroots one is its own)."""
-    return org.parent if org.level == Level.CELL else org
+    """The grassroots organization a cell belongs to (a grassroots one is its own); a cell directly
+    under a committee above the grassroots answers for itself (`rates_members`)."""
+    return org.parent if org.level == Level.CELL and not rates_members(org) else org
 
 
 @dataclass(frozen=True)

@@ -134,12 +134,13 @@ def visible_cycles(root: Organization | None) -> QuerySet[ReviewCycle]:
 
 
 def cycle_rows(cycle: ReviewCycle, root: Organization) -> list[tuple[Organization, OrgResult | None, int]]:
-    """The grassroots organizations of the cycle within `root`'s subtree, each with its result
-    (or None) and the number of its members rated (decided). Three queries."""
-    orgs = sorted(
-        Organization.objects.filter(pk__in=facts.cycle_org_ids(cycle), path__startswith=root.path),
-        key=lambda o: natural_key(o.name),
-    )
+    """The grassroots organizations of the cycle within `root`'s subtree and the cells a committee
+    above the grassroots holds directly (facts.rates_members), each with its result (or None) and
+    the number of its members rated (decided). Three queries."""
+    units = Organization.objects.filter(
+        pk__in=facts.cycle_org_ids(cycle, (*GRASSROOTS_LEVELS, Level.CELL)), path__startswith=root.path
+    ).filter(Q(level__in=GRASSROOTS_LEVELS) | Q(parent__level__in=UPPER_LEVELS))
+    orgs = sorted(units, key=lambda o: natural_key(o.name))
     results = {r.org_id: r for r in OrgResult.objects.filter(cycle=cycle, org__in=orgs)}
     rated = dict(
         MemberResult.objects.filter(cycle=cycle, org__in=orgs)

@@ -252,8 +252,12 @@ def member_results_record_bulk(
     cycle = _require_open(cycle)
     _require_stage(stage)
     decided_on = _decision_day(cycle, decided_on)
-    if org.level not in GRASSROOTS_LEVELS:
-        fail("org", "Kết quả xếp loại đảng viên được nhập theo tổ chức cơ sở đảng (đảng bộ cơ sở hoặc chi bộ cơ sở).")
+    if not f.rates_members(org):
+        fail(
+            "org",
+            f"{org.name}: kết quả xếp loại đảng viên được nhập theo tổ chức cơ sở đảng (đảng bộ cơ sở hoặc chi bộ "
+            "cơ sở) hoặc chi bộ trực thuộc đảng ủy cấp trên cơ sở; hãy chọn đơn vị đó.",
+        )
     _check_org_in_cycle(cycle, org)
     _require_year_unclosed(cycle, org, decided_on, field="__all__")
     book = cycle.get_rulebook()

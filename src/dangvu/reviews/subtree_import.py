@@ -17,7 +17,6 @@ from dangvu.core.excel.columns import BOOL, CHOICE, DATE, INT, MEMBER, UNIT, Col
 from dangvu.core.excel.declare import MEMBER_REF_HINT, Importer
 from dangvu.core.text import clean, unaccent
 from dangvu.members.bulk import BulkResult, RowErrors
-from dangvu.organizations.models import GRASSROOTS_LEVELS
 
 from . import facts, services
 from .models import ReviewCycle, Stage
@@ -101,7 +100,7 @@ class MemberReviewImporter(Importer):
             for number, values in rows:
                 member = values["member"]
                 home = facts.grassroots_of(member.org) if member.org_id else None
-                if home is None or home.level not in GRASSROOTS_LEVELS:
+                if home is None or not facts.rates_members(home):
                     result.errors[number] = ValidationError(
                         f"Đồng chí {member.full_name} không thuộc tổ chức cơ sở đảng nào; hãy xếp loại tại đơn vị "
                         "của đồng chí."

@@ -21,11 +21,10 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
-from dangvu.organizations.models import GRASSROOTS_LEVELS
 from dangvu.web.forms import add_service_errors
 from dangvu.web.pages import form_saved
 
-from . import excel, selectors, services
+from . import excel, facts, selectors, services
 from .forms import ENTRY_STAGES, MemberResultsForm, OpenCycleForm, OrgResultForm, ReopenForm, UploadForm
 from .models import OrgResult, Stage
 
@@ -39,7 +38,7 @@ def _cycle(scope, pk):
 
 def _cycle_org(scope, cycle, org_pk):
     org = scope.get_org(org_pk)
-    if not org.path.startswith(cycle.committee.path) or org.level not in GRASSROOTS_LEVELS:
+    if not org.path.startswith(cycle.committee.path) or not facts.rates_members(org):
         raise Http404("Tổ chức không thuộc đợt đánh giá này.")
     return org
 
