@@ -72,3 +72,15 @@ def test_another_ward_cannot_read_the_quarter(client, quarter_one, make_user):  
     client.force_login(make_user("org_board", quarter_one.b))
     assert client.get(f"/bao-cao/{quarter_one.a.pk}/2026/quy-1/html/").status_code == 404
     assert client.get(f"/tong-quan/{quarter_one.a.pk}/2026/?quy=1").status_code == 404
+
+
+def test_the_year_report_page_links_the_quarters_that_were_evaluated(board, quarter_one):  # noqa: F811
+    hm = quarter_one.hm
+    page = board.get(f"/bao-cao/{hm.pk}/2026/").content.decode()
+    assert "Báo cáo quý năm 2026" in page
+    assert f"/bao-cao/{hm.pk}/2026/quy-1/html/" in page and f"/bao-cao/{hm.pk}/2026/quy-1/docx/" in page
+    for quarter in (2, 3, 4):  # no evaluation decided: no report to link
+        assert f"/quy-{quarter}/" not in page
+    # Ward B's subtree has no evaluation in 2026, and a year before QĐ 366 has no quarters.
+    assert "Báo cáo quý" not in board.get(f"/bao-cao/{quarter_one.b.pk}/2026/").content.decode()
+    assert "Báo cáo quý" not in board.get(f"/bao-cao/{hm.pk}/2024/").content.decode()

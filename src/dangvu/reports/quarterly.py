@@ -72,6 +72,15 @@ def quarter_figures(org, year: int, quarter: int, style: n.FigureStyle | None = 
     )  # fmt: skip
 
 
+def evaluated_quarters(org, year: int) -> list[int]:
+    """The quarters of `year` with a decided evaluation in `org`'s subtree (QĐ 366 evaluates by quarter
+    from 2025): those whose quarterly report has figures to give."""
+    if year < 2025:
+        return []
+    evaluated = ("evaluation.orgs.evaluated", "evaluation.members.evaluated")
+    return [q for q in (1, 2, 3, 4) if any(catalogue.compute(key, org, Period.quarter(year, q)) for key in evaluated)]
+
+
 def _classes(rows) -> str:
     return ", ".join(f"{label[0].lower()}{label[1:]} {n.format_int(count)}" for _, label, count in rows if count)
 

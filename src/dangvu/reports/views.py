@@ -20,7 +20,7 @@ from dangvu.core.downloads import download_log
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
 
-from . import selectors, services
+from . import quarterly, selectors, services
 from .context import report_context
 from .forms import ReopenForm, YearReportForm
 from .render import FORMATS, file_name
@@ -63,6 +63,7 @@ def report_page(request, org_pk, year):
             "org": org, "year": year, "report": report, "closed": selectors.close_in_force(org, year),
             "closes": selectors.closes_of(org, year), "formats": [(f, FORMAT_LABELS[f]) for f in FORMATS],
             "changes": selectors.changes_since_close(org, year),
+            "quarters": quarterly.evaluated_quarters(org, year),
             "can_edit": scope.can(Capability.EDIT_REPORTS), "reopen_form": ReopenForm(),
             "years": range(dt.date.today().year, max(org.founded_on.year, dt.date.today().year - 10) - 1, -1),
         },
