@@ -65,6 +65,8 @@ def _card(figures, key, year, org, title, style: FigureStyle = SEED_STYLE, **ext
         "target": vn_number(f.target) if f.target is not None else "",
         # Written in the committee's style, as its report writes it ("116", or "116,1").
         "plan": format_decimal(style.plan_percent(f.value or 0, f.target), style.places) if f.target else None,
+        # and its words: "đạt 116% kế hoạch", or "vượt 16% kế hoạch" where the committee writes the excess
+        "plan_text": style.plan(f.value or 0, f.target) if f.target else "",
         "reached": f.target is not None and f.value is not None and f.value >= f.target,
     }
     card.update(extra)
@@ -101,6 +103,9 @@ def _cards(org, year, figures, style: FigureStyle = SEED_STYLE) -> list[dict]:
             org,
             _("Tổ chức cơ sở đảng xếp loại cao nhất"),
             value=f"{vn_number(figures['review.orgs.top'].value)}/{vn_number(rated)}" if rated else "—",
+            rate=_("đạt tỷ lệ %(r)s") % {"r": style.rate(figures["review.orgs.top"].value or 0, rated)}
+            if rated
+            else "",
             note=_("%(n)s tiêu biểu") % {"n": vn_number(figures["review.orgs.top_exemplary"].value)} if rated else "",
         ),  # fmt: skip
         _card(figures, "cadres.actions", year, org, _("Cán bộ điều động, luân chuyển, bổ nhiệm")),
@@ -189,6 +194,24 @@ def _unit_label(org) -> str:
     return org.name
 
 
+def _class_table(classes, rated: int, style: FigureStyle) -> list[tuple[str, int, str, bool]]:
+    """(label, count, rate, cumulative) of each class, best first, then the second class "trở lên"
+    (with the top one), as reports write both: "… hoàn thành tốt nhiệm vụ, đạt tỷ lệ 77,4%" and
+    "… hoàn thành tốt nhiệm vụ trở lên". Rates in the committee's style, over the organizations rated."""
+    rows = [(c.label, c.count, style.rate(c.count, rated), False) for c in classes]
+    if len(classes) > 2 and rated:
+        both = classes[0].count + classes[1].count
+        label = _("%(c)s trở lên") % {"c": classes[1].label}
+        rows.insert(2, (label, both, style.rate(both, rated), True))
+    return rows
+
+
+def _plan_percent(plan, style: FigureStyle) -> str:
+    """A unit's admissions against its target, as a percent in the committee's style ("—" without one)."""
+    pct = style.plan_percent(plan.admitted, plan.target)
+    return "—" if pct is None else f"{format_decimal(pct, style.places)}%"
+
+
 def _class_colour(c) -> str:
     return charts.GOOD if c.top else (charts.SHORT if c.lowest else charts.BAR)
 
@@ -226,6 +249,7 @@ def dashboard(request, org_pk: int, year: int):
     class_rows = [(c.label, c.count, _class_colour(c)) for c in classes]
     ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
     style = _style(org, year)
+    class_table = _class_table(classes, rated, style)
     context = {
         "org": org,
         "year": year,
@@ -239,6 +263,7 @@ def dashboard(request, org_pk: int, year: int):
         "months": months,
         "months_chart": charts.month_bars(months, _("Kết nạp đảng viên theo tháng, năm %(y)s") % {"y": year}),
         "classes": classes,
+        "class_table": class_table,
         "exemplary": exemplary,
         "rated": rated,
         "classes_chart": charts.horizontal_bars(
@@ -247,6 +272,7 @@ def dashboard(request, org_pk: int, year: int):
         if rated
         else "",
         "plans": plans,
+        "plans_with_percent": [(p, _plan_percent(p, style)) for p in plans],
         "plans_charted": min(len(plans), PLAN_CHART_ROWS),
         "plans_chart": charts.plan_bars(
             [(_unit_label(p.org), p.admitted, p.target) for p in _chart_order(plans)[:PLAN_CHART_ROWS]],
