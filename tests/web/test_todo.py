@@ -106,3 +106,13 @@ def test_the_menu_opens_the_todo_page_for_users_with_a_unit_and_marks_it_current
     # without a unit there is no page of what is due (it answers 403), so no entry either
     labels = [link.label for group in nav.build(None, "/") for link in group.links]
     assert "Việc cần làm" not in labels and "Đảng viên" in labels
+
+
+def test_the_todo_page_reads_in_english_when_english_is_chosen(ward_clerk, tree, settings):
+    settings.OFFER_ENGLISH = True  # the machinery, for the day every page is translated
+    ward_clerk.post(reverse("set_language"), {"language": "en", "next": reverse("todo")})
+    html = ward_clerk.get(reverse("todo") + "?nam=2016").content.decode()
+    assert "To do — Đảng bộ phường Định Công" in html and "Overview, 2016" in html
+    assert "Cells with no meeting recorded for 12/2016" in html
+    assert "Transfer letters not received by the destination within 30 working days" in html
+    assert "Chi bộ chưa ghi" not in html and "Quá hạn" not in html
