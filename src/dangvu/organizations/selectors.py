@@ -163,10 +163,12 @@ def children_now(org: Organization, include_dissolved: bool = False) -> list[Org
 def in_tree_order(units) -> list[Organization]:
     """`units` (any iterable or queryset) as the tree lists them: each under its superior, siblings
     in natural order ("số 3" before "số 10"), which ordering by path (ids as text) does not give.
-    One query for the names of their superiors."""
+    Each unit gets `superior_name`. One query for the names of their superiors."""
     units = list(units)
     ids = {int(x) for o in units for x in o.path.strip("/").split("/")}
     named = {pk: _Named(name) for pk, name in Organization.objects.filter(pk__in=ids).values_list("pk", "name")}
+    for o in units:  # read by the pickers, which search a cell by its ward's name too
+        o.superior_name = named[o.parent_id].name if o.parent_id in named else ""
     return sorted(units, key=lambda o: _display_key(o.path, named))
 
 

@@ -130,10 +130,28 @@ class TreeOrderIterator(forms.models.ModelChoiceIterator):
             yield self.choice(unit)
 
 
+class UnitSelect(forms.Select):
+    """Each unit's option carries its superior's name (data-superior), so the browser's search
+    finds "Chi bộ khu dân cư số 1" by "dai kim", the ward it is under."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        superior = getattr(getattr(value, "instance", None), "superior_name", "")
+        if superior:
+            option["attrs"]["data-superior"] = superior
+        return option
+
+
 class UnitChoiceField(forms.ModelChoiceField):
-    """A drop-down of units in the tree's natural order."""
+    """A drop-down of units in the tree's natural order, searchable without diacritics in the
+    browser (static/web/unit-search.js finds it by data-unit-search; without the script it is a
+    plain select)."""
 
     iterator = TreeOrderIterator
+    widget = UnitSelect
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "data-unit-search": ""}
 
 
 def unit_label(org) -> str:
