@@ -79,3 +79,14 @@ def test_an_english_browser_still_gets_vietnamese(board, tree, settings):
     settings.OFFER_ENGLISH = True
     board.post(reverse("set_language"), {"language": "en", "next": page})
     assert '<html lang="en">' in board.get(page, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+
+
+def test_the_login_page_reads_in_english_once_english_is_chosen(client, settings, db):
+    settings.OFFER_ENGLISH = True
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    html = client.get(reverse("login")).content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>Log in</h1>" in html and ">User name</label>" in html and ">Password</label>" in html
+    assert "Đăng nhập" not in html.split("<main", 1)[-1] and "Quên mật khẩu" not in html
+    html = client.post(reverse("login"), {"username": "khong-co", "password": "sai-mat-khau-1"}).content.decode()
+    assert "Wrong user name or password" in html
