@@ -9,6 +9,7 @@ from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind as K
 from dangvu.members.restructure import org_merge
 from dangvu.members.services import member_recognize, member_record_event
+from dangvu.organizations.lineage import counted_as_stood
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 
@@ -50,29 +51,41 @@ def test_admissions_count_events_of_the_year_in_the_subtree(tree, admit):
     assert {e.kind for e in behind} == {K.ADMITTED}
 
 
-def test_a_restructuring_after_the_year_leaves_its_figures_alone(tree, admit, register, actor):
+def test_a_restructuring_after_the_year_leaves_its_figures_as_they_stood(tree, admit, register, actor):
     admit(tree.a1, on=D(2016, 4, 1)), admit(tree.a2, on=D(2016, 4, 2)), register(tree.a2)
-    before = {(k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)}
+    keys = ("members.total", "members.admitted")
+    before = {(k, o.code): value(k, o) for k in keys for o in (tree.a, tree.b)}
     org_move(actor=actor, org=tree.a2, new_parent=tree.b, on=D(2017, 3, 1))
     org_merge(actor=actor, source=tree.a1, target=tree.b1, on=D(2017, 6, 1), decision="5-QĐ/QU")
-    after = {(k, o.code): value(k, o) for k in ("members.total", "members.admitted") for o in (tree.a, tree.b)}
+    with counted_as_stood():
+        after = {(k, o.code): value(k, o) for k in keys for o in (tree.a, tree.b)}
     assert after == before == {
         ("members.total", "A"): 3, ("members.admitted", "A"): 2,
         ("members.total", "B"): 0, ("members.admitted", "B"): 0,
+    }  # fmt: skip
+    # In today's boundaries B's 2016 holds what the merge passed to it (A1's member, admitted in
+    # 2016); A2's move records no lineage: it stays where it stood. A keeps its own records.
+    today = {(k, o.code): value(k, o) for k in keys for o in (tree.a, tree.b)}
+    assert today == {
+        ("members.total", "A"): 3, ("members.admitted", "A"): 2,
+        ("members.total", "B"): 1, ("members.admitted", "B"): 1,
     }  # fmt: skip
     assert value("members.total", tree.b, Period.year(2017)) == 3
     assert value("members.total", tree.a, Period.year(2017)) == 0
 
 
-def test_a_merge_during_the_year_counts_where_the_units_stood(tree, admit, register, actor):
+def test_a_merge_during_the_year_counts_where_the_units_stood_or_in_todays_boundaries(tree, admit, register, actor):
     early = admit(tree.a1, on=D(2016, 3, 1))
     register(tree.b1)
     org_merge(actor=actor, source=tree.a, target=tree.b, on=D(2016, 7, 1), decision="7-QĐ/QU")
     late = admit(tree.a1, on=D(2016, 9, 1))  # A1 now sits under B
     # The district counts each admission once.
     assert value("members.admitted", tree.hm) == 2
-    # Each admission counts where its cell stood that day: B from July, A (dissolved in July) before.
-    assert {e.member_id for e in records("members.admitted", tree.b, Y2016)} == {late.pk}
+    # As they stood, each admission counts where its cell stood that day: B from July, A (dissolved
+    # in July) before; in today's boundaries B counts the cells the merge passed to it.
+    with counted_as_stood():
+        assert {e.member_id for e in records("members.admitted", tree.b, Y2016)} == {late.pk}
+    assert {e.member_id for e in records("members.admitted", tree.b, Y2016)} == {early.pk, late.pk}
     assert {e.member_id for e in records("members.admitted", tree.a, Y2016)} == {early.pk}
     # At the end of the year, everyone is in B; A, gone, counts no one and no grassroots unit.
     assert value("members.total", tree.b) == 3 and value("members.total", tree.a) == 0

@@ -50,3 +50,37 @@ def test_a_new_ward_counts_its_grassroots_organizations_and_its_direct_cells_apa
     # 2016: the district's cells sat under its ward committees, none directly under it.
     assert figures(tree.hm, 2016) == {"orgs.grassroots": 3, "orgs.cells_direct": 0}
     assert figures(tree.a, 2016)["orgs.cells_direct"] == 2
+
+
+def test_dues_and_discipline_of_a_member_received_one_by_one_count_for_the_new_ward(tree, people, actor):  # noqa: F811
+    """A member of the divided cell A2 goes to N1's new cell on 1/7: their dues paid to A2 and their
+    discipline decided by the old ward A before then are N1's in today's boundaries, A's as stood."""
+    from dangvu.dues.services import dues_basis_set, dues_pay
+    from dangvu.inspection.services import discipline_record
+    from dangvu.organizations.lineage import counted_as_stood
+    from dangvu.reviews.facts import disciplined_member_ids
+    from dangvu.reviews.services import review_cycle_open
+
+    mover = people["a2"][0]  # assigned to N1-01 by _plan
+    dues_basis_set(actor=actor, member=mover, kind="fixed", fixed_amount=20_000, valid_from=D(2025, 1, 1))
+    dues_pay(actor=actor, member=mover, month=D(2025, 3, 1), paid_on=D(2025, 3, 10))
+    discipline_record(actor=actor, form="reprimand", decided_by=tree.a, decision_no="3-QĐ/ĐU",
+                      decision_date=D(2025, 5, 5), violation_date=D(2025, 4, 1), subject_member=mover)  # fmt: skip
+    assert org_reorganize(actor=actor, plan=_plan(people)).ok
+    n1, n2 = Organization.objects.get(code="N1"), Organization.objects.get(code="N2")
+    keys = ["dues.collected", "discipline.members"]
+
+    def figures(org, **kw):
+        return {f.key: f.value for f in evaluate(org, 2025, keys, **kw)}
+
+    assert figures(n1) == {"dues.collected": 20_000, "discipline.members": 1}
+    assert figures(n1, as_stood=True) == {"dues.collected": 0, "discipline.members": 0}
+    assert figures(n2) == {"dues.collected": 0, "discipline.members": 0}
+    # The old ward keeps its records; the city counts them once.
+    for unit in (tree.a, tree.hn):
+        assert figures(unit) == figures(unit, as_stood=True) == {"dues.collected": 20_000, "discipline.members": 1}
+    # The ward's 2025 review sees the member as disciplined in the year, as its figures do.
+    cycle = review_cycle_open(actor=actor, committee=n1, year=2025)
+    assert disciplined_member_ids(cycle, n1) == {mover.pk}
+    with counted_as_stood():
+        assert disciplined_member_ids(cycle, n1) == set()

@@ -61,9 +61,13 @@ def collection(org: Organization, month: dt.date) -> dict:
 
 
 def collected_in(org: Organization, start: dt.date, end: dt.date) -> QuerySet[Payment]:
-    """Payments made in [start, end] to cells that stood under `org` on the day paid. Fixed query count."""
+    """Payments made in [start, end] to cells that stood under `org` on the day paid; in today's
+    boundaries also those made before they passed by the members and in the cells it received
+    (organizations/lineage.py). Fixed query count."""
     return Payment.objects.filter(
-        stood_under(org, start, end, "org_id", "paid_on"), paid_on__gte=start, paid_on__lte=end
+        stood_under(org, start, end, "org_id", "paid_on", member_field="member_id"),
+        paid_on__gte=start,
+        paid_on__lte=end,
     )
 
 

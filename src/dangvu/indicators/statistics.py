@@ -214,7 +214,9 @@ def review_classes(org: Organization, year: int) -> list[Table]:
 
 def all_tables(org: Organization, day: dt.date, year: int) -> list[Table]:
     period = Period.year(year)
-    return [*composition(org, day), *flows(org, period), badges(org, period), *review_classes(org, year)]
+    # One evaluation: the flows' crossings, totals and lineage are read once for all the tables.
+    with catalogue.evaluation():
+        return [*composition(org, day), *flows(org, period), badges(org, period), *review_classes(org, year)]
 
 
 def as_xlsx(org: Organization, day: dt.date, year: int, tables: list[Table]) -> bytes:

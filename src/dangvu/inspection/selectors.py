@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dangvu.core.catalogue import Period
 from dangvu.members.models import Member, MemberPeriod
+from dangvu.organizations.lineage import received
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import stood_under, subtree_ids_during
 
@@ -27,11 +28,12 @@ def inspections_in(org: Organization, period: Period, kind: str | None = None) -
 
 
 def disciplines_in(org: Organization, period: Period) -> QuerySet[Discipline]:
-    """Discipline decisions dated in `period` by a unit that stood in `org`'s subtree on the decision date."""
-    return Discipline.objects.filter(
-        stood_under(org, period.start, period.end, "decided_by_id", "decision_date"),
-        decision_date__range=(period.start, period.end),
+    """Discipline decisions dated in `period` by a unit that stood in `org`'s subtree on the decision
+    date; in today's boundaries also those of the members it received one by one, before they passed."""
+    where = stood_under(
+        org, period.start, period.end, "decided_by_id", "decision_date", "subject_member_id", members_anywhere=True
     )
+    return Discipline.objects.filter(where, decision_date__range=(period.start, period.end))
 
 
 def member_disciplines(org: Organization, period: Period) -> QuerySet[Discipline]:
@@ -54,10 +56,13 @@ def member_disciplines(org: Organization, period: Period) -> QuerySet[Discipline
         org_id__in=subtree_ids_during(org, period.start, period.end),
     ).values_list("member_id", "valid_from", "valid_to"):
         spans.setdefault(member_id, []).append((start, end))
+    # In today's boundaries a member received one by one brings their decisions before they passed.
+    came = {m: part.day for part in received(org, period.start) for m in part.member_ids}
     ids = [
         pk
         for pk, member_id, day in decisions
         if any(start <= day and (end is None or end >= day) for start, end in spans.get(member_id, ()))
+        or day < came.get(member_id, day)
     ]
     return Discipline.objects.filter(pk__in=ids)
 

@@ -14,6 +14,13 @@ outside, re-admission, restoration, or a move/transfer from a unit outside the s
 their whole unit being moved under the subtree (org_move); and leaves the opposite ways. A move
 between two units inside the subtree is neither.
 
+In today's boundaries (the default, organizations/lineage.py) a member also counts in the subtree
+at the end of t when a period of theirs covering t lies in what the subtree received by a merge,
+split or reorganization after t — a cell it received, or a member it received in the cell they
+came from. So a ward formed on 1/7/2025 starts 2025 with its predecessors' parts, the members who
+came with them are neither an increase nor a decrease, and what happened to them before 1/7 (an
+admission, a death) is the ward's own. As they stood (`--as-stood`) only the tree of each day counts.
+
 Same-day changes follow the end-of-day rule. A stay that starts and ends inside the subtree on
 the same day (admitted and transferred out on 5/3) leaves no period at all — `rules.replay` drops
 empty periods — so it is neither an increase nor a decrease, though the admission still counts in
@@ -29,11 +36,12 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from dangvu.core.catalogue import Period, indicator, shared
+from dangvu.organizations.lineage import Part, received, received_on
 from dangvu.organizations.models import Organization, OrgPeriod
-from dangvu.organizations.selectors import overlapping, stood_under
+from dangvu.organizations.selectors import covering, overlapping, stood_under, subtree_ids_on
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
-from .selectors import member_counts_on, periods_on
+from .selectors import member_counts_on, period_counts, periods_on
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -42,21 +50,35 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def periods_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
-    return periods_on(org, period.end)
+    """The subtree's members at the end of the period. In today's boundaries (lineage.py) also
+    those then in the cells and among the members it received later (a ward formed on 1/7/2025
+    starts 2025 with its predecessors' parts); one query more, only when it received anything."""
+    extra = received_on(org, period.start, period.end)
+    if extra is None:
+        return periods_on(org, period.end)
+    day = period.end
+    return MemberPeriod.objects.filter(covering(day)).filter(Q(org_id__in=subtree_ids_on(org, day)) | extra)
 
 
 def probationary_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
-    return periods_on(org, period.end).filter(standing=Standing.PROBATIONARY)
+    return periods_at_end(org, period).filter(standing=Standing.PROBATIONARY)
 
 
 def full_at_end(org: Organization, period: Period) -> QuerySet[MemberPeriod]:
-    return periods_on(org, period.end).filter(standing=Standing.FULL)
+    return periods_at_end(org, period).filter(standing=Standing.FULL)
 
 
 def _counts_at_end(org: Organization, period: Period) -> dict:
     """Total, probationary and full at the end of the period: one scan of the periods, shared by
     the three figures within one evaluation."""
-    return shared(("members.counts_on", org.pk, period.end), lambda: member_counts_on(org, period.end))
+
+    def count():
+        if received_on(org, period.start, period.end) is None:
+            return member_counts_on(org, period.end)
+        return period_counts(periods_at_end(org, period))
+
+    # What was received after the end depends on the end alone: the key needs no start.
+    return shared(("members.counts_on", org.pk, period.end), count)
 
 
 @indicator(
@@ -175,13 +197,21 @@ def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[
     before, end = period.day_before, period.end
     tree = _subtree(org, period)
     roots, units, moved_units = tree.roots, tree.units, tree.moved_units
-    if not roots:
+    # In today's boundaries what the subtree received counts in it until the day it passed
+    # (received_on), so the members a new ward received are neither an increase nor a decrease.
+    parts = received(org, before)  # a part received on the first day changes the day before too
+    if not roots and not parts:
         return [], []
-    if tree.static:
+    if tree.static and not parts:
         return _static_crossings(units, period)
-    candidates = MemberPeriod.objects.filter(overlapping(before, end), org_id__in=units.values("org_id")).filter(
-        _boundary_in(period.start, end) | Q(org_id__in=moved_units)
-    )
+    candidates = MemberPeriod.objects.none()
+    if roots:
+        candidates = MemberPeriod.objects.filter(overlapping(before, end), org_id__in=units.values("org_id")).filter(
+            _boundary_in(period.start, end) | Q(org_id__in=moved_units)
+        )
+    extra = received_on(org, before, before)
+    if extra is not None:
+        candidates |= MemberPeriod.objects.filter(overlapping(before, end), extra, _boundary_in(period.start, end))
     rows = list(candidates.values("id", "member_id", "org_id", "valid_from", "valid_to", "start_kind", "end_kind"))
     positions = defaultdict(list)
     unit_rows = OrgPeriod.objects.filter(overlapping(before, end), org_id__in=candidates.values("org_id"))
@@ -189,6 +219,8 @@ def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[
         positions[p["org_id"]].append(p)
 
     def in_subtree(row: dict, day: dt.date) -> bool:
+        if any(day < part.day and _passed(part, row) for part in parts):
+            return True
         root = next((r for r in roots if _covers(r, day)), None)
         unit = next((p for p in positions[row["org_id"]] if _covers(p, day)), None)
         return root is not None and unit is not None and unit["path"].startswith(root["path"])
@@ -199,6 +231,7 @@ def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[
     entries, exits = [], []
     for member_id, periods in by_member.items():
         days = set()
+        days.update(part.day for part in parts)
         for row in periods:
             days.update((row["valid_from"], row["valid_to"]))
             for p in positions[row["org_id"]]:
@@ -213,6 +246,14 @@ def _crossings(org: Organization, period: Period) -> tuple[list[Crossing], list[
                 kind = then["end_kind"] if then["valid_to"] == day else EventKind.MOVED
                 exits.append(Crossing(member_id, day, then["id"], kind))
     return entries, exits
+
+
+def _passed(part: Part, row: dict) -> bool:
+    """Whether the member period `row` lies in what `part` passed: a unit received (with its
+    subtree) or a member received, in the unit they came from."""
+    if row["org_id"] in part.unit_ids:
+        return True
+    return row["member_id"] in part.member_ids and row["org_id"] in part.from_ids
 
 
 def _static_crossings(units, period: Period) -> tuple[list[Crossing], list[Crossing]]:
@@ -276,7 +317,7 @@ def flow_counts(org: Organization, period: Period) -> dict:
 
     def count():
         tree = _subtree(org, period)
-        if tree.roots and tree.static:
+        if tree.roots and tree.static and not received(org, period.day_before):
             entries, exits = _static_flow_counts(tree.units, period)
             return {"increase": entries, "decrease": exits, "increase_records": entries, "decrease_records": exits}
         entries, exits = crossings(org, period)

@@ -16,9 +16,10 @@ from dangvu.core.audit import acting_as
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
-from dangvu.organizations.models import Organization
+from dangvu.organizations.models import Lineage, Organization, Reorganization
 from dangvu.organizations.services import check_date, org_found, org_move
 
+from .models import MemberPeriod
 from .selectors import member_count_on
 from .services import members_move_with_unit
 
@@ -62,9 +63,12 @@ def org_merge(*, actor, source: Organization, target: Organization, on: dt.date,
         fail("target", "Không thể sáp nhập vào tổ chức cấp dưới của chính nó.")
     if not target.is_active_on(on):
         fail("target", f"{target.name} không hoạt động vào ngày {format_date(on)}.")
-    for child in source.children.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=on)):
+    children = list(source.children.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=on)))
+    for child in children:
         org_move(actor=actor, org=child, new_parent=target, on=on, decision=decision)
-    members_move_with_unit(actor=actor, source=source, target=target, on=on, decision=decision)
+    member_ids = _members_of(source, on)
+    members_move_with_unit(actor=actor, source=source, target=target, on=on, decision=decision, member_ids=member_ids)
+    _lineage(actor, source, [(target, [c.pk for c in children], member_ids)], on, decision)
     return org_dissolve(actor=actor, org=source, on=on, decision=decision, merged_into=target)
 
 
@@ -88,7 +92,7 @@ def org_split(
     members and sub-units listed for it; with `dissolve_source` everything must be handed out."""
     if not parts:
         fail("parts", "Hãy khai báo ít nhất một tổ chức mới.")
-    created = []
+    created, passed = [], []
     for part in parts:
         new = org_found(
             actor=actor,
@@ -100,12 +104,36 @@ def org_split(
             founded_on=on,
             decision=decision,
         )
-        for child in source.children.filter(pk__in=part.child_ids):
+        children = list(source.children.filter(pk__in=part.child_ids))
+        for child in children:
             org_move(actor=actor, org=child, new_parent=new, on=on, decision=decision)
-        members_move_with_unit(
-            actor=actor, source=source, target=new, on=on, decision=decision, member_ids=part.member_ids
-        )
+        member_ids = _members_of(source, on, part.member_ids)
+        members_move_with_unit(actor=actor, source=source, target=new, on=on, decision=decision, member_ids=member_ids)
         created.append(new)
+        passed.append((new, [c.pk for c in children], member_ids))
+    _lineage(actor, source, passed, on, decision)
     if dissolve_source:
         org_dissolve(actor=actor, org=source, on=on, decision=decision)
     return created
+
+
+def _members_of(source: Organization, on: dt.date, among=None) -> list[int]:
+    """Ids of the members in `source` on `on` (of `among`, when given): those a restructure moves."""
+    periods = MemberPeriod.objects.filter(org=source, valid_from__lte=on, valid_to__isnull=True)
+    if among is not None:
+        periods = periods.filter(member_id__in=among)
+    return sorted(periods.values_list("member_id", flat=True))
+
+
+def _lineage(actor, source: Organization, passed: list, on: dt.date, decision: str) -> None:
+    """What `source` passed to each successor, as a reorganization records it (Lineage), so a unit
+    a merge enlarges or a split founds counts the records it received in today's boundaries
+    (organizations/lineage.py). The decision, when numbered, is recorded once for the report's
+    sentence naming the predecessors."""
+    with acting_as(actor):
+        reorg = Reorganization.objects.create(decision=clean(decision), on=on) if clean(decision) else None
+        for target, unit_ids, member_ids in passed:  # one create each: bulk_create skips the audit
+            Lineage.objects.create(
+                reorganization=reorg, predecessor=source, successor=target, on=on,
+                unit_ids=sorted(unit_ids), member_ids=sorted(member_ids),
+            )  # fmt: skip

@@ -29,9 +29,14 @@ def member_count_on(org: Organization, day: dt.date, include_subtree: bool = Tru
 
 def member_counts_on(org: Organization, day: dt.date) -> dict:
     """Members, probationary, full, exempted and suspended in the subtree at the end of `day`."""
+    return period_counts(periods_on(org, day))
+
+
+def period_counts(periods: QuerySet[MemberPeriod]) -> dict:
+    """Members, probationary, full, exempted and suspended among `periods` (one per member a day)."""
     # Counting member_id (never null), not id: on PostgreSQL the (unit, end day) index that carries
     # the period's start, standing, activity and member (members 0008) then answers alone.
-    agg = periods_on(org, day).aggregate(
+    agg = periods.aggregate(
         total=Count("member_id"),
         probationary=Count("member_id", filter=Q(standing=Standing.PROBATIONARY)),
         full=Count("member_id", filter=Q(standing=Standing.FULL)),

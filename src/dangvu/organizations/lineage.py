@@ -50,17 +50,18 @@ class Part:
 
 def received(root: Organization, start: dt.date) -> list[Part]:
     """The parts units of `root`'s subtree (today) received after `start`, by day; [] as stood.
-    One query when there are none (nearly always), shared within an evaluation."""
+    One query when there are none (nearly always), three otherwise, once per root within an
+    evaluation whatever the periods asked (a year's figures, its start, its flows)."""
     if as_stood():
         return []
     from dangvu.core.catalogue import shared  # the catalogue's per-evaluation memo
 
-    return shared(("orgs.received", root.pk, start), lambda: _received(root, start))
+    return [p for p in shared(("orgs.received", root.pk), lambda: _received(root)) if p.day > start]
 
 
-def _received(root: Organization, start: dt.date) -> list[Part]:
+def _received(root: Organization) -> list[Part]:
     rows = list(
-        Lineage.objects.filter(on__gt=start, successor__path__startswith=root.path).values_list(
+        Lineage.objects.filter(successor__path__startswith=root.path).values_list(
             "on", "unit_ids", "member_ids", "predecessor_id"
         )
     )
@@ -73,23 +74,35 @@ def _received(root: Organization, start: dt.date) -> list[Part]:
         members.update(member_ids)
         if member_ids:
             sources.add(predecessor_id)
+    # Every unit under a received one, as the tree is today, read once for all the days: a unit
+    # lies under a received one when that one's id is on its path.
+    received_ids = set().union(*(units for units, _, _ in by_day.values()))
+    under = Q(pk__in=[])
+    for path in Organization.objects.filter(pk__in=received_ids).values_list("path", flat=True):
+        under |= Q(path__startswith=path)
+    below = [
+        (pk, {int(x) for x in path.strip("/").split("/")})
+        for pk, path in (Organization.objects.filter(under).values_list("pk", "path") if received_ids else ())
+    ]
     parts = []
     for day, (units, members, sources) in sorted(by_day.items()):
-        paths = Organization.objects.filter(pk__in=units).values_list("path", flat=True)
-        under = Q(pk__in=[])
-        for p in paths:
-            under |= Q(path__startswith=p)
-        unit_ids = tuple(Organization.objects.filter(under).values_list("pk", flat=True)) if units else ()
+        unit_ids = tuple(sorted(pk for pk, on_path in below if on_path & units))
         parts.append(Part(day, unit_ids, tuple(sorted(members)), tuple(sorted(sources))))
     return parts
 
 
 def received_filter(
-    root: Organization, start: dt.date, org_field: str, date_field: str, member_field: str | None = None
+    root: Organization,
+    start: dt.date,
+    org_field: str,
+    date_field: str,
+    member_field: str | None = None,
+    members_anywhere: bool = False,
 ) -> Q | None:
     """Records dated before the day they passed to `root`'s subtree, of the units it received
-    (and, with `member_field`, of the members it received, in the units they came from): what
-    "today's boundaries" adds to "as it stood". None when nothing was received."""
+    (and, with `member_field`, of the members it received, in the units they came from — or made
+    by any unit with `members_anywhere`, as a discipline decided by the old ward): what "today's
+    boundaries" adds to "as it stood". None when nothing was received."""
     extra = None
     for part in received(root, start):
         before = Q(**{f"{date_field}__lt": part.day})
@@ -97,9 +110,28 @@ def received_filter(
         if part.unit_ids:
             qs.append(Q(**{f"{org_field}__in": part.unit_ids}) & before)
         if member_field and part.member_ids:
-            qs.append(Q(**{f"{member_field}__in": part.member_ids, f"{org_field}__in": part.from_ids}) & before)
+            where = {f"{member_field}__in": part.member_ids}
+            if not members_anywhere:
+                where[f"{org_field}__in"] = part.from_ids
+            qs.append(Q(**where) & before)
         for q in qs:
             extra = q if extra is None else extra | q
+    return extra
+
+
+def received_on(root: Organization, start: dt.date, day: dt.date) -> Q | None:
+    """Member periods (`org_id`, `member_id`) in what `root`'s subtree received after `day` (of the
+    parts received after `start`): the units it received and the members it received in the units
+    they came from. In today's boundaries they count in the subtree at the end of `day`, so a unit
+    formed during the year starts the year with its predecessors' parts. None when nothing."""
+    extra = None
+    for part in received(root, start):
+        if part.day <= day:
+            continue
+        q = Q(org_id__in=part.unit_ids) if part.unit_ids else Q(pk__in=[])
+        if part.member_ids:
+            q |= Q(member_id__in=part.member_ids, org_id__in=part.from_ids)
+        extra = q if extra is None else extra | q
     return extra
 
 

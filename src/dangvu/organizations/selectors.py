@@ -102,6 +102,7 @@ def stood_under(
     org_field: str = "org_id",
     date_field: str = "date",
     member_field: str | None = None,
+    members_anywhere: bool = False,
 ):
     """A filter for records dated in [start, end] whose unit stood under `root` on the record's
     own date — so a unit moved mid-period counts its records before the move for the old
@@ -111,12 +112,13 @@ def stood_under(
 
     In today's boundaries (the default, lineage.py) the records the subtree received by a
     reorganization after `start` are added: those of the units it received, dated before they
-    passed, and with `member_field` those of the members it received."""
+    passed, and with `member_field` those of the members it received (made in the units they came
+    from, or by any unit with `members_anywhere`)."""
     from django.db.models import Exists, OuterRef
 
     from .lineage import received_filter
 
-    extra = received_filter(root, start, org_field, date_field, member_field)
+    extra = received_filter(root, start, org_field, date_field, member_field, members_anywhere)
     under, crossed = _subtree_edge(root, start, end)
     if under is None:
         return extra if extra is not None else Q(pk__in=[])
