@@ -1,11 +1,35 @@
 """Forms of the review pages. They only shape the input; the services validate and refuse."""
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from dangvu.web.forms import VnDateField
 
 from .models import Stage
 
 ENTRY_STAGES = [(Stage.SELF, Stage.SELF.label), (Stage.PROPOSAL, Stage.PROPOSAL.label)]
+
+
+def decision_day_default(year: int, today: dt.date | None = None) -> dt.date:
+    """The day a decision on the review of `year` is offered with: today while that review is being
+    decided (its year, and the first quarter after it, when most committees decide); for an older
+    year typed in later, 31/12 of that year, which the clerk corrects to the decision's own day."""
+    today = today or timezone.localdate()
+    if dt.date(year, 1, 1) <= today <= dt.date(year + 1, 3, 31):
+        return today
+    return min(dt.date(year, 12, 31), today)
+
+
+def decision_day_field(year: int) -> VnDateField:
+    """The decision's day (ngày quyết định), kept apart from when it is typed in; the services refuse
+    a day before 01/01 of the year reviewed or after today."""
+    return VnDateField(
+        label="Ngày quyết định", required=False, initial=decision_day_default(year),
+        help_text=f"ngày/tháng/năm, từ 01/01/{year} đến hôm nay; để trống là hôm nay",
+    )  # fmt: skip
 
 
 class OpenCycleForm(forms.Form):
@@ -31,13 +55,15 @@ class OrgResultForm(forms.Form):
     )
     leadership_disciplined = forms.BooleanField(label="Cấp ủy bị kỷ luật trong năm", required=False)
 
-    def __init__(self, *args, book, stages, decide=False, **kwargs):
+    def __init__(self, *args, book, stages, decide=False, year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cls"].choices = [("", "— chọn —"), *book.org_choices()]
         self.fields["stage"] = forms.ChoiceField(label="Bước", choices=stages, initial=stages[-1][0])
         self.order_fields(["stage"])
         if not book.has_exemplary:
             del self.fields["exemplary"]
+        if decide and year is not None:
+            self.fields["decided_on"] = decision_day_field(year)
         if decide:
             self.fields["override_reason"] = forms.CharField(
                 label="Lý do quyết định khác quy tắc (chỉ ghi khi cấp ủy quyết định khác quy tắc)",
@@ -49,11 +75,13 @@ class MemberResultsForm(forms.Form):
     """One row per member: class, reason if not rated, and (for the deciding committee) the
     reason of a decision against a rule. Field names carry the member id."""
 
-    def __init__(self, *args, book, rows, can_override=False, **kwargs):
+    def __init__(self, *args, book, rows, can_override=False, year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"] = forms.ChoiceField(
             label="Bước", choices=[*ENTRY_STAGES, (Stage.DECISION, Stage.DECISION.label)], initial=Stage.DECISION
         )
+        if year is not None:  # read at the decision stage only
+            self.fields["decided_on"] = decision_day_field(year)
         self.rows = []
         choices = [("", "— không xếp loại / chưa nhập —"), *book.member_choices()]
         for member, result, activity in rows:

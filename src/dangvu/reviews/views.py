@@ -120,6 +120,8 @@ def _org_form_initial(result: OrgResult | None) -> dict:
         "exemplary": result.exemplary, "disunity": result.disunity,
         "members_disciplined_corruption": result.members_disciplined_corruption,
         "targets_met_percent": result.targets_met_percent, "leadership_disciplined": result.leadership_disciplined,
+        # The day recorded stays offered; none recorded: the field's own default.
+        **({"decided_on": result.decided_on} if result.decided_on else {}),
     }  # fmt: skip
 
 
@@ -133,7 +135,7 @@ def _record_org(request, form, cycle, org) -> bool:
             exemplary=data.get("exemplary", False), disunity=data["disunity"],
             members_disciplined_corruption=data["members_disciplined_corruption"],
             targets_met_percent=data["targets_met_percent"], leadership_disciplined=data["leadership_disciplined"],
-            override_reason=data.get("override_reason", ""),
+            override_reason=data.get("override_reason", ""), decided_on=data.get("decided_on"),
         )  # fmt: skip
     except ValidationError as e:
         add_service_errors(form, e)
@@ -152,7 +154,9 @@ def org_entry(request, pk, org_pk):
     result = OrgResult.objects.filter(cycle=cycle, org=org).first()
     rows = selectors.member_rows(cycle, org)
     org_form = OrgResultForm(None, book=book, stages=ENTRY_STAGES, initial=_org_form_initial(result), prefix="org")
-    members_form = MemberResultsForm(None, book=book, rows=rows, can_override=scope.can(DECIDE), prefix="m")
+    members_form = MemberResultsForm(
+        None, book=book, rows=rows, can_override=scope.can(DECIDE), year=cycle.year, prefix="m"
+    )
     if request.method == "POST":
         scope.require(ENTER)
         if "org-cls" in request.POST:
@@ -162,7 +166,7 @@ def org_entry(request, pk, org_pk):
                 return redirect("review-org", cycle.pk, org.pk)
         else:
             members_form = MemberResultsForm(
-                request.POST, book=book, rows=rows, can_override=scope.can(DECIDE), prefix="m"
+                request.POST, book=book, rows=rows, can_override=scope.can(DECIDE), year=cycle.year, prefix="m"
             )
             if members_form.is_valid():
                 # The grassroots committee decides its own members' classes (EDIT_MEMBERS); only
@@ -172,6 +176,7 @@ def org_entry(request, pk, org_pk):
                     saved = services.member_results_record_bulk(
                         actor=request.user, cycle=cycle, org=org, stage=stage, rows=members_form.service_rows(),
                         quota_override_reason=members_form.cleaned_data.get("quota_override_reason", ""),
+                        decided_on=members_form.cleaned_data.get("decided_on"),
                     )  # fmt: skip
                 except ValidationError as e:
                     members_form.add_service_errors(e)
@@ -196,10 +201,12 @@ def org_decide(request, pk, org_pk):
     book = cycle.get_rulebook()
     result = OrgResult.objects.filter(cycle=cycle, org=org).first()
     decide_stage = [(Stage.DECISION, Stage.DECISION.label)]
-    form = OrgResultForm(None, book=book, stages=decide_stage, decide=True, initial=_org_form_initial(result))
+    form = OrgResultForm(
+        None, book=book, stages=decide_stage, decide=True, year=cycle.year, initial=_org_form_initial(result)
+    )
     if request.method == "POST":
         scope.require(DECIDE)
-        form = OrgResultForm(request.POST, book=book, stages=decide_stage, decide=True)
+        form = OrgResultForm(request.POST, book=book, stages=decide_stage, decide=True, year=cycle.year)
         if _record_org(request, form, cycle, org):
             messages.success(request, f"Đã quyết định xếp loại {org.name}.")
             return redirect("review-cycle", cycle.pk)
