@@ -1,6 +1,8 @@
 """The review indicators on hand-built data: decided results only, the subtree as it stood in the
 year, overrides counted, "top class 5 years in a row", and a fixed number of queries."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 import dangvu.reviews.indicators  # noqa: F401
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
+from dangvu.indicators.selectors import evaluate
 from dangvu.reviews.models import Stage
 from dangvu.reviews.selectors import member_history, org_history, top_years_in_a_row
 from dangvu.reviews.services import member_results_record_bulk, org_result_record, review_cycle_open
@@ -61,6 +64,21 @@ def test_review_indicators_count_decided_results(tree, year_2016):
     records = catalogue.get("review.orgs.top").records(tree.hm, Y2016)
     assert set(records.values_list("org__code", flat=True)) == {"A", "B"}
     assert catalogue.get("review.overrides").records(tree.hm, Y2016).get().rules == ["hd27.org.weak_points"]
+
+
+def test_review_figures_are_the_year_s_and_absent_for_a_quarter(tree, year_2016):
+    """A quarter does not report the whole year's review under its own name: each review figure is
+    absent (shown "—") with no records, over a quarter or any period that is not whole years; a
+    period of whole years (a term) reads each year's cycle."""
+    review = [i for i in catalogue.all_indicators() if i.key.startswith("review.")]
+    for period in (Period.quarter(2016, 4), Period(Y2016.start, dt.date(2016, 6, 30))):
+        for ind in review:
+            assert ind.compute(tree.hm, period) is None, (ind.key, period)
+            assert ind.records(tree.hm, period).count() == 0, (ind.key, period)
+    term = Period(dt.date(2015, 1, 1), Y2016.end)
+    assert catalogue.compute("review.orgs.rated", tree.hm, term) == 3
+    figures = {f.key: f for f in evaluate(tree.hm, Period.quarter(2016, 4), keys=KEYS)}
+    assert all(f.value is None and not f.records for f in figures.values())
 
 
 def test_review_indicators_take_a_fixed_number_of_queries(tree, year_2016, register, actor):

@@ -22,16 +22,23 @@ from .rulebooks import (
 )
 
 
-def _years(period: Period) -> tuple[int, int]:
-    return period.start.year, period.end.year
+def whole_years(period: Period) -> bool:
+    """Whether `period` is made of whole calendar years, the only periods the review answers for."""
+    return (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+
+
+def _years(period: Period) -> list[int]:
+    """The years whose review cycles a period reads. A cycle is a year's review, so a quarter (or any
+    period that is not whole years) reads none: its classes are its own evaluations (QĐ 366's
+    quarters, the tasks' evaluation.* figures), not the year's results."""
+    return list(range(period.start.year, period.end.year + 1)) if whole_years(period) else []
 
 
 def decided_org_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
     """Decided results of grassroots organizations that stood in `org`'s subtree during the
     period, in cycles of the period's years."""
-    first, last = _years(period)
     return OrgResult.objects.filter(
-        cycle__year__range=(first, last),
+        cycle__year__in=_years(period),
         org_id__in=subtree_ids_during(org, period.start, period.end),
         org__level__in=GRASSROOTS_LEVELS,
     ).exclude(decided_class="")
@@ -54,9 +61,8 @@ def decided_direct_cell_results(org: Organization, period: Period) -> QuerySet[O
     """Decided results of the cells held directly by a committee above the grassroots (chi bộ
     trực thuộc đảng ủy xã, phường from 1/7/2025), rated beside the grassroots organizations and
     counted apart from them ("… tổ chức cơ sở đảng và … chi bộ trực thuộc hoàn thành xuất sắc")."""
-    first, last = _years(period)
     return OrgResult.objects.filter(
-        cycle__year__range=(first, last),
+        cycle__year__in=_years(period),
         org_id__in=subtree_ids_during(org, period.start, period.end),
         org__level=Level.CELL,
         org__parent__level__in=UPPER_LEVELS,
@@ -68,9 +74,8 @@ def top_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgRe
 
 
 def decided_member_results(org: Organization, period: Period) -> QuerySet[MemberResult]:
-    first, last = _years(period)
     return MemberResult.objects.filter(
-        cycle__year__range=(first, last), org_id__in=subtree_ids_during(org, period.start, period.end)
+        cycle__year__in=_years(period), org_id__in=subtree_ids_during(org, period.start, period.end)
     ).exclude(decided_class="")
 
 
@@ -84,9 +89,8 @@ def good_only_member_results(org: Organization, period: Period) -> QuerySet[Memb
 
 
 def overrides_in(org: Organization, period: Period) -> QuerySet[Override]:
-    first, last = _years(period)
     return Override.objects.filter(
-        cycle__year__range=(first, last), org_id__in=subtree_ids_during(org, period.start, period.end)
+        cycle__year__in=_years(period), org_id__in=subtree_ids_during(org, period.start, period.end)
     )
 
 
