@@ -75,3 +75,22 @@ def test_unit_choice_field_and_datalist_read_the_tree_order(tree, actor):
     field = UnitChoiceField(queryset=cells, empty_label="Tất cả")
     assert [label for _, label in field.choices] == ["Tất cả"] + expected
     assert [o.name for o in UnitCodeField(queryset=cells).choices()] == expected
+
+
+def test_the_unit_datalist_names_each_superior_in_two_queries(tree, actor, django_assert_max_num_queries):
+    from django import forms
+
+    from dangvu.organizations.models import Organization
+    from dangvu.web.forms import UnitCodeField
+    from dangvu.web.templatetags.web import unit_datalist
+
+    _cells_three_and_ten(tree, actor)
+
+    class Form(forms.Form):
+        unit = UnitCodeField(queryset=Organization.objects.filter(path__startswith=tree.hm.path))
+
+    with django_assert_max_num_queries(2):  # the units, their superiors' names: not one per unit
+        html = str(unit_datalist(Form()["unit"]))
+    three = html.index('"A3 — Chi bộ tổ dân phố số 3 — Đảng bộ phường Định Công"')
+    assert three < html.index('"A10 — Chi bộ tổ dân phố số 10 — Đảng bộ phường Định Công"')
+    assert '"HM — Đảng bộ quận Hoàng Mai — Đảng bộ Thành phố Hà Nội"' in html

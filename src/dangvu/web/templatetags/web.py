@@ -20,9 +20,8 @@ def unit_datalist(bound_field):
     """The searchable list behind a UnitCodeField: "CODE — name — superior" for every unit it
     accepts; many cells share a name (Chi bộ khu dân cư số 7), their ward tells them apart."""
     f = bound_field.field
-    units = f.choices()
-    units = units.select_related("parent") if hasattr(units, "select_related") else units
-    labels = ((o.code, unit_with_superior(o)) for o in units)
+    # in the tree's order, each with its superior's name read in the same query (in_tree_order)
+    labels = ((o.code, f"{o.name} — {o.superior_name}" if o.superior_name else o.name) for o in f.choices())
     options = format_html_join("", '<option value="{} — {}"></option>', labels)
     return format_html('<datalist id="{}">{}</datalist>', f.datalist_id, options)
 
