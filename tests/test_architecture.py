@@ -35,8 +35,7 @@ PAGE_NAMES = {"views", "urls", "forms", "admin", "middleware", "context_processo
 
 # Imports that still run against the order, each with why it is still there. The goal is none:
 # shorten this list, never add to it to make a new import pass.
-KNOWN = {
-}
+KNOWN = {}
 
 
 def _modules() -> dict[str, pathlib.Path]:
