@@ -234,22 +234,23 @@ class AuditLog:
             self.specs[model] = _Spec(model, pk)
         return self.specs[model]
 
-    def created(self, model, pk, values: dict, repr_: str):
+    def created(self, model, pk, values: dict, repr_: str, additional_data: dict | None = None):
         """The creation of `model` row `pk` holding `values` (attnames; fields left out are at their
         defaults). A DateTimeField may be given as the datetime or as the value adapted for the
-        database."""
+        database. `additional_data`: LogEntry's JSON of what the change came from (an import's job
+        and row)."""
         spec = self._spec(model, pk)
-        self._add(spec.content_type, pk, repr_, 0, spec.created(values))
+        self._add(spec.content_type, pk, repr_, 0, spec.created(values), additional_data)
 
     def updated(self, model, pk, changed: dict, repr_: str):
         """An update of the fields `changed`: {attname: (old value, new value)}."""
         spec = self._spec(model, pk)
         self._add(spec.content_type, pk, repr_, 1, spec.updated(changed))
 
-    def _add(self, content_type, pk, repr_, action, changes):
+    def _add(self, content_type, pk, repr_, action, changes, additional_data=None):
         self.rows.append({
             **self.base, "content_type_id": content_type, "object_pk": str(pk), "object_id": pk,
-            "object_repr": repr_, "action": action, "changes": changes,
+            "object_repr": repr_, "action": action, "changes": changes, "additional_data": additional_data,
         })  # fmt: skip
 
     def flush(self, start: dt.datetime | None = None):

@@ -25,7 +25,12 @@ def clean(text: str | None) -> str:
     """NFC, trimmed, control and format characters dropped, inner runs of white space folded to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text).translate(_INVISIBLE))).strip()
+    text = str(text)
+    if text.isprintable() and "  " not in text:
+        # The common case, one C-level scan each: a printable text holds no control or format
+        # character and no white space but the plain space, so only NFC and trimming are left.
+        return unicodedata.normalize("NFC", text).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text.translate(_INVISIBLE))).strip()
 
 
 def drop_invisible(text: str) -> str:

@@ -15,6 +15,7 @@ A dry run does all of the same work, services included, then rolls back, so the 
 every error the commit would meet (duplicates against the database and inside the file too).
 """
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -215,10 +216,11 @@ def _data_rows(importer: Importer, rows: list[list], mapping: dict, header_index
     """The RowResults of the data rows (blank rows and the template's example row left out), each
     added to `result` as it is read."""
     picks = [mapping.get(c.field) for c in importer.columns]
+    examples = [shown(c.example) for c in importer.columns]
     for index in range(header_index + 1, len(rows)):
         raw = rows[index]
         cells = [raw[i] if i is not None and i < len(raw) else None for i in picks]
-        if all(is_blank(v) for v in cells) or _is_example(importer, cells):
+        if all(is_blank(v) for v in cells) or _is_example(examples, cells):
             continue
         row = RowResult(index + 1, cells)
         result.rows.append(row)
@@ -276,15 +278,18 @@ def _save_all(importer: Importer, data, ctx: ImportContext, seen: dict, result: 
             by_number[number].errors += _service_messages(importer, number, error)
 
 
-def _is_example(importer: Importer, cells: list) -> bool:
-    """The template's example row, left in place by the clerk, is not data."""
-    return all(shown(v) == shown(c.example) for v, c in zip(cells, importer.columns, strict=True))
+def _is_example(examples: list[str], cells: list) -> bool:
+    """The template's example row (`examples`: each column's example as shown), left in place by
+    the clerk, is not data."""
+    return all(shown(v) == e for v, e in zip(cells, examples, strict=True))
 
 
 def _parse_row(importer: Importer, row: RowResult, ctx: ImportContext, seen: dict) -> dict:
     values = {}
     for col, value in zip(importer.columns, row.cells, strict=True):
-        if is_blank(value):
+        # is_blank, with the two common cases (text, a date) first: it runs for every cell.
+        cls = value.__class__
+        if (not value.strip()) if cls is str else (cls is not dt.date and is_blank(value)):
             if col.required:
                 row.errors.append(f"Dòng {row.number}, cột {col.header}: để trống; đây là thông tin bắt buộc.")
             continue

@@ -13,10 +13,17 @@ from dangvu.core.text import clean, unaccent
 
 class ImportContext:
     """Who imports into which unit: the target unit's subtree is where every unit named in the
-    file is looked for, and the user's scope where every member is."""
+    file is looked for, and the user's scope where every member is. `job_id` (the ImportJob when
+    the import runs as one) and `filename` are what the imported records' audit names; without
+    `import_audit` (the bulk API, whose records are not rows of a file) the records are audited as
+    their services would audit them one by one."""
 
-    def __init__(self, *, actor, scope, org, today: dt.date | None = None):
+    def __init__(
+        self, *, actor, scope, org, today: dt.date | None = None, job_id=None, filename: str = "",
+        import_audit: bool = True,
+    ):  # fmt: skip
         self.actor, self.scope, self.org = actor, scope, org
+        self.job_id, self.filename, self.import_audit = job_id, filename, import_audit
         self.today = today or dt.date.today()
         self._units = None
 

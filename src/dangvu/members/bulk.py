@@ -16,6 +16,10 @@ How it stays the same as member_register:
   content, actor and correlation id (auditlog's signals do not fire on bulk writes, so they are
   written here by core.bulk.AuditLog; tests/members/test_bulk.py compares them with those of
   member_register field by field).
+An import (`source`: its job and file) keeps a shorter trail, as the team decided (issue 21): one
+creation entry per member, holding the member as stored and naming the import job, file and row
+in its additional data; the events and periods the lifecycle rules derive carry the job's id
+(import_job) instead of entries of their own. Who, when and what stay answered for each member.
 Rows are checked and written in batches of BATCH, so a large file never holds more than one
 batch of rows to write. The whole call is one transaction: when a row fails, every failing row is
 reported (RowErrors) and nothing is stored; a database error part-way (a citizen ID entered
@@ -56,6 +60,19 @@ class RowErrors(ValidationError):
         super().__init__([f"Dòng {n}: {m}" for n, error in rows.items() for m in error.messages])
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where the rows come from when they are an import: the job (imports.ImportJob's id, when the
+    import runs as one) and the file's name. See the module's docstring for the audit it keeps."""
+
+    job_id: int | None = None
+    filename: str = ""
+
+    def note(self, number: int) -> dict:
+        """The member's audit entry's additional data: the import job, file and row."""
+        return {"import_job": self.job_id, "import_file": self.filename, "import_row": number}
+
+
 @dataclass
 class BulkResult:
     created: int = 0
@@ -64,7 +81,7 @@ class BulkResult:
 
 
 @transaction.atomic
-def members_register_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkResult:
+def members_register_bulk(*, actor, rows, skip_invalid: bool = False, source: Source | None = None) -> BulkResult:
     """Register existing members as member_register would, one per row, in one transaction.
 
     `rows`: an iterable of (number, fields) pairs — `number` is what the errors name (the row of the
@@ -74,13 +91,15 @@ def members_register_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkRes
     Guarantees: the members, events, periods and audit entries are those of member_register called
     for each row in order (a row is checked against the rows stored before it). When any row fails,
     RowErrors lists every failing row and nothing is stored; with `skip_invalid`, the valid rows are
-    stored and the failures returned in the result instead."""
+    stored and the failures returned in the result instead. With `source` (an import), the audit
+    is the import's (see the module's docstring)."""
     open_check = _open_check()
-    return _bulk(actor, rows, skip_invalid, lambda fields, taken, stored: _plan(fields, taken, stored, open_check))
+    plan_row = functools.partial(_plan, open_check=open_check)
+    return _bulk(actor, rows, skip_invalid, plan_row, source)
 
 
 @transaction.atomic
-def members_admit_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkResult:
+def members_admit_bulk(*, actor, rows, skip_invalid: bool = False, source: Source | None = None) -> BulkResult:
     """Admit new members as member_admit would, one per row, in one transaction: the same checks
     (services.check_admission: identity, unique numbers, age 18–60 counted in months, the cell
     active, the year open), the same ADMITTED event, period and audit entries. `rows`: (number,
@@ -90,12 +109,12 @@ def members_admit_bulk(*, actor, rows, skip_invalid: bool = False) -> BulkResult
     def plan_row(fields, taken, stored):
         return _admission_plan(actor, fields, taken, stored, open_check)
 
-    return _bulk(actor, rows, skip_invalid, plan_row)
+    return _bulk(actor, rows, skip_invalid, plan_row, source)
 
 
-def _bulk(actor, rows, skip_invalid: bool, plan_row) -> BulkResult:
+def _bulk(actor, rows, skip_invalid: bool, plan_row, source: Source | None) -> BulkResult:
     taken: dict[tuple, str] = {}  # (field, number) -> full name, of the rows accepted so far
-    writer = _Writer(actor)
+    writer = _Writer(actor, source)
     result = BulkResult()
     for batch in _batches(rows, BATCH):
         stored = _stored_numbers(batch)
@@ -283,7 +302,8 @@ def _event_repr(kind: str, day: dt.date) -> str:
 
 
 class _Writer:
-    def __init__(self, actor):
+    def __init__(self, actor, source: Source | None = None):
+        self.source = source
         connection = connections[router.db_for_write(Member)]
         self.connection = connection
         self.members = Table(Member, connection, with_pk=True)
@@ -304,6 +324,8 @@ class _Writer:
         stamp = self.connection.ops.adapt_datetimefield_value(now)
         member_ids = iter(self.members.reserve_ids(len(plans)))
         event_ids = iter(self.events.reserve_ids(sum(len(p.steps) for _n, p in plans)))
+        if self.source is not None:
+            return self._flush_import(plans, ids, now, stamp, member_ids, event_ids)
         members, events, periods = [], [], []
         audit = self.audit
         for number, plan in plans:
@@ -327,5 +349,29 @@ class _Writer:
         audit.flush(now)
         return len(plans)
 
+    def _flush_import(self, plans, ids, now, stamp, member_ids, event_ids) -> int:
+        """flush() for an import: one audit entry per member, the member as stored, naming the job
+        and row; the events and periods carry the job's id."""
+        job, note, audit = self.source.job_id, self.source.note, self.audit
+        members, events, periods = [], [], []
+        for number, plan in plans:
+            member = plan.member
+            member["id"] = ids[number] = member_id = next(member_ids)
+            member["created_at"] = member["updated_at"] = stamp
+            members.append(member)
+            audit.created(Member, member_id, member, member["full_name"], note(number))
+            for event, _changed in plan.steps:
+                event["id"], event["member_id"], event["created_at"] = next(event_ids), member_id, stamp
+                event["import_job"] = job
+                events.append(event)
+            for period in plan.periods:
+                period["member_id"], period["import_job"] = member_id, job
+                periods.append(period)
+        self.members.insert(members)
+        self.events.insert(events)
+        self.periods.insert(periods)
+        audit.flush(now)
+        return len(plans)
 
-__all__ = ["BATCH", "BulkResult", "RowErrors", "members_admit_bulk", "members_register_bulk"]
+
+__all__ = ["BATCH", "BulkResult", "RowErrors", "Source", "members_admit_bulk", "members_register_bulk"]

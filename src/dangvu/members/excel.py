@@ -9,7 +9,7 @@ from dangvu.core.excel.columns import CHOICE, DATE, DIGITS, UNIT, Column
 from dangvu.core.excel.declare import Importer, register
 
 from . import identity, services
-from .bulk import members_admit_bulk, members_register_bulk
+from .bulk import Source, members_admit_bulk, members_register_bulk
 from .event_import import COLUMNS as EVENT_COLUMNS
 from .event_import import EventImporter
 from .models import Sex
@@ -72,6 +72,13 @@ _CELL = Column(
 _IDENTITY = set(identity.MEMBER_FIELDS)  # the identity and the rest of the record sheet
 
 
+def _source(ctx) -> Source | None:
+    """An import's audit: one entry per member naming the job and row (members.bulk)."""
+    if not getattr(ctx, "import_audit", False):
+        return None
+    return Source(job_id=ctx.job_id, filename=ctx.filename)
+
+
 def _cell(ctx, values):
     return values.get("org") or ctx.org
 
@@ -102,8 +109,9 @@ class MemberImporter(Importer):
     def save_many(self, ctx, rows, *, skip_invalid: bool):
         """rows: (number, values) pairs. See members.bulk.members_register_bulk."""
         return members_register_bulk(
-            actor=ctx.actor, rows=((n, self.fields_for(ctx, v)) for n, v in rows), skip_invalid=skip_invalid
-        )
+            actor=ctx.actor, rows=((n, self.fields_for(ctx, v)) for n, v in rows), skip_invalid=skip_invalid,
+            source=_source(ctx),
+        )  # fmt: skip
 
 
 class AdmissionImporter(Importer):
@@ -121,8 +129,9 @@ class AdmissionImporter(Importer):
 
     def save_many(self, ctx, rows, *, skip_invalid: bool):
         return members_admit_bulk(
-            actor=ctx.actor, rows=((n, self.fields_for(ctx, v)) for n, v in rows), skip_invalid=skip_invalid
-        )
+            actor=ctx.actor, rows=((n, self.fields_for(ctx, v)) for n, v in rows), skip_invalid=skip_invalid,
+            source=_source(ctx),
+        )  # fmt: skip
 
 
 register(

@@ -79,6 +79,9 @@ def stored_holders(member: Member | None = None):
     return holders
 
 
+_SEXES = frozenset(Sex.values)  # Sex.values builds its list anew on each call: once per import row
+
+
 def clean_identity(data: dict, member: Member | None = None, *, holders=None) -> dict:
     """Normalize and check identity fields; raise one ValidationError listing every bad field.
     `holders` looks up who already holds a citizen ID or card number ({field: number} -> {field:
@@ -92,7 +95,7 @@ def clean_identity(data: dict, member: Member | None = None, *, holders=None) ->
         out[name] = clean(value) if isinstance(value, str) else value
     if "full_name" in out and len(out["full_name"].split(" ")) < 2:
         errors["full_name"] = "Hãy nhập đủ họ và tên (ít nhất hai chữ), ví dụ Nguyễn Văn An."
-    if "sex" in out and out["sex"] not in Sex.values:
+    if "sex" in out and out["sex"] not in _SEXES:
         errors["sex"] = "Giới tính phải là Nam hoặc Nữ."
     if "birth_date" in out:
         try:

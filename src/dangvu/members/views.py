@@ -137,8 +137,19 @@ def _history(scope: Scope, member: Member, events: list, badges: list, work: lis
                 old, new = mask_id(old), mask_id(new)
             changes.append((capfirst(f.verbose_name), old, new))
         what = "Lý lịch đảng viên" if model is Member else entry.object_repr
-        out.append({"entry": entry, "action": _ACTIONS.get(entry.action, ""), "what": what, "changes": changes})
+        out.append({"entry": entry, "action": _ACTIONS.get(entry.action, ""), "what": what, "changes": changes,
+                    "source": _imported_from(entry.additional_data)})  # fmt: skip
     return out
+
+
+def _imported_from(data) -> str:
+    """Where an imported member came from, as the import's audit entry names it (members.bulk):
+    the job, the file and the row; the job's events and cell periods carry the same job."""
+    if not isinstance(data, dict) or "import_row" not in data:
+        return ""
+    job = f" (lần nhập số {data['import_job']})" if data.get("import_job") else ""
+    name = f" {data['import_file']}" if data.get("import_file") else ""
+    return f"nhập từ tệp{name}{job}, dòng {data['import_row']}"
 
 
 @login_required

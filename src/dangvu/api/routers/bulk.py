@@ -78,7 +78,7 @@ def bulk_create(request, kind: Kind, payload: BulkIn):
         raise ValidationError(
             {"records": [f"Quá nhiều bản ghi ({len(payload.records)}); mỗi lần gửi tối đa {limit}, hãy chia nhỏ."]}
         )
-    ctx = ImportContext(actor=actor(request), scope=scope, org=org)
+    ctx = ImportContext(actor=actor(request), scope=scope, org=org, import_audit=False)
     errors: dict[str, list[str]] = {}
     with transaction.atomic():
         rows = [

@@ -153,6 +153,10 @@ def _choice_code(choices: tuple, key: str) -> str | None:
 
 def parse(col: Column, value, ctx):
     """The value of one non-blank cell; raises CellError."""
+    if value.__class__ is str and (col.type == TEXT or col.type == DIGITS):
+        # _text of a text cell, without its checks for numbers (an import parses millions of these).
+        text = clean(value)
+        return text if col.type == TEXT else text.replace(" ", "")
     if isinstance(value, UncomputedFormula):
         raise CellError(f"ô là công thức {value} chưa có giá trị tính sẵn (không phải ô trống); {FORMULA_HINT}.")
     if col.type == TEXT:

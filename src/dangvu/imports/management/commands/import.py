@@ -53,7 +53,7 @@ class Command(BaseCommand):
             raise CommandError(e.message) from None
         header = engine.find_header(rows, importer)
         mapping = engine.propose_mapping(rows[header] if rows else [], importer)
-        ctx = ImportContext(actor=actor, scope=scope, org=unit)
+        ctx = ImportContext(actor=actor, scope=scope, org=unit, filename=path.name)
         started = time.perf_counter()
         bar = Bar("Kiểm tra" if dry_run else "Nhập")
         result = engine.run(
