@@ -133,3 +133,64 @@ def test_the_worker_marks_the_jobs_a_previous_worker_left_running_as_failed(tree
     left.refresh_from_db()
     done.refresh_from_db()
     assert (left.status, done.status) == ("failed", "done") and left.messages == [jobs.CUT_OFF]
+
+
+def test_the_preview_of_a_large_file_is_checked_by_a_job_and_read_back(clerk, tree):
+    location = upload(clerk, tree, rows(3, bad=1))
+    to_job = clerk.get(location)
+    check = ImportJob.objects.get()
+    assert to_job["Location"] == f"/nhap-du-lieu/viec/{check.pk}/" and check.dry_run
+    assert (check.status, check.stored) == ("done", 0) and not Member.objects.exists()
+    assert clerk.get(to_job["Location"])["Location"] == location  # the check done, its page leads to the preview
+    text = clerk.get(location).content.decode()
+    assert "3 dòng dữ liệu: <strong>2 hợp lệ</strong>, <strong>1 có lỗi</strong>" in text
+    assert "Dòng 3, cột Ngày sinh: 31/02/1990 không phải ngày có thật" in text
+    assert ImportJob.objects.count() == 1  # read back, not checked again
+    failed = clerk.get(location + "dong-loi/")
+    assert failed.status_code == 200 and failed["Content-Type"].startswith("application/vnd.openxmlformats")
+    # "only the valid rows" finds exactly the rows the background check found valid
+    clerk.post(location + "nhap/", {"only_valid": "1"})
+    commit = ImportJob.objects.get(dry_run=False)
+    assert (commit.status, commit.stored) == ("done", 2) and Member.objects.count() == 2
+    listed = clerk.get("/nhap-du-lieu/viec/").content.decode()
+    assert "Kiểm tra: đã xong" in listed and "2/3" in listed
+
+
+def test_a_check_waiting_for_the_worker_is_not_started_twice(client, tree, make_user, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.DANGVU_IMPORT_BACKGROUND_ROWS = 1
+    client.force_login(make_user(Role.GRASSROOTS, tree.a))
+    location = upload(client, tree, rows(2))
+    job_page = client.get(location)["Location"]
+    assert client.get(location)["Location"] == job_page and ImportJob.objects.count() == 1
+    page = client.get(job_page)
+    assert page["Refresh"] == "2" and "Kiểm tra trước khi nhập" in page.content.decode()
+    jobs.import_job_run.call(ImportJob.objects.get().pk)  # the worker's turn
+    assert "2 dòng dữ liệu: <strong>2 hợp lệ</strong>" in client.get(location).content.decode()
+    assert not Member.objects.exists()
+
+
+def test_an_imported_member_has_one_audit_entry_naming_the_job_file_and_row(clerk, tree):
+    """Issue 21's decided trail: the member's creation entry says which import, file and row it came
+    from and holds the member as stored; the events and periods the lifecycle rules derive carry the
+    job's id instead of entries of their own. The member's page shows where it came from."""
+    from auditlog.models import LogEntry
+
+    from dangvu.members.models import MemberEvent, MemberPeriod
+
+    location = upload(clerk, tree, rows(2))
+    before = LogEntry.objects.count()  # the tree and the user
+    clerk.post(location + "nhap/")
+    job = ImportJob.objects.get(dry_run=False)
+    assert job.stored == 2
+    entries = LogEntry.objects.order_by("pk")[before:]
+    members = list(Member.objects.order_by("pk"))
+    assert [(e.content_type.model, e.object_id) for e in entries] == [("member", m.pk) for m in members]
+    assert [e.additional_data for e in entries] == [
+        {"import_job": job.pk, "import_file": "ds.xlsx", "import_row": n} for n in (2, 3)
+    ]
+    assert entries[0].changes["full_name"] == ["None", "Nguyễn Văn 0"]
+    assert set(MemberEvent.objects.values_list("import_job", flat=True)) == {job.pk}
+    assert set(MemberPeriod.objects.values_list("import_job", flat=True)) == {job.pk}
+    page = clerk.get(f"/dang-vien/{members[0].pk}/").content.decode()
+    assert f"nhập từ tệp ds.xlsx (lần nhập số {job.pk}), dòng 2" in page

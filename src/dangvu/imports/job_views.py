@@ -1,12 +1,13 @@
 """The pages of background imports: one job's progress (a <progress> bar, the page reloading itself
 with a Refresh header while the job runs — no script, as the CSP allows none inline), its result,
-and the list of the user's jobs. A user sees only their own jobs."""
+and the list of the user's jobs. A user sees only their own jobs. A finished check (a preview's dry
+run) leads to its preview while the file is still there."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from . import jobs
+from . import jobs, storage
 from .importers import IMPORTERS
 from .models import ImportJob
 
@@ -22,6 +23,8 @@ def _job(request, job_id) -> ImportJob:
 @login_required
 def job_detail(request, job_id):
     job = _job(request, job_id)
+    if job.dry_run and job.status == ImportJob.DONE and storage.exists(job.token, request.user.pk):
+        return redirect("import-preview", token=job.token)  # the check is done: what it found
     importer = IMPORTERS.get(job.kind)
     response = render(request, "imports/job.html", {
         "job": job, "progress": jobs.progress_of(job), "label": importer.label if importer else job.kind,

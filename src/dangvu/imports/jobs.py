@@ -1,6 +1,9 @@
-"""Imports committed in the background: a file of more than DANGVU_IMPORT_BACKGROUND_ROWS rows is
-handed to a django-tasks task (`dangvu db_worker` runs it; `make run` starts the worker) and the
-clerk watches a progress bar, may leave and come back (the jobs list), and finds the result there.
+"""Imports checked and committed in the background: a file of more than
+DANGVU_IMPORT_BACKGROUND_ROWS rows is handed to a django-tasks task (`dangvu worker` runs it;
+`make run` starts the worker) and the clerk watches a progress bar, may leave and come back (the
+jobs list), and finds the result there. The preview's dry run of such a file is a job too
+(`dry_run`): it stores nothing, keeps the rows' verdicts beside the upload, and its page leads to
+the preview once done.
 
 Progress lives in a small file (DATA_DIR/jobs/<id>.json, replaced atomically), not in the job's
 row: the import is one transaction, and on SQLite it holds the only write lock until it ends, so a
@@ -23,6 +26,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.excel.reading import read_rows
 
 from . import engine, storage
+from .checked import Checked
 from .importers import IMPORTERS, ImportContext
 from .models import ImportJob
 
@@ -86,10 +90,18 @@ def _cut_off(job: ImportJob):
     job.save(update_fields=["status", "messages", "finished_at"])
 
 
-def job_start(*, upload, user, org, importer, only_valid: bool, expected, total: int) -> ImportJob:
+def job_start(
+    *, upload, user, org, importer, only_valid: bool = False, expected=None, total: int, dry_run: bool = False
+) -> ImportJob:
+    if dry_run:  # a second look at the preview while its check waits or runs: the same job
+        waiting = ImportJob.objects.filter(
+            user=user, token=upload.token, dry_run=True, status__in=(ImportJob.QUEUED, ImportJob.RUNNING)
+        ).first()
+        if waiting is not None:
+            return waiting
     job = ImportJob.objects.create(
         user=user, org=org, kind=importer.key, filename=upload.filename, token=upload.token,
-        only_valid=only_valid, expected=expected, total=total,
+        only_valid=only_valid, expected=expected, total=total, dry_run=dry_run,
     )  # fmt: skip
     beat(job.pk, 0, 0, total)
     import_job_run.enqueue(job.pk)
@@ -108,19 +120,37 @@ def import_job_run(job_id: int):
         importer = IMPORTERS[job.kind]
         rows = read_rows(upload.data(), upload.filename)
         scope = Scope.of(job.user)
-        ctx = ImportContext(actor=job.user, scope=scope, org=scope.get_org(job.org_id))
+        ctx = ImportContext(
+            actor=job.user, scope=scope, org=scope.get_org(job.org_id), job_id=job.pk, filename=upload.filename
+        )
         result = engine.run(
-            importer, rows, upload.mapping, ctx, header_index=upload.header_index, store=True,
+            importer, rows, upload.mapping, ctx, header_index=upload.header_index, store=not job.dry_run,
             only_valid=job.only_valid, expected=job.expected,
             progress=lambda checked, written, total: beat(job.pk, checked, written, total),
         )  # fmt: skip
+        if job.dry_run:
+            _keep_check(job, upload, result)
     except Exception as e:  # the job's page must say it failed, whatever the cause
-        job.status, job.messages = ImportJob.FAILED, [f"Không nhập được: {e}"]
+        job.status, job.messages = ImportJob.FAILED, [f"Không {'kiểm tra' if job.dry_run else 'nhập'} được: {e}"]
     else:
+        if job.dry_run:
+            return
         job.stored = result.stored
         job.status = ImportJob.DONE if result.stored else ImportJob.FAILED
         job.messages = result.messages()[:200]
         if result.stored:
             storage.delete(upload)
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "stored", "messages", "finished_at"])
+
+
+def _keep_check(job: ImportJob, upload, result: engine.Result):
+    """A dry run's outcome: the verdicts beside the upload for its preview, the valid rows for the
+    commit ("only the valid rows" must find exactly these), and the job done — a file with errors
+    was still checked."""
+    storage.save_checked(upload, Checked.of(result))
+    upload.valid_rows = result.valid_numbers
+    upload.save()
+    job.status, job.stored, job.messages = ImportJob.DONE, 0, result.file_errors[:200]
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "stored", "messages", "finished_at"])

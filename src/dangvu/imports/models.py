@@ -52,6 +52,9 @@ class ImportJob(models.Model):
     filename = models.CharField("tệp", max_length=255)
     token = models.CharField(max_length=64)
     only_valid = models.BooleanField(default=False)
+    # A preview's dry run of a large file: nothing is stored, the rows' verdicts are kept beside
+    # the upload (storage.save_checked) and the preview page shows them.
+    dry_run = models.BooleanField("chỉ kiểm tra", default=False)
     expected = models.JSONField(null=True, blank=True)
     status = models.CharField("trạng thái", max_length=10, choices=STATUSES, default=QUEUED)
     total = models.PositiveIntegerField("số dòng", default=0)

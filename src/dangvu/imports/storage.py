@@ -1,6 +1,7 @@
 """Uploaded files kept on the server between the steps of an import (mapping, preview, commit):
 DATA_DIR/uploads/<random token>.bin with a .json beside it (who uploaded it, for which kind and
-unit, the mapping chosen, the rows the preview found valid). Never in the session cookie.
+unit, the mapping chosen, the rows the preview found valid), and a .checked.json when a large
+file's dry run ran in the background (what its preview shows). Never in the session cookie.
 A file is deleted after its commit, and any file older than MAX_AGE whenever a new one arrives."""
 
 import json
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404
+
+from .checked import Checked, RowResult
 
 MAX_AGE = 24 * 3600
 _TOKEN_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
@@ -79,6 +82,42 @@ def load(token: str, user_id: int) -> Upload:
     return upload
 
 
+def exists(token: str, user_id: int) -> bool:
+    try:
+        load(token, user_id)
+    except Http404:
+        return False
+    return True
+
+
 def delete(upload: Upload):
     upload.data_path.unlink(missing_ok=True)
     (directory() / f"{upload.token}.json").unlink(missing_ok=True)
+    _checked_path(upload).unlink(missing_ok=True)
+
+
+def _checked_path(upload: Upload) -> Path:
+    return directory() / f"{upload.token}.checked.json"
+
+
+def save_checked(upload: Upload, checked: Checked) -> None:
+    """Keep what a background dry run found, for the mapping it ran with."""
+    data = {
+        "mapping": upload.mapping, "header_index": upload.header_index, "total": checked.total,
+        "good": checked.good, "file_errors": checked.file_errors,
+        "kept": [[r.number, r.shown(), r.errors] for r in checked.kept],
+    }  # fmt: skip
+    _checked_path(upload).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_checked(upload: Upload) -> Checked | None:
+    """What a background dry run kept, or None when there is none or it was made
+    with another column mapping (the clerk corrected it since)."""
+    path = _checked_path(upload)
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["mapping"] != upload.mapping or data["header_index"] != upload.header_index:
+        return None
+    kept = [RowResult(number, cells, errors) for number, cells, errors in data["kept"]]
+    return Checked(data["total"], data["good"], data["file_errors"], kept)

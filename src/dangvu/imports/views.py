@@ -1,6 +1,7 @@
 """The import pages: choose the kind and the unit → template or upload → column mapping (only
-when the headers differ from the template) → dry-run preview of every row → commit, or download
-the failed rows to fix them. The file waits on the server (storage), never in the session."""
+when the headers differ from the template) → dry-run preview of every row (a background job for a
+large file, as its commit is) → commit, or download the failed rows to fix them. The file waits on
+the server (storage), never in the session."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +17,7 @@ from dangvu.core.excel.reading import FileProblem, read_rows, read_upload
 from dangvu.core.excel.writing import attachment
 
 from . import engine, jobs, storage, workbooks
+from .checked import Checked
 from .forms import MappingForm, StartForm, _letter
 from .importers import IMPORTERS, ImportContext
 from .models import SavedMapping, headers_key
@@ -105,20 +107,32 @@ def mapping(request, token):
 
 def _run(request, upload, importer, org, rows, **kw):
     scope = Scope.of(request.user)
-    ctx = ImportContext(actor=request.user, scope=scope, org=org)
+    ctx = ImportContext(actor=request.user, scope=scope, org=org, filename=upload.filename)
     return engine.run(importer, rows, upload.mapping, ctx, header_index=upload.header_index, **kw)
+
+
+def _data_rows(upload, rows) -> int:
+    return max(0, len(rows) - upload.header_index - 1)
 
 
 @login_required
 def preview(request, token):
     scope, upload, importer, org, rows = _load(request, token)
+    if _data_rows(upload, rows) > settings.DANGVU_IMPORT_BACKGROUND_ROWS:
+        # A large file is checked by the worker, as it is committed: the clerk watches the check's
+        # progress and lands back here, where what it found is read back.
+        checked = storage.load_checked(upload)
+        if checked is None or request.GET.get("kiem-tra-lai"):
+            job = jobs.job_start(
+                upload=upload, user=request.user, org=org, importer=importer, total=_data_rows(upload, rows),
+                dry_run=True,
+            )  # fmt: skip
+            return redirect("import-job", job_id=job.pk)
+        return _preview_page(request, upload, importer, org, checked, rows=rows, background=True)
     result = _run(request, upload, importer, org, rows)
     upload.valid_rows = result.valid_numbers
     upload.save()
-    return _preview_page(request, upload, importer, org, result, rows=rows)
-
-
-PREVIEW_ROWS = 500
+    return _preview_page(request, upload, importer, org, Checked.of(result), rows=rows)
 
 
 def _mapped(upload, importer, rows) -> list[tuple[str, str]]:
@@ -132,9 +146,8 @@ def _mapped(upload, importer, rows) -> list[tuple[str, str]]:
     return out
 
 
-def _preview_page(request, upload, importer, org, result, only_valid=False, rows=()):
-    # Every row with an error, and the first PREVIEW_ROWS rows: a page of 10.000 rows helps nobody.
-    table = [r for i, r in enumerate(result.rows) if i < PREVIEW_ROWS or not r.ok]
+def _preview_page(request, upload, importer, org, result: Checked, only_valid=False, rows=(), background=False):
+    table = result.kept
     headers = [c.header for c in importer.columns]
     for r in table:
         # Each cell with the error naming its column (the engine writes "Dòng N, cột <header>: …"),
@@ -144,8 +157,8 @@ def _preview_page(request, upload, importer, org, result, only_valid=False, rows
     return render(request, "imports/preview.html", {
         "upload": upload, "importer": importer, "org": org, "result": result, "table": table,
         "mapped": _mapped(upload, importer, rows),
-        "hidden": len(result.rows) - len(table), "headers": [c.header for c in importer.columns],
-        "only_valid": only_valid,
+        "hidden": result.total - len(table), "headers": [c.header for c in importer.columns],
+        "only_valid": only_valid, "checked_in_background": background,
     })  # fmt: skip
 
 
@@ -154,7 +167,7 @@ def _preview_page(request, upload, importer, org, result, only_valid=False, rows
 def commit(request, token):
     scope, upload, importer, org, rows = _load(request, token)
     only_valid = request.POST.get("only_valid") == "1"
-    total = max(0, len(rows) - upload.header_index - 1)
+    total = _data_rows(upload, rows)
     if total > settings.DANGVU_IMPORT_BACKGROUND_ROWS:
         # A large file is committed by the worker: the clerk watches its progress, may leave.
         job = jobs.job_start(
@@ -169,7 +182,7 @@ def commit(request, token):
     if not result.stored:
         if not result.file_errors and not result.rows:
             result.file_errors.append("Tệp không có dòng dữ liệu nào để nhập.")
-        return _preview_page(request, upload, importer, org, result, only_valid, rows=rows)
+        return _preview_page(request, upload, importer, org, Checked.of(result), only_valid, rows=rows)
     storage.delete(upload)
     skipped = f"; bỏ qua {len(result.bad)} dòng lỗi" if result.bad else ""
     messages.success(request, f"Đã nhập {result.stored} dòng {importer.label.lower()} vào {org.name}{skipped}.")
@@ -182,7 +195,8 @@ def commit(request, token):
 @login_required
 def failed(request, token):
     scope, upload, importer, org, rows = _load(request, token)
-    result = _run(request, upload, importer, org, rows)
+    # A large file's check, kept by its background job, is not run again in the request.
+    result = storage.load_checked(upload) or Checked.of(_run(request, upload, importer, org, rows))
     download_log(user=request.user, kind="import_failed_rows", rows=len(result.bad),
                  filters={"kind": importer.key, "unit": org.pk})  # fmt: skip
     return attachment(workbooks.failed_rows(importer, result), f"dong-loi-{importer.key}-{org.code}.xlsx")
