@@ -8,7 +8,9 @@ Runs on a scratch SQLite copy of a tiny synthetic registry (var/bench/import-bas
 the figures do not depend on the size benchmarked. `--rows` is the workbook (100.000 by default);
 `--commit-rows` how many of them go through the import (all by default); `--repeat` how many times
 both are timed (the median is the figure: the machine is shared) — every import but the last is
-rolled back, so each starts from the same registry."""
+rolled back, so each starts from the same registry. Then issue 16's runs, each rolled back: a tree
+of 1.000 units, the admission import beside the member import, and a 20.000-row review workbook
+(review_members) beside the member import of the same members."""
 
 import argparse
 import datetime as dt
@@ -155,6 +157,70 @@ def run_admissions(rows: int = 2000):
            rows_per_second=rates["admissions"], member_rows_per_second=rates["members"], rows=rows)  # fmt: skip
 
 
+def review_rows(cards: list[str], year: int = 2016) -> list[list]:
+    """[header, *rows] of the "review_members" importer: one decided class per member of `year`, a
+    tenth excellent (under every organization's quota), most good, the rest completed."""
+    from dangvu.imports.importers import IMPORTERS
+
+    columns = IMPORTERS["review_members"].columns
+    classes = ["excellent"] + ["good"] * 6 + ["completed"] * 3
+    rows = ({"member": card, "year": year, "cls": classes[i % len(classes)]} for i, card in enumerate(cards))
+    return [[c.header for c in columns], *([r.get(c.field, "") for c in columns] for r in rows)]
+
+
+def run_reviews(rows: int = 20_000):
+    """A review workbook of `rows` members' classes for the year, for the whole subtree at once
+    (issue 16: a 20.000-row review workbook), against the member import of the same members: they
+    are imported first, in the same transaction, which is rolled back. The review's time includes
+    reading its file (the bare read is printed beside it)."""
+    from django.db import transaction
+
+    from dangvu.accounts.models import Role
+    from dangvu.accounts.scope import Scope
+    from dangvu.accounts.services import user_create
+    from dangvu.core.excel.reading import read_rows
+    from dangvu.imports import engine, synthetic
+    from dangvu.imports.importers import IMPORTERS, ImportContext
+    from dangvu.organizations.models import MEMBER_LEVELS, Organization
+
+    active = Organization.objects.filter(
+        level__in=MEMBER_LEVELS, founded_on__lt=dt.date(2016, 1, 1), dissolved_on__isnull=True
+    )
+    cells = list(active.order_by("pk").values_list("code", flat=True))
+    people = synthetic.member_rows(rows, cells=cells, id_base=9_000_000)
+    card = people[0].index(next(c.header for c in IMPORTERS["members"].columns if c.field == "party_card_no"))
+    data = synthetic.workbook(review_rows([p[card] for p in people[1:]]), title="Xếp loại")
+    bare = timed(lambda: read_rows(data, "bench.xlsx"), repeat=3, warmup=0)[0]
+    importer = IMPORTERS["review_members"]
+    with transaction.atomic():
+        root = Organization.objects.filter(parent=None).order_by("pk").first()
+        actor = user_create(actor=None, username="bench-reviews", password="x" * 12, role=Role.ADMIN, org=root,
+                            check_password=False)  # fmt: skip
+        ctx = ImportContext(actor=actor, scope=Scope.of(actor), org=root)
+        members = IMPORTERS["members"]
+        t = time.perf_counter()
+        registered = engine.run(members, people, engine.propose_mapping(people[0], members), ctx, header_index=0,
+                                store=True)  # fmt: skip
+        member_seconds = time.perf_counter() - t
+        t = time.perf_counter()
+        table = read_rows(data, "bench.xlsx")
+        result = engine.run(importer, table, engine.propose_mapping(table[0], importer), ctx, header_index=0,
+                            store=True)  # fmt: skip
+        seconds = time.perf_counter() - t
+        transaction.set_rollback(True)
+    ok = registered.stored == rows and result.stored == rows and not result.bad
+    if not ok:
+        note(f"review import stored {result.stored} of {rows} ({registered.stored} members registered); "
+             f"first errors: {(registered.messages() + result.messages())[:3]}")  # fmt: skip
+    rate, bare_rate, member_rate = rows / seconds, rows / bare, rows / member_seconds
+    ratio = rate / member_rate
+    report("import.reviews", f"{rate:,.0f} rows/s ({rows:,} rows in {seconds:.1f} s)",
+           f"member import {member_rate:,.0f} rows/s, bare read {bare_rate:,.0f} rows/s", ratio,
+           "≥ 1× the member import (a result is one row, a member several)", ok and ratio >= 1,
+           rows_per_second=rate, member_rows_per_second=member_rate, bare_rows_per_second=bare_rate,
+           rows=rows)  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -165,6 +231,7 @@ def main():
     run(args.rows, args.commit_rows, args.repeat)
     run_tree()
     run_admissions()
+    run_reviews()
 
 
 if __name__ == "__main__":

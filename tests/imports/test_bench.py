@@ -54,9 +54,10 @@ def test_admission_import_throughput_beside_the_member_import(ctx, tree, capsys)
 
 @pytest.mark.skipif(not ROWS, reason="set DANGVU_BENCH_ROWS to measure")
 def test_the_bench_rows_of_issue_16_run(tree, actor):
-    """bench.imports' tree and admission rows, on the test tree (DANGVU_BENCH_ROWS units and rows)."""
+    """bench.imports' tree, admission and review rows, on the test tree (DANGVU_BENCH_ROWS units and rows)."""
     from bench import imports as bench_imports
 
     bench_imports.run_tree(ROWS // 10 * 10)
     bench_imports.run_admissions(ROWS)
+    bench_imports.run_reviews(ROWS)
     assert not Member.objects.exists()  # each run rolled back
