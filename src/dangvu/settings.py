@@ -252,6 +252,10 @@ DANGVU_ACTIVATION_SENDER = os.environ.get("DANGVU_ACTIVATION_SENDER", "dangvu.ha
 # more than DANGVU_IMPORT_BACKGROUND_ROWS rows is committed as a job with a progress bar.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DANGVU_IMPORT_BACKGROUND_ROWS = int(os.environ.get("DANGVU_IMPORT_BACKGROUND_ROWS", "1000"))
+# The year report's Word and PDF of a subtree of more units than these are drawn as a job too (a
+# district of ~190 units: Word 0,7 s, PDF 2,5 s in bench.reports; PDF takes about four times Word's).
+DANGVU_REPORT_BACKGROUND_UNITS = int(os.environ.get("DANGVU_REPORT_BACKGROUND_UNITS", "500"))
+DANGVU_REPORT_PDF_BACKGROUND_UNITS = int(os.environ.get("DANGVU_REPORT_PDF_BACKGROUND_UNITS", "120"))
 
 LOGGING = {
     "version": 1,

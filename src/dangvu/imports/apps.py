@@ -17,3 +17,10 @@ class ImportsConfig(AppConfig):
         from .models import SavedMapping
 
         register(SavedMapping)
+
+        from dangvu.core import jobs as shared
+
+        from .jobs import fail_all_running, jobs_listed
+
+        shared.at_worker_start(fail_all_running)
+        shared.lister(jobs_listed)

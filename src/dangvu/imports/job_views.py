@@ -1,17 +1,18 @@
 """The pages of background imports: one job's progress (a <progress> bar, the page reloading itself
 with a Refresh header while the job runs — no script, as the CSP allows none inline), its result,
-and the list of the user's jobs. A user sees only their own jobs. A finished check (a preview's dry
-run) leads to its preview while the file is still there."""
+and the list of the user's jobs (every app's, as core.jobs lists them: the reports' too). A user
+sees only their own jobs. A finished check (a preview's dry run) leads to its preview while the
+file is still there."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dangvu.core.jobs import REFRESH_SECONDS, jobs_listed
+
 from . import jobs, storage
 from .importers import IMPORTERS
 from .models import ImportJob
-
-REFRESH_SECONDS = 2
 
 
 def _job(request, job_id) -> ImportJob:
@@ -42,7 +43,4 @@ def job_progress(request, job_id):
 
 @login_required
 def job_list(request):
-    mine = list(ImportJob.objects.filter(user=request.user).select_related("org")[:100])
-    jobs.fail_stale(mine)
-    rows = [(job, IMPORTERS[job.kind].label if job.kind in IMPORTERS else job.kind) for job in mine]
-    return render(request, "imports/jobs.html", {"rows": rows})
+    return render(request, "imports/jobs.html", {"rows": jobs_listed(request.user)})

@@ -5,24 +5,16 @@ jobs list), and finds the result there. The preview's dry run of such a file is 
 (`dry_run`): it stores nothing, keeps the rows' verdicts beside the upload, and its page leads to
 the preview once done.
 
-Progress lives in a small file (DATA_DIR/jobs/<id>.json, replaced atomically), not in the job's
-row: the import is one transaction, and on SQLite it holds the only write lock until it ends, so a
-progress row could not be written beside it (and on PostgreSQL it would be invisible until the
-commit). The file's time is the job's heartbeat: a job still "running" whose heartbeat is older
-than STALE seconds was cut off (a restart, a killed worker) — its transaction never committed,
-so nothing of it was written — and is shown as failed. `dangvu worker` (db_worker after that)
-marks every job left running as failed when it starts, too."""
+The heartbeat, the cut-off rule and the worker's start are core.jobs', shared with the reports'
+jobs. An import cut off (a restart, a killed worker) never committed its transaction, so nothing
+of it was written: its page says so."""
 
-import json
-import os
-import time
-from pathlib import Path
-
-from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from dangvu.accounts.scope import Scope
+from dangvu.core import jobs as shared
 from dangvu.core.excel.reading import read_rows
 
 from . import engine, storage
@@ -30,48 +22,35 @@ from .checked import Checked
 from .importers import IMPORTERS, ImportContext
 from .models import ImportJob
 
-STALE = 120  # seconds without a heartbeat before a running job counts as cut off
+STALE = shared.STALE
 CUT_OFF = "Việc nhập bị ngắt giữa chừng (máy chủ khởi động lại); không dòng nào được lưu. Hãy nhập lại tệp."
+SPACE = ""  # the heartbeat files keep the names they had before reports had jobs: jobs/<id>.json
 
 
-def _path(job_id: int) -> Path:
-    path = Path(settings.DATA_DIR) / "jobs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path / f"{job_id}.json"
+def _path(job_id: int):
+    return shared.beat_path(SPACE, job_id)
 
 
 def beat(job_id: int, checked: int, written: int, total: int):
-    path = _path(job_id)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"checked": checked, "written": written, "total": total, "at": time.time()}))
-    os.replace(tmp, path)
+    shared.beat(SPACE, job_id, checked=checked, written=written, total=total)
 
 
 def progress_of(job: ImportJob) -> dict:
     """{checked, written, total, percent, seconds_left} of `job` (time left from the pace so far)."""
-    path = _path(job.pk)
-    data = json.loads(path.read_text()) if path.exists() else {"checked": 0, "written": 0, "total": job.total}
+    data = shared.beat_read(SPACE, job.pk) or {"checked": 0, "written": 0, "total": job.total}
     total = data["total"] or job.total or 0
     if job.status == ImportJob.DONE:
         data.update(checked=total, written=job.stored)
     percent = round(100 * data["checked"] / total) if total else 0
-    left = None
-    if job.started_at and 0 < data["checked"] < total:
-        elapsed = (timezone.now() - job.started_at).total_seconds()
-        left = round(elapsed / data["checked"] * (total - data["checked"]))
+    left = shared.seconds_left(job.started_at, data["checked"], total)
     return {**data, "total": total, "percent": min(100, percent), "seconds_left": left, "status": job.status}
 
 
 def fail_stale(jobs=None) -> int:
     """Mark as failed the running jobs whose heartbeat stopped STALE seconds ago; how many."""
     failed = 0
-    cutoff = time.time() - STALE
     for job in jobs if jobs is not None else ImportJob.objects.filter(status=ImportJob.RUNNING):
-        if job.status != ImportJob.RUNNING:
-            continue
-        path = _path(job.pk)
-        last = path.stat().st_mtime if path.exists() else (job.started_at.timestamp() if job.started_at else 0)
-        if last < cutoff:
+        if job.status == ImportJob.RUNNING and shared.stopped(SPACE, job.pk, job.started_at):
             _cut_off(job)
             failed += 1
     return failed
@@ -83,6 +62,30 @@ def fail_all_running() -> int:
     for job in jobs:
         _cut_off(job)
     return len(jobs)
+
+
+def jobs_listed(user, limit: int) -> list[shared.Listed]:
+    """The user's recent imports and checks for the list of their jobs (core.jobs.lister)."""
+    mine = list(ImportJob.objects.filter(user=user).select_related("org")[:limit])
+    fail_stale(mine)
+    return [
+        shared.Listed(
+            created_at=job.created_at,
+            kind=IMPORTERS[job.kind].label if job.kind in IMPORTERS else job.kind,
+            name=job.filename,
+            url=reverse("import-job", args=[job.pk]),
+            unit=job.org.code,
+            state=_state(job),
+            result="—" if job.dry_run else f"Đã nhập {job.stored}/{job.total} dòng",
+        )  # fmt: skip
+        for job in mine
+    ]
+
+
+def _state(job: ImportJob) -> str:
+    if not job.dry_run:
+        return job.get_status_display()
+    return f"Kiểm tra: {'đang kiểm tra' if job.status == ImportJob.RUNNING else job.get_status_display().lower()}"
 
 
 def _cut_off(job: ImportJob):

@@ -18,3 +18,12 @@ class ReportsConfig(AppConfig):
         register(YearClose, exclude_fields=["snapshot"])
         # A closed year locks the records dated in it (core.closing.require_open, called by the services).
         closing.register(closing_unit)
+
+        from dangvu.core import jobs as shared
+
+        from .jobs import fail_all_running, jobs_listed
+
+        # Large reports are drawn by the worker: its start fails the ones cut off, and the user's
+        # list of jobs shows them beside the imports.
+        shared.at_worker_start(fail_all_running)
+        shared.lister(jobs_listed)

@@ -107,3 +107,34 @@ class YearClose(models.Model):
     @property
     def in_force(self) -> bool:
         return self.reopened_at is None
+
+
+class ReportJob(models.Model):
+    """A year report drawn in the background (reports.jobs): a Word or PDF document of a large
+    subtree. Who asked for it (the only one who may download it), which unit, year and format, where
+    it stands and when its file was taken. The file lives in DATA_DIR/reports/<id>.<fmt>; the
+    progress in core.jobs' heartbeat file."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Đang chờ"), (RUNNING, "Đang tạo"), (DONE, "Đã xong"), (FAILED, "Không thành công")]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    org = models.ForeignKey(Organization, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("năm")
+    fmt = models.CharField("định dạng", max_length=8)
+    filename = models.CharField("tệp", max_length=255)
+    content_type = models.CharField(max_length=120, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=STATUSES, default=QUEUED)
+    messages = models.JSONField("thông báo", default=list)
+    created_at = models.DateTimeField("lúc gửi", auto_now_add=True)
+    started_at = models.DateTimeField("lúc bắt đầu", null=True)
+    finished_at = models.DateTimeField("lúc xong", null=True)
+    downloaded_at = models.DateTimeField("lúc tải về", null=True)
+
+    class Meta:
+        verbose_name = "báo cáo tạo chạy nền"
+        verbose_name_plural = "các báo cáo tạo chạy nền"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"

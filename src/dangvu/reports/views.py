@@ -20,7 +20,7 @@ from dangvu.core.downloads import download_log
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
 
-from . import quarterly, selectors, services
+from . import jobs, quarterly, selectors, services
 from .context import report_context
 from .forms import ReopenForm, YearReportForm
 from .render import FORMATS, file_name
@@ -61,7 +61,8 @@ def report_page(request, org_pk, year):
         "reports/page.html",
         {
             "org": org, "year": year, "report": report, "closed": selectors.close_in_force(org, year),
-            "closes": selectors.closes_of(org, year), "formats": [(f, FORMAT_LABELS[f]) for f in FORMATS],
+            "closes": selectors.closes_of(org, year),
+            "formats": [(f, FORMAT_LABELS[f], jobs.in_background(org, f)) for f in FORMATS],
             "changes": selectors.changes_since_close(org, year),
             "quarters": quarterly.evaluated_quarters(org, year),
             "can_edit": scope.can(Capability.EDIT_REPORTS), "reopen_form": ReopenForm(),
@@ -96,6 +97,9 @@ def report_download(request, org_pk, year, fmt):
     _, org = _unit(request, org_pk, year)
     if fmt not in FORMATS:
         raise Http404("Không có định dạng này.")
+    if jobs.in_background(org, fmt):  # a large subtree: the worker draws it, the user watches
+        job = jobs.report_job_start(user=request.user, org=org, year=year, fmt=fmt)
+        return redirect("report-job", job_id=job.pk)
     ctx = report_context(org, year)
     result = render_format(ctx, fmt)
     response = HttpResponse(result.content, content_type=result.content_type)
