@@ -53,7 +53,11 @@ class ImportContext:
 
     def member(self, ref: str):
         ref = clean(ref).replace(" ", "")
-        found = self.scope.members().filter(Q(party_card_no=ref) | Q(citizen_id=ref)).first()
+        # With its unit and the unit's superior: the review import finds each member's grassroots
+        # organization from them, one query per row fewer than two.
+        found = (
+            self.scope.members().filter(Q(party_card_no=ref) | Q(citizen_id=ref)).select_related("org__parent").first()
+        )
         if found is None:
             raise CellError(f"không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn.")
         return found
