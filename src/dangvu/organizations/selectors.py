@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Q, QuerySet
 
 from dangvu.core.catalogue import shared
 from dangvu.core.text import natural_key
@@ -35,6 +35,15 @@ def subtree_periods_on(root: Organization, day: dt.date) -> QuerySet[OrgPeriod]:
 def subtree_ids_on(root: Organization, day: dt.date) -> QuerySet:
     """Ids of `root` and every unit under it on `day`."""
     return subtree_periods_on(root, day).values("org_id")
+
+
+def unit_ids(periods: QuerySet[OrgPeriod]) -> QuerySet:
+    """The units of `periods` for a record filter's `IN (subquery)`, as `org_id + 0`: PostgreSQL
+    then hashes the subtree's few thousand ids or probes the records' index with each, instead of
+    merge-joining on the positions' org_id index from the smallest id (it walked every position
+    below the province's first unit: 30-50 ms a province and a figure on the country's small
+    record tables, ten times the hash). The values are the same."""
+    return periods.values(unit=ExpressionWrapper(F("org_id") + 0, output_field=BigIntegerField())).values("unit")
 
 
 def overlapping(start: dt.date, end: dt.date) -> Q:
@@ -71,7 +80,7 @@ def subtree_ids_during(root: Organization, start: dt.date, end: dt.date) -> Quer
     where = overlapping(start, end) & under if under is not None else Q(pk__in=[])
     if extra:
         where |= Q(org_id__in=extra)
-    return OrgPeriod.objects.filter(where).values("org_id").distinct()
+    return unit_ids(OrgPeriod.objects.filter(where)).distinct()
 
 
 def _subtree_edge(root: Organization, start: dt.date, end: dt.date) -> tuple[Q | None, bool]:
@@ -128,7 +137,7 @@ def stood_under(
     if under is None:
         return extra if extra is not None else Q(pk__in=[])
     if not crossed:
-        base = Q(**{f"{org_field}__in": OrgPeriod.objects.filter(overlapping(start, end) & under).values("org_id")})
+        base = Q(**{f"{org_field}__in": unit_ids(OrgPeriod.objects.filter(overlapping(start, end) & under))})
     else:
         day = OuterRef(date_field)
         positions = OrgPeriod.objects.filter(under, org_id=OuterRef(org_field), valid_from__lte=day)
