@@ -9,6 +9,8 @@ year is its place all year — the ratio is the price of that generality plus th
 
 import argparse
 import datetime as dt
+import os
+import statistics
 
 from .common import ms, note, report, setup_django, timed
 
@@ -18,7 +20,8 @@ MAIN = (
 )  # fmt: skip
 ENTRY_KINDS = ("admitted", "registered", "transferred_in", "readmitted", "restored")
 EXIT_KINDS = ("died", "transferred_out", "removed", "expelled", "probation_failed")
-AIMS = {"district": 0.5, "city": 10.0, "country": 30.0}
+AIMS = {"district": 0.5, "city": 10.0, "country": 10.0}  # all figures, seconds
+RATIO_AIMS = {"country": 1.0}  # the main seven against the hand-written SQL; 1,5x elsewhere (issue 21)
 
 HAND_SQL = """
 WITH roots AS (
@@ -60,6 +63,35 @@ def hand_written(root_ids: list[int], year: int) -> dict:
     return dict(zip(MAIN, (int(v or 0) for v in row), strict=True))
 
 
+def cpu_now() -> float:
+    """CPU seconds so far of this process and of its PostgreSQL backend (read from /proc: the
+    database runs on this host), so other work on the shared machine does not count."""
+    import time
+
+    from django.db import connection
+
+    from .web import proc_cpu
+
+    spent = time.process_time()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_backend_pid()")
+            spent += proc_cpu(c.fetchone()[0])
+    return spent
+
+
+def with_cpu(fn, spent: list):
+    """`fn`, recording the CPU each call takes (this process and its database backend) in `spent`."""
+
+    def _run():
+        before = cpu_now()
+        result = fn()
+        spent.append(cpu_now() - before)
+        return result
+
+    return _run
+
+
 def run(size: str, year: int, repeat: int):
     from dangvu.indicators.selectors import evaluate, indicators
     from dangvu.organizations.models import Organization
@@ -80,9 +112,15 @@ def run(size: str, year: int, repeat: int):
 
         return _run
 
-    sql_t, _, sql_values = timed(lambda: hand_written([r.pk for r in roots], year), repeat=repeat)
-    main_t, _, main_values = timed(app(MAIN), repeat=repeat)
-    all_t, _, _ = timed(app(None), repeat=max(1, repeat // 2 + 1))
+    cpu = {"sql": [], "main": [], "all": []}
+    sql_t, _, sql_values = timed(with_cpu(lambda: hand_written([r.pk for r in roots], year), cpu["sql"]), repeat=repeat)
+    main_t, _, main_values = timed(with_cpu(app(MAIN), cpu["main"]), repeat=repeat)
+    all_t, _, _ = timed(with_cpu(app(None), cpu["all"]), repeat=max(1, repeat // 2 + 1))
+    sql_cpu, main_cpu, all_cpu = (statistics.median(cpu[k]) for k in ("sql", "main", "all"))
+    note(
+        f"CPU (this process + its PostgreSQL backend, median): SQL {ms(sql_cpu)}, main {ms(main_cpu)} "
+        f"({main_cpu / sql_cpu:.2f}×), all {ms(all_cpu)}; load {os.getloadavg()[0]:.1f}"
+    )
     differ = {k: (main_values.get(k), sql_values[k]) for k in MAIN if main_values.get(k) != sql_values[k]}
     values = ", ".join(f"{k.split('.', 1)[1]}={int(main_values[k]):,}" for k in MAIN)
     note(f"{size} {year}: {values}; {len(roots)} root(s)")
@@ -91,15 +129,18 @@ def run(size: str, year: int, repeat: int):
     else:
         note("the hand-written SQL gives the same 7 values")
     ratio = main_t / sql_t if sql_t else None
+    ratio_aim = RATIO_AIMS.get(size, 1.5)
     report(
         f"indicators.main[{size}]", f"evaluate(7 main figures) {ms(main_t)}", f"hand-written SQL {ms(sql_t)}",
-        ratio, "≤ 1.5×", ratio is not None and ratio <= 1.5 and not differ,
+        ratio, f"≤ {ratio_aim}×", ratio is not None and ratio <= ratio_aim and not differ,
         seconds=main_t, baseline_seconds=sql_t, values=main_values, same_values=not differ,
+        cpu=main_cpu, baseline_cpu=sql_cpu, load=os.getloadavg()[0],
     )  # fmt: skip
     aim = AIMS.get(size, 30.0)
     report(
         f"indicators.all[{size}]", f"evaluate({len(every)} figures) {ms(all_t)}", f"hand-written SQL {ms(sql_t)}",
         all_t / sql_t if sql_t else None, f"< {ms(aim)}", all_t < aim, seconds=all_t, baseline_seconds=sql_t,
+        cpu=all_cpu, baseline_cpu=sql_cpu,
     )  # fmt: skip
 
 
