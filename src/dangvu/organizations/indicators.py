@@ -43,7 +43,9 @@ def founded_in_non_state_enterprises(org: Organization, period: Period) -> Query
     counted=True,
 )
 def grassroots(org: Organization, period: Period) -> int:
-    return grassroots_at_end(org, period).count()
+    # Counted on the positions themselves (a unit holds one position a day), not as the units
+    # whose ids are among them: the same number without a second pass over the organizations.
+    return subtree_periods_on(org, period.end).filter(org__level__in=GRASSROOTS_LEVELS).count()
 
 
 @indicator(
