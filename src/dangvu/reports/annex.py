@@ -11,6 +11,7 @@ from dangvu.core.text import natural_key
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind
+from dangvu.organizations.models import Organization
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 
 from . import selectors
@@ -24,6 +25,7 @@ def annex_tables(org, period, figures, v, top_label, *, style: n.FigureStyle = n
         "headers": ["Nội dung", "Số lượng"],
         "rows": [
             ["Tổ chức cơ sở đảng", n.format_int(v["orgs.grassroots"])],
+            *([["Chi bộ trực thuộc", n.format_int(v["orgs.cells_direct"])]] if v.get("orgs.cells_direct") else []),
             ["Tổng số đảng viên", n.format_int(v["members.total"])],
             ["Trong đó: đảng viên chính thức", n.format_int(v["members.full"])],
             ["Trong đó: đảng viên dự bị", n.format_int(v["members.probationary"])],
@@ -110,12 +112,18 @@ def _review_table(org, period, v, top_label) -> dict:
             "chart": [[grade.label, counts.get(grade.code, 0)] for grade in classes]}  # fmt: skip
 
 
+def _by_name(unit) -> tuple:
+    return natural_key(unit.name), unit.pk
+
+
 def _units_table(org, period, figures, style: n.FigureStyle) -> dict:
     """Members at year end and admissions against plan, per grassroots organization of the subtree
-    at year end; the total row is the unit's own figures, not a sum done here."""
+    at year end and per cell the unit holds directly (a ward's from 1/7/2025, after them); the total
+    row is the unit's own figures, not a sum done here."""
     grassroots = records_behind("orgs.grassroots", org, period)
-    units = sorted(grassroots, key=lambda o: (natural_key(o.name), o.pk))
-    found = selectors.grassroots_figures(org, period, grassroots)
+    cells = list(records_behind("orgs.cells_direct", org, period))
+    units = sorted(grassroots, key=_by_name) + sorted(cells, key=_by_name)
+    found = selectors.grassroots_figures(org, period, Organization.objects.filter(pk__in=[u.pk for u in units]))
     rows, chart = [], []
     for i, unit in enumerate(units, start=1):
         f = found[unit.pk]
@@ -128,10 +136,11 @@ def _units_table(org, period, figures, style: n.FigureStyle) -> dict:
                  n.format_int(adm["value"] or 0), _num(adm["target"], ""),
                  style.rate(adm["value"] or 0, adm["target"])])  # fmt: skip
     chart.sort(key=lambda c: -c[1])
-    title = f"Đảng viên và kết nạp đảng viên mới năm {period.start.year} theo tổ chức cơ sở đảng"
+    whom = "tổ chức cơ sở đảng và chi bộ trực thuộc" if cells else "tổ chức cơ sở đảng"
+    title = f"Đảng viên và kết nạp đảng viên mới năm {period.start.year} theo {whom}"
     return {"key": "units", "title": title,
-            "headers": ["STT", "Tổ chức cơ sở đảng", "Đảng viên cuối năm", "Kết nạp trong năm", "Kế hoạch kết nạp",
-                        "Tỷ lệ đạt kế hoạch"],
+            "headers": ["STT", whom[0].upper() + whom[1:], "Đảng viên cuối năm", "Kết nạp trong năm",
+                        "Kế hoạch kết nạp", "Tỷ lệ đạt kế hoạch"],
             "rows": rows, "chart": chart[:12]}  # fmt: skip
 
 

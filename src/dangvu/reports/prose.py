@@ -45,6 +45,15 @@ def review_qd366(year: int, v: dict, top_label: str, style: n.FigureStyle) -> li
         if v.get("review.orgs.top"):
             text += f", trong đó {n.format_int(v['review.orgs.top'])} tổ chức “{top_label}”"
         parts.append(text)
+    cells = v.get("review.cells.rated")
+    if cells:  # the cells a ward committee holds directly, rated beside its grassroots organizations
+        text = (
+            f"{share(v.get('review.cells.good_or_better', 0), cells)} chi bộ trực thuộc hoàn thành tốt nhiệm vụ "
+            f"trở lên, đạt tỷ lệ {style.rate(v.get('review.cells.good_or_better', 0), cells)}"
+        )
+        if v.get("review.cells.top"):
+            text += f", trong đó {n.format_int(v['review.cells.top'])} chi bộ “{top_label}”"
+        parts.append(text)
     members = v.get("review.members.rated")
     if members:
         text = (
@@ -75,9 +84,11 @@ def target_word(org: Organization, key: str, year: int) -> str:
 def review_orgs_sentence(year, v, top_label, exemplary_label, style: n.FigureStyle) -> str:
     """The review sentence, "Qua đánh giá, phân loại năm …, có … tổ chức cơ sở đảng được xếp loại “…”"
     (no full stop), in the committee's style: the narrative and the news brief write this one."""
+    cells, top = v.get("review.cells.rated"), v.get("review.cells.top")  # a ward's cells held directly
+    beside = f" và {n.format_share(top, cells)} chi bộ trực thuộc" if top else ""
     text = (
         f"Qua đánh giá, phân loại năm {year}, có "
-        f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng được xếp loại "
+        f"{n.format_share(v['review.orgs.top'], v['review.orgs.rated'])} tổ chức cơ sở đảng{beside} được xếp loại "
         f"“{top_label}”"
     )
     if style.class_rates:  # "38 tổ chức cơ sở đảng đạt …, đạt tỷ lệ 52,1%", the good ones alone beside
@@ -115,7 +126,7 @@ def section_facts(
             f"tỷ lệ cử tri đi bầu cao, đạt {n.format_percent(f['elections.turnout']['value'])}."
         )
     general.append(
-        f"Đến ngày {end}, Đảng bộ có {n.format_int(v['orgs.grassroots'])} tổ chức cơ sở đảng với "
+        f"Đến ngày {end}, Đảng bộ có {units_phrase(v)} với "
         f"{n.format_int(v['members.total'])} đảng viên ({n.format_int(v['members.full'])} đảng viên chính thức, "
         f"{n.format_int(v['members.probationary'])} đảng viên dự bị)."
     )
@@ -188,6 +199,17 @@ def section_facts(
     awards = awards_phrase(v)
     out["awards"] = [sentence(f"Đảng bộ đã khen thưởng {awards}")] if awards else []
     return out
+
+
+def units_phrase(v: dict) -> str:
+    """ "54 tổ chức cơ sở đảng", and the cells the committee holds directly when it has any (a ward
+    committee from 1/7/2025: "12 tổ chức cơ sở đảng và 25 chi bộ trực thuộc"; a grassroots
+    committee: "8 chi bộ trực thuộc")."""
+    grassroots, cells = v.get("orgs.grassroots", 0), v.get("orgs.cells_direct", 0)
+    parts = [f"{n.format_int(grassroots)} tổ chức cơ sở đảng"] if grassroots or not cells else []
+    if cells:
+        parts.append(f"{n.format_int(cells)} chi bộ trực thuộc")
+    return " và ".join(parts)
 
 
 def formation(org: Organization, year: int) -> str:

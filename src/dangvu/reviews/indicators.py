@@ -85,6 +85,15 @@ def cells_top(org, period):
 
 
 @indicator(
+    "review.cells.good_or_better", "Chi bộ trực thuộc xếp loại hoàn thành tốt nhiệm vụ trở lên", "chi bộ",
+    records=s.good_or_better_direct_cell_results, order=708,
+)  # fmt: skip
+@_year_only
+def cells_good_or_better(org, period):
+    return s.good_or_better_direct_cell_results(org, period).values("org_id").distinct().count()
+
+
+@indicator(
     "review.members.rated", "Đảng viên được đánh giá, xếp loại", "đảng viên",
     records=s.decided_member_results, order=710, counted=True,
 )  # fmt: skip

@@ -73,6 +73,10 @@ def top_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgRe
     return decided_direct_cell_results(org, period).filter(decided_class__in=TOP_ORG_CLASSES)
 
 
+def good_or_better_direct_cell_results(org: Organization, period: Period) -> QuerySet[OrgResult]:
+    return decided_direct_cell_results(org, period).filter(decided_class__in=GOOD_OR_BETTER_ORG_CLASSES)
+
+
 def decided_member_results(org: Organization, period: Period) -> QuerySet[MemberResult]:
     return MemberResult.objects.filter(
         cycle__year__in=_years(period), org_id__in=subtree_ids_during(org, period.start, period.end)
