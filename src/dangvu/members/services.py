@@ -59,7 +59,14 @@ def _check_org(field_name: str, org: Organization | None, day: dt.date):
     if org.level not in MEMBER_LEVELS:
         fail(field_name, f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
     if not org.is_active_on(day):
-        fail(field_name, f"{org.name} không hoạt động vào ngày {format_date(day)}.")
+        fail(field_name, f"{org.name} không hoạt động vào ngày {format_date(day)}{_active_span(org, day)}.")
+
+
+def _active_span(org: Organization, day: dt.date) -> str:
+    """What the clerk can do about a day outside the cell's life: the day it began or ended."""
+    if day < org.founded_on:
+        return f" (thành lập ngày {format_date(org.founded_on)}; hãy ghi ngày từ đó trở đi)"
+    return f" (đã giải thể, sáp nhập từ ngày {format_date(org.dissolved_on)})"
 
 
 # --- rebuilding the derived state --------------------------------------------------------------
