@@ -58,7 +58,7 @@ def test_secretary_records_the_quarter_and_the_committee_concludes(login, live_s
     expect(table.locator("tr", has_text="Rà soát đảng viên cao tuổi").first).to_contain_text("Đúng hạn")
 
     opinion = page.locator("#buoc-opinion")
-    opinion.get_by_label("Chính trị tư tưởng", exact=False).fill("18")
+    opinion.get_by_label("(tối đa 30 điểm)", exact=False).fill("18")  # the one assessed criterion
     opinion.get_by_label("Mức xếp loại").select_option(label="Hoàn thành tốt nhiệm vụ")
     opinion.get_by_label("Nhận xét").fill("Hoàn thành đúng hạn cả hai nhiệm vụ.")
     opinion.get_by_role("button").click()

@@ -47,6 +47,8 @@ NOT_RENDERED = {
     "CloseForm": "a date and a reason",
     "FirstRunForm": "the first run's page, shown only while the database holds no unit",
     "VoteForm": "numbers and, for a candidate, the deciding committee among the scope's (model choice when shown)",
+    "ClassForm": "the member's own class in the self-assessment: a choice of the rulebook's classes, no record",
+    "CallForm": "calling a cell's meeting: kind, date, place, agenda; the cell comes from the URL, through the scope",
 }
 # Pages the sweep's tables do not fill yet (its own test says so): the tasks of a member or a unit.
 PK_EXTRA = {"tasks-member": "members.Member", "tasks-org": "organizations.Organization"}
