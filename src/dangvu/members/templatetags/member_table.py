@@ -1,0 +1,45 @@
+"""The rows of a member list (members/_member_table.html), drawn in Python.
+
+Fifty rows of the template loop cost ~14 ms of CPU on a unit's page (two `{% url %}` and two
+`|date` a row, a dozen variable lookups through the context): most of the page. The same HTML
+from one function costs well under a millisecond."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from dangvu.core.dates import format_date
+
+register = template.Library()
+
+_TAGS = {"full": "full", "probationary": "prob"}
+
+
+def _url_of(name: str):
+    """`pk -> reverse(name, args=[pk])` reversing once: the URL's only argument is its last number."""
+    head, _, tail = reverse(name, args=[0]).rpartition("0")
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+@register.simple_tag
+def member_rows(members, show_org: bool = False) -> str:
+    """One <tr> per member as the template's loop drew it: name linked to the member's page, birth
+    day, status tag, cell linked to its page (with `show_org`), day of admission, card number."""
+    member_url, org_url = _url_of("member-detail"), _url_of("org-detail")
+    esc = conditional_escape
+    rows = []
+    for m in members:
+        org = ""
+        if show_org:
+            org = f'<td><a href="{org_url(m.org_id)}">{esc(m.org.name)}</a></td>' if m.org_id else "<td>—</td>"
+        rows.append(
+            f'\n    <tr><td><a href="{member_url(m.pk)}">{esc(m.full_name)}</a></td>'
+            f'<td class="hide-phone">{format_date(m.birth_date)}</td>'
+            f'<td><span class="tag {_TAGS.get(m.status, "off")}">{esc(m.get_status_display())}</span></td>{org}'
+            f'<td class="hide-phone">{format_date(m.admitted_on)}</td>'
+            f'<td class="hide-phone">{esc(m.party_card_no or "—")}</td></tr>\n    '
+        )
+    if not rows:
+        rows.append(f'<tr><td colspan="{6 if show_org else 5}">Không có đảng viên nào.</td></tr>')
+    return mark_safe("".join(rows))
