@@ -3,7 +3,9 @@ closed year like member_register does, naming each row, and stores nothing; once
 reopened the same rows are taken."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from dangvu.core.closing import checker, require_open, unlocked
 from dangvu.members.bulk import RowErrors, members_admit_bulk, members_register_bulk
 from dangvu.members.models import Member
 from dangvu.reports.services import year_close, year_reopen
@@ -32,3 +34,26 @@ def test_bulk_rows_in_a_closed_year_are_refused_by_row_until_reopened(actor, tre
     year_reopen(actor=actor, org=tree.hm, year=2016, reason="Bổ sung danh sách đảng viên nhận muộn")
     assert members_register_bulk(actor=actor, rows=[(2, registered), (3, elsewhere)]).created == 2
     assert members_admit_bulk(actor=actor, rows=[(2, admitted)]).created == 1
+
+
+def test_the_bulk_check_refuses_what_require_open_refuses_with_the_same_message(actor, tree):
+    # The bulk path reads each year's closes once (core.closing.checker) instead of asking per
+    # record; a ward and the district above it both closed, the district's close made first.
+    year_close(actor=actor, org=tree.hm, year=2016)
+    year_close(actor=actor, org=tree.a, year=2016)
+    year_close(actor=actor, org=tree.b, year=2017)
+    check = checker()
+    for org in (tree.hn, tree.hm, tree.a, tree.a1, tree.b1, tree.c):
+        for day in (D(2015, 12, 31), D(2016, 6, 1), D(2017, 1, 1)):
+            assert _refusal(check, org, day) == _refusal(require_open, org, day), (org.code, day)
+    assert _refusal(check, tree.a1, D(2016, 6, 1)) and not _refusal(check, tree.hn, D(2016, 6, 1))
+    with unlocked():
+        assert _refusal(check, tree.a1, D(2016, 6, 1)) is None
+
+
+def _refusal(check, org, day):
+    try:
+        check(org=org, day=day, field="joined_on")
+    except ValidationError as e:
+        return e.message_dict
+    return None

@@ -37,7 +37,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dangvu.core.bulk import AuditLog, Table
-from dangvu.core.closing import require_open
+from dangvu.core.closing import checker as open_checker
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, name_sort_key, search_key
 
@@ -93,7 +93,7 @@ def members_register_bulk(*, actor, rows, skip_invalid: bool = False, source: So
     RowErrors lists every failing row and nothing is stored; with `skip_invalid`, the valid rows are
     stored and the failures returned in the result instead. With `source` (an import), the audit
     is the import's (see the module's docstring)."""
-    open_check = _open_check()
+    open_check = open_checker()  # core.closing.require_open, each year's closes read once
     plan_row = functools.partial(_plan, open_check=open_check)
     return _bulk(actor, rows, skip_invalid, plan_row, source)
 
@@ -104,7 +104,7 @@ def members_admit_bulk(*, actor, rows, skip_invalid: bool = False, source: Sourc
     (services.check_admission: identity, unique numbers, age 18–60 counted in months, the cell
     active, the year open), the same ADMITTED event, period and audit entries. `rows`: (number,
     member_admit's keyword arguments) pairs. Failing rows as members_register_bulk reports them."""
-    open_check = _open_check()
+    open_check = open_checker()  # core.closing.require_open, each year's closes read once
 
     def plan_row(fields, taken, stored):
         return _admission_plan(actor, fields, taken, stored, open_check)
@@ -186,20 +186,6 @@ def _take_numbers(data: dict, taken: dict):
     for name, value in data.items():
         if name in ("citizen_id", "party_card_no") and value:
             taken[(name, value)] = data["full_name"]
-
-
-def _open_check():
-    """core.closing.require_open, asked once per unit and year that is open (a closed one is asked
-    again for each row, so its message names the row's own day)."""
-    open_years = set()
-
-    def check(*, org, day, field="date"):
-        key = (org.pk, day.year)
-        if key not in open_years:
-            require_open(org=org, day=day, field=field)
-            open_years.add(key)
-
-    return check
 
 
 def _admission_plan(actor, fields: dict, taken: dict, stored: dict, open_check) -> _Plan:

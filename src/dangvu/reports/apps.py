@@ -11,13 +11,13 @@ class ReportsConfig(AppConfig):
         from dangvu.core.audit import register
 
         from .models import YearClose, YearReport
-        from .selectors import closing_unit
+        from .selectors import closed_units, closing_unit
 
         register(YearReport)
         # The snapshot is large and never edited; the audit keeps who closed and reopened.
         register(YearClose, exclude_fields=["snapshot"])
         # A closed year locks the records dated in it (core.closing.require_open, called by the services).
-        closing.register(closing_unit)
+        closing.register(closing_unit, closed_units)
 
         from dangvu.core import jobs as shared
 
