@@ -1,13 +1,17 @@
 """Dates as Vietnamese documents write them, and the month arithmetic the rules use."""
 
+import calendar
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """31/1 + 1 month = 28/2 (or 29/2): the end of a shorter month, never an overflow."""
-    return day + relativedelta(months=months)
+    """31/1 + 1 month = 28/2 (or 29/2): the end of a shorter month, never an overflow. As
+    relativedelta(months=months) does, by hand: an import asks it for every member's probation."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
