@@ -228,12 +228,12 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run(size: str, year: int, clients: int, requests: int, workers: int):
+def run(size: str, year: int, clients: int, requests: int, workers: int, only: list[str] | None = None):
     root = ensure_user()
     if root is None:
         note(f"{size}: no data — skipped")
         return
-    urls = pages(root, year)
+    urls = {k: v for k, v in pages(root, year).items() if not only or k in only}
     cores = os.cpu_count() or 1
     port = free_port()
     proc = start_server(port, workers)
@@ -286,9 +286,10 @@ def main():
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=160, help="per page")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--pages", nargs="+", choices=sorted(AIM_CPU_MS), help="only these pages")
     args = parser.parse_args()
     setup_django()
-    run(args.size, args.year, args.clients, args.requests, args.workers)
+    run(args.size, args.year, args.clients, args.requests, args.workers, args.pages)
     sys.stdout.flush()
 
 
