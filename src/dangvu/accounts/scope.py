@@ -8,12 +8,13 @@ the same answer as for an id that does not exist, so nothing leaks about other u
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 
-from .models import CAPABILITIES, Role
+from .models import CAPABILITIES, Role, RoleAssignment
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Scope:
         cached = getattr(user, "_dangvu_scope", None)
         if cached is not None:
             return cached
+        # the role and its unit in one query, not two (every page asks); none if already read
+        prefetch_related_objects([user], Prefetch("assignment", RoleAssignment.objects.select_related("org")))
         assignment = getattr(user, "assignment", None) if hasattr(user, "assignment") else None
         if assignment is not None and assignment.role == Role.MEMBER:
             # A member sees no unit's records through the clerks' pages; their own pages (handbook)
