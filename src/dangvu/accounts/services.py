@@ -102,12 +102,13 @@ def _check_username(username: str) -> str:
 
 @transaction.atomic
 def user_create(
-    *, actor, username: str, password: str, role: str, org, full_name: str = "", email: str = "",
+    *, actor, username: str, password: str | None, role: str, org, full_name: str = "", email: str = "",
     check_password=True, must_change: bool = False,
 ):  # fmt: skip
     """Create a login bound to `role` at `org`. The server's path (commands, the demo, `dangvu
     setup`): not scoped; the users page goes through `user_add`, which is. `must_change`: the
-    password is a temporary one, to be replaced at the first login."""
+    password is a temporary one, to be replaced at the first login. `password=None`: no usable
+    password (a member's account until activated), with no hash computed."""
     User = get_user_model()
     if role not in Role.values:
         fail("role", "Vai trò không hợp lệ; hãy chọn trong danh sách.")
