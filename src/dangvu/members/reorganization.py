@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.text import clean
 from dangvu.organizations.models import Lineage, Organization, Reorganization
@@ -97,10 +98,22 @@ def _check(plan: Plan, scope_root: Organization | None) -> list[Problem]:
         out.append(Problem("Hãy nhập số quyết định sắp xếp.", column="Số quyết định"))
     units = units_in(scope_root)
     ending = ending_units(plan, units, on, out)
+    _closed_years(ending.values(), on, out)
     targets = targets_of(plan, units, ending, on, out)
     items = _items(ending, on)
     _assignments(plan, units, ending, items, targets, on, out)
     return out
+
+
+def _closed_years(ending, on: dt.date, out: list[Problem]) -> None:
+    """A plan dated in a year closed over one of its ending units is refused before anything is
+    written (core.closing), with the first such unit's refusal: the date is the whole plan's."""
+    for org in ending:
+        try:
+            require_open(org=org, day=on)
+        except ValidationError as e:
+            out.append(Problem(" ".join(e.messages), column="Ngày"))
+            return
 
 
 def _items(ending: dict, on: dt.date) -> dict:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
@@ -33,6 +34,7 @@ def org_dissolve(
     check_date("on", on, "Ngày giải thể")
     if not org.is_active_on(on):
         fail("on", f"{org.name} không hoạt động vào ngày {format_date(on)}.")
+    require_open(org=org, day=on, field="on")  # an ended unit leaves the year's unit counts
     period = org.periods.get(valid_to__isnull=True)  # the unit's open place in the tree
     if on <= period.valid_from:
         fail("on", f"Ngày giải thể phải sau lần thay đổi gần nhất ({format_date(period.valid_from)}).")
@@ -63,6 +65,9 @@ def org_merge(*, actor, source: Organization, target: Organization, on: dt.date,
         fail("target", "Không thể sáp nhập vào tổ chức cấp dưới của chính nó.")
     if not target.is_active_on(on):
         fail("target", f"{target.name} không hoạt động vào ngày {format_date(on)}.")
+    # refused whole, before any sub-unit or member is moved, when either side's year is closed
+    require_open(org=source, day=on, field="on")
+    require_open(org=target, day=on, field="on")
     children = list(source.children.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=on)))
     for child in children:
         org_move(actor=actor, org=child, new_parent=target, on=on, decision=decision)
@@ -92,6 +97,7 @@ def org_split(
     members and sub-units listed for it; with `dissolve_source` everything must be handed out."""
     if not parts:
         fail("parts", "Hãy khai báo ít nhất một tổ chức mới.")
+    require_open(org=source, day=on, field="on")  # refused whole, before the first part is founded
     created, passed = [], []
     for part in parts:
         new = org_found(

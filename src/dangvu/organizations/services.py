@@ -9,6 +9,7 @@ import datetime as dt
 from django.db import transaction
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, search_key
@@ -62,6 +63,8 @@ def org_found(
         fail("code", f"Mã {code} đã được dùng cho tổ chức khác; hãy chọn mã khác.")
     check_date("founded_on", founded_on, "Ngày thành lập")
     check_parent(level, parent, founded_on)
+    # a new unit counts among its superior's units from that day: not in a year the superior has closed
+    require_open(org=parent, day=founded_on, field="founded_on")
     with acting_as(actor):
         org = Organization(
             code=code,
@@ -111,6 +114,9 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date,
     if new_parent.pk == org.parent_id:
         fail("new_parent", f"{org.name} đã trực thuộc {new_parent.name}.")
     check_parent(org.level, new_parent, on, "new_parent")
+    # the unit's figures leave one subtree and join another on that day: both years must be open
+    require_open(org=org, day=on, field="on")
+    require_open(org=new_parent, day=on, field="on")
 
     old_prefix, new_prefix = org.path, f"{new_parent.path}{org.pk}/"
     # Every unit of the subtree, locked in one order: a move of a unit below (or of this one) in
