@@ -75,9 +75,9 @@ def _card(figures, key, year, org, title, style: FigureStyle = SEED_STYLE, **ext
 
 def _style(org, year) -> FigureStyle:
     """The house style the unit's report of the year writes figures in (the seed's if none)."""
-    from dangvu.reports.selectors import report_of  # the report sits beside the dashboard: read late
+    from dangvu.reports.selectors import report_style  # the report sits beside the dashboard: read late
 
-    return report_of(org, year).style
+    return report_style(org, year)
 
 
 def _cards(org, year, figures, style: FigureStyle = SEED_STYLE) -> list[dict]:

@@ -17,7 +17,7 @@ from dangvu.core.dates import format_place_date
 from dangvu.reviews.rulebooks.since2018 import CLASSES
 
 from . import heading as headings
-from .selectors import report_of
+from .selectors import report_of, report_style
 
 SOURCE = "Quy định 366-QĐ/TW ngày 30/8/2025"
 
@@ -51,7 +51,7 @@ class QuarterFigures:
 
 def quarter_figures(org, year: int, quarter: int, style: n.FigureStyle | None = None) -> QuarterFigures:
     period = Period.quarter(year, quarter)
-    style = style or report_of(org, year).style
+    style = style or report_style(org, year)
 
     def value(key):
         return int(catalogue.compute(key, org, period) or 0)

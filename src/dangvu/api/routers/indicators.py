@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
 from dangvu.indicators.selectors import evaluate
-from dangvu.reports.selectors import report_of
+from dangvu.reports.selectors import report_style
 
 from ..errors import responses
 from .common import Day, In, org_in_scope, scope_of
@@ -82,7 +82,7 @@ def indicator_values(request, filters: Query[IndicatorQuery]):
         if unknown:
             raise ValidationError({"keys": [f"Không có chỉ số “{k}” trong danh mục." for k in unknown]})
     figures = evaluate(org, period, keys)
-    style = report_of(org, period.end.year).style  # the house style of the unit's report: display only
+    style = report_style(org, period.end.year)  # the house style of the unit's report: display only
     return {
         "org": {"code": org.code, "name": org.name},
         "period": {"start": period.start, "end": period.end},
