@@ -135,10 +135,13 @@ def test_search_keeps_the_scope_and_what_the_caller_loads_with_the_members(tree,
     for name, cell in [("Trần Văn Hùng", tree.a1), ("Lê Hùng", tree.b1), ("Phạm Hùng", tree.c)]:
         register(cell, full_name=name)
     ward_a = Member.objects.filter(org__path__startswith=tree.a.path).select_related("org")
-    found = list(selectors.search(ward_a, "hung"))
+    found = list(selectors.search(ward_a.prefetch_related("work_periods"), "hung"))
     with CaptureQueriesContext(connection) as ctx:
         cells = [m.org.name for m in found]  # what the Excel export and the list show
+        [list(m.work_periods.all()) for m in found]  # what the API gives with each member
     assert cells == ["Chi bộ tổ dân phố số 1"] and not ctx.captured_queries
+    # The ids of a page are read in the same order, the scope kept.
+    assert selectors.first_ids(selectors.search(ward_a, "hung"), 10) == [m.pk for m in found]
 
 
 def test_page_links_keep_the_search_and_mark_the_page_shown(board, tree, register):
