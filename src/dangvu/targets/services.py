@@ -8,6 +8,7 @@ from django.db import transaction
 
 from dangvu.core import catalogue
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
 from dangvu.organizations.models import Organization
@@ -47,6 +48,12 @@ def _check_year(year):
         fail("year", f"Năm {year} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2016.")
 
 
+def _require_open(org: Organization, year: int):
+    # A target has no day: it is the whole year's, read by that year's report (đạt X% kế hoạch),
+    # so it is locked by the year's close as the review classes are (by its last day).
+    require_open(org=org, day=dt.date(year, 12, 31), field="year")
+
+
 def _check_assigner(org: Organization, assigned_by: Organization):
     # The unit's own plan, or a target from one of its superiors, in today's tree.
     if not org.path.startswith(assigned_by.path):
@@ -71,14 +78,16 @@ def target_set(
     """Set (create or replace) the target of `org` for `indicator_key` in `year`.
 
     Refuses, naming the field: an indicator not in the catalogue or not targetable, a year out of
-    range, a missing or negative value, and an assigning organization that is neither the unit
-    nor one of its superiors. `assigned_by` defaults to the unit itself (its own plan)."""
+    range, a missing or negative value, an assigning organization that is neither the unit
+    nor one of its superiors, and a year closed over the unit (core.closing). `assigned_by`
+    defaults to the unit itself (its own plan)."""
     indicator_key = clean(indicator_key)
     _check_key(indicator_key)
     _check_year(year)
     number = _check_value(value)
     assigned_by = assigned_by or org
     _check_assigner(org, assigned_by)
+    _require_open(org, year)
     with acting_as(actor):
         target = Target.objects.filter(org=org, indicator_key=indicator_key, year=year).first() or Target(
             org=org, indicator_key=indicator_key, year=year
@@ -93,6 +102,7 @@ def target_set(
 
 @transaction.atomic
 def target_delete(*, actor, target: Target) -> None:
-    """Delete a target; the audit keeps what it was and who deleted it."""
+    """Delete a target; the audit keeps what it was and who deleted it. Refused in a closed year."""
+    _require_open(target.org, target.year)
     with acting_as(actor):
         target.delete()

@@ -69,6 +69,10 @@ def target_remove(request, pk: int):
     if target is None:
         raise Http404("Không tìm thấy chỉ tiêu trong phạm vi của bạn.")
     org_pk, year = target.org_id, target.year
-    services.target_delete(actor=request.user, target=target)
-    messages.success(request, "Đã xóa chỉ tiêu.")
+    try:
+        services.target_delete(actor=request.user, target=target)
+    except ValidationError as e:  # the year is closed: said on the page, not a server error
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, "Đã xóa chỉ tiêu.")
     return redirect("targets", org_pk=org_pk, year=year)
