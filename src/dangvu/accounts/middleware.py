@@ -7,11 +7,19 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .services import must_change_password
+from .scope import read_account
 
 # What stays open meanwhile: the change page itself, logging out, the language switch, static files.
 _OPEN = ("password-change", "logout")
 _OPEN_PREFIXES = ("/i18n/", "/static/")
+
+
+def _must_change(user) -> bool:
+    """services.must_change_password from the credential read with the user's role (read_account):
+    the scope the page asks next costs no second query."""
+    read_account(user)
+    credential = getattr(user, "credential", None)
+    return credential is not None and credential.must_change
 
 
 class PasswordChangeRequired:
@@ -20,7 +28,7 @@ class PasswordChangeRequired:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not self._open(request) and must_change_password(user):
+        if user is not None and user.is_authenticated and not self._open(request) and _must_change(user):
             if request.path.startswith("/api/"):
                 if "HTTP_AUTHORIZATION" in request.META:
                     return self.get_response(request)  # a token, checked by the API itself

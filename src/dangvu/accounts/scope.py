@@ -8,13 +8,25 @@ the same answer as for an id that does not exist, so nothing leaks about other u
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 
-from .models import CAPABILITIES, Role, RoleAssignment
+from .models import CAPABILITIES, Role
+
+
+def read_account(user) -> None:
+    """The user's role assignment (with its unit) and credential, read in ONE query and kept on
+    `user` where `user.assignment` and `user.credential` find them (None as "has none"): every page
+    asks both, the password check then the scope. What is already on `user` is kept as it is."""
+    relations = [user._meta.get_field(name) for name in ("assignment", "credential")]
+    missing = [rel for rel in relations if not rel.is_cached(user)]
+    if not missing:
+        return
+    fresh = user._meta.model._base_manager.select_related("assignment__org", "credential").filter(pk=user.pk).first()
+    for rel in missing:  # a user not (or no longer) stored has neither
+        rel.set_cached_value(user, rel.get_cached_value(fresh, default=None) if fresh else None)
 
 
 @dataclass(frozen=True)
@@ -30,8 +42,7 @@ class Scope:
         cached = getattr(user, "_dangvu_scope", None)
         if cached is not None:
             return cached
-        # the role and its unit in one query, not two (every page asks); none if already read
-        prefetch_related_objects([user], Prefetch("assignment", RoleAssignment.objects.select_related("org")))
+        read_account(user)
         assignment = getattr(user, "assignment", None) if hasattr(user, "assignment") else None
         if assignment is not None and assignment.role == Role.MEMBER:
             # A member sees no unit's records through the clerks' pages; their own pages (handbook)
