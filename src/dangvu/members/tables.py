@@ -12,9 +12,6 @@ from .selectors import first_ids
 
 PER_PAGE = 50
 SEARCH_LIMIT = 5000  # matches a search lists; past that the page asks for more of the name
-# What members/_member_table.html shows of a member: a search's page reads only these (its 37
-# columns and the cell's 16 cost more to turn into objects than the page takes to draw).
-SHOWN = ("full_name", "birth_date", "status", "org__name", "admitted_on", "party_card_no")
 
 
 def _numbered(page: Page) -> Page:
@@ -42,7 +39,7 @@ def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
     match twice — to count them, then for the page."""
     ids = first_ids(found, limit + 1)
     page = Paginator(ids[:limit], PER_PAGE).get_page(request.GET.get("page"))
-    rows = found.model.objects.select_related("org").only(*SHOWN).in_bulk(list(page.object_list))
+    rows = found.model.objects.select_related("org").only(*ROW_FIELDS).in_bulk(list(page.object_list))
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     page.more = len(ids) > limit
     return _numbered(page)
