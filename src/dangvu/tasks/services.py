@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline
 from dangvu.members.models import Member
@@ -90,6 +91,7 @@ def task_assign(
         fail("deadline", f"Thời hạn {deadline:%d/%m/%Y} không thuộc năm {year}.")
     if member is not None and member.pk not in scoring.member_ids_of(org, year):
         fail("member", f"Đồng chí {member.full_name} không sinh hoạt tại {org.name} trong năm {year}.")
+    require_open(org=org, day=deadline, field="deadline")  # tasks.due counts it by its deadline
     with acting_as(actor):
         return Task.objects.create(
             org=org, member=member, year=year, quarter=quarter, title=title, measure=measure, target=target,
@@ -103,6 +105,8 @@ def task_result_record(
 ) -> TaskResult:
     """Record what was done. `done_on` empty: not done yet (the quantity so far may be given)."""
     task = Task.objects.select_for_update().get(pk=task.pk)
+    # tasks.on_time counts the result in the year of the task's deadline, whatever day it was done
+    require_open(org=task.org, day=task.deadline, field="done_on")
     today = timezone.localdate()
     if done_on is not None and done_on > today:
         fail("done_on", f"Ngày hoàn thành {done_on:%d/%m/%Y} chưa đến; hãy ghi ngày đã hoàn thành.")
@@ -204,6 +208,8 @@ def evaluation_record(
             f"Đợt đánh giá năm {cycle.year} đã khóa; cấp ủy hãy mở lại đợt đánh giá (ghi rõ lý do) nếu cần sửa.",
         )
     _check_subject(cycle, org, member)
+    # the quarter's (or the year's) figures read it, whatever day it is recorded: locked by its last day
+    require_open(org=org, day=period_bounds(cycle.year, quarter)[1], field="quarter")
     book = cycle.get_rulebook()
     grades = book.member_classes if member else book.org_classes
     if cls and cls not in {g.code for g in grades}:
