@@ -1,16 +1,15 @@
 """The member's self-assessment page (/so-tay/tu-danh-gia/)."""
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from dangvu.tasks.forms import EvaluationForm, ResultForm
 from dangvu.tasks.models import YEAR
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from .assessment import (
     criteria_of,
@@ -50,49 +49,61 @@ def self_assessment(request):
     context = {"season": season, "year": season.cycle.year, "book": season.book}
     labels = dict(season.book.member_choices())
     if season.scored:
-        done = _scored(request, member, season, _quarter(request, today), context)
+        if saved := _scored(request, member, season, _quarter(request, today), context):
+            return saved
         evaluation = context["evaluation"]
         context["self_label"] = labels.get(evaluation.self_class) if evaluation else None
     else:
         found = my_result(member, season)
         form = context["form"] = ClassForm(request.POST or None, book=season.book,
                                            initial={"cls": found.self_class if found else ""})  # fmt: skip
-        done = request.method == "POST" and form.is_valid() and _call(
-            form, self_assessment_record, actor=request.user, member=member, season=season, quarter=YEAR,
-            cls=form.cleaned_data["cls"],
-        )  # fmt: skip
+
+        def save(data):
+            self_assessment_record(actor=request.user, member=member, season=season, quarter=YEAR, cls=data["cls"])
+            return "Đã gửi bản tự đánh giá.", f"{request.path}?quy={YEAR}"
+
+        if saved := form_saved(request, form, save):
+            return saved
         context["self_label"] = labels.get(found.self_class) if found else None
-    if done:
-        messages.success(request, done if isinstance(done, str) else "Đã gửi bản tự đánh giá.")
-        return redirect(f"{request.path}?quy={context.get('quarter', YEAR)}")
     return render(request, "handbook/self_assessment.html", context)
 
 
-def _scored(request, member, season, quarter, context):
+def _scored(request, member, season, quarter, context) -> HttpResponse | None:
     """QĐ 366: the quarter's tasks (each taking its result and product) and the self stage's
-    points, class and note. The success message once something is saved, else False."""
+    points, class and note. The redirect once something is saved, else None with the page's
+    context filled in."""
     action = request.POST.get("action", "")
     form = EvaluationForm(request.POST if action == "self" else None, prefix="self", stage="self",
                           criteria=criteria_of(season), book=season.book, collective=False,
                           initial=_initial(my_evaluation(member, season, quarter)))  # fmt: skip
-    result_form, done = None, False
+    back = f"{request.path}?quy={quarter}"
+    result_form = None
     if action.startswith("result-"):
         raw = action.removeprefix("result-")
         result_form = ResultForm(request.POST, request.FILES, prefix="r", auto_id=f"id_r{raw}_%s")
         result_form.task_pk = raw
-        if result_form.is_valid():
-            d = result_form.cleaned_data
-            done = _call(
-                result_form, self_product_record, actor=request.user, member=member, season=season,
-                task_pk=int(raw) if raw.isdigit() else 0, done_on=d["done_on"], quantity=d["quantity"],
-                product=d["product"], product_file=d["product_file"] or None,
-            ) and "Đã ghi kết quả, sản phẩm của nhiệm vụ."  # fmt: skip
-    elif action == "self" and form.is_valid():
-        d = form.cleaned_data
-        done = _call(
-            form, self_assessment_record, actor=request.user, member=member, season=season, quarter=quarter,
-            scores=form.scores(), cls=d.get("cls", ""), note=d.get("note", ""),
-        ) and "Đã gửi bản tự đánh giá; chi bộ sẽ cho ý kiến ở bước tiếp theo."  # fmt: skip
+
+        def save_result(d):
+            self_product_record(
+                actor=request.user, member=member, season=season, task_pk=int(raw) if raw.isdigit() else 0,
+                done_on=d["done_on"], quantity=d["quantity"], product=d["product"],
+                product_file=d["product_file"] or None,
+            )  # fmt: skip
+            return "Đã ghi kết quả, sản phẩm của nhiệm vụ.", back
+
+        if saved := form_saved(request, result_form, save_result):
+            return saved
+    elif action == "self":
+
+        def save_self(d):
+            self_assessment_record(
+                actor=request.user, member=member, season=season, quarter=quarter, scores=form.scores(),
+                cls=d.get("cls", ""), note=d.get("note", ""),
+            )  # fmt: skip
+            return "Đã gửi bản tự đánh giá; chi bộ sẽ cho ý kiến ở bước tiếp theo.", back
+
+        if saved := form_saved(request, form, save_self):
+            return saved
 
     def task_form(task):
         # Ids per task: every row has the same fields, and a label must point at its own input.
@@ -105,7 +116,7 @@ def _scored(request, member, season, quarter, context):
         "form": form, "rows": rows, "quarter": quarter, "evaluation": my_evaluation(member, season, quarter),
         "quarters": [(q, f"Quý {q}") for q in (1, 2, 3, 4)] + [(YEAR, "Cả năm")],
     })  # fmt: skip
-    return done
+    return None
 
 
 def _initial(evaluation) -> dict:
@@ -113,12 +124,3 @@ def _initial(evaluation) -> dict:
         return {}
     initial = {f"score_{k}": v for k, v in evaluation.self_scores.items()}
     return {**initial, "cls": evaluation.self_class, "note": evaluation.self_note}
-
-
-def _call(form, service, **kwargs) -> bool:
-    try:
-        service(**kwargs)
-    except ValidationError as e:
-        add_service_errors(form, e)
-        return False
-    return True

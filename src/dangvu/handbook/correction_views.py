@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from .corrections import correction_decide, correction_request_create, corrections_pending, get_correction, label_of
 from .forms import CorrectionForm, DecisionForm
@@ -20,15 +20,14 @@ from .views import _member
 def correction_new(request):
     member = _member(request)
     form = CorrectionForm(request.POST or None, initial={"field": request.GET.get("muc")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            correction_request_create(actor=request.user, member=member, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Đã gửi đề nghị sửa hồ sơ tới văn phòng cấp ủy.")
-            return redirect("handbook-home")
-    return render(request, "handbook/correction_new.html", {"form": form, "member": member})
+
+    def save(data):
+        correction_request_create(actor=request.user, member=member, **data)
+        return "Đã gửi đề nghị sửa hồ sơ tới văn phòng cấp ủy.", "handbook-home"
+
+    return form_saved(request, form, save) or render(
+        request, "handbook/correction_new.html", {"form": form, "member": member}
+    )
 
 
 @login_required

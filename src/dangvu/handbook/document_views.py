@@ -3,9 +3,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,7 +14,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.text import natural_key
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from .documents import (
     document_bookmark,
@@ -94,19 +94,19 @@ def publish(request):
     cells = sorted(scope.orgs().filter(level__in=MEMBER_LEVELS, dissolved_on__isnull=True),
                    key=lambda o: natural_key(o.code))  # fmt: skip
     form = DocumentForm(request.POST or None, request.FILES or None, cells=cells)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
+        data = dict(data)
         by_code = {c.code: c for c in cells}
         audience = None if data.pop("to") == "all" else [(by_code[code], False) for code in data.pop("cells")]
         data.pop("cells", None)
-        try:
-            found = document_publish(actor=request.user, scope=scope, audience=audience, today=timezone.localdate(),
-                                     **data)  # fmt: skip
-        except ValidationError as e:
-            add_service_errors(form, e, {"audience": "cells"})
-        else:
-            messages.success(request, f"Đã phát hành văn bản số {found.number} tới đảng viên.")
-            return redirect("handbook-document-receipts", pk=found.pk)
+        found = document_publish(actor=request.user, scope=scope, audience=audience, today=timezone.localdate(),
+                                 **data)  # fmt: skip
+        return (f"Đã phát hành văn bản số {found.number} tới đảng viên.",
+                reverse("handbook-document-receipts", kwargs={"pk": found.pk}))  # fmt: skip
+
+    if saved := form_saved(request, form, save, {"audience": "cells"}):
+        return saved
     rows = published_by(scope).select_related("publisher").order_by("-published_at")[:100]
     return render(request, "handbook/publish.html", {"form": form, "rows": rows, "root": scope.root})
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,7 +19,8 @@ from dangvu.core.text import clean
 from dangvu.meetings.models import MeetingKind
 from dangvu.meetings.views import file_response
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.web.forms import VnDateField, add_service_errors
+from dangvu.web.forms import VnDateField
+from dangvu.web.pages import form_saved
 
 from .ical import meetings_ics
 from .meetings import called_ahead, meeting_call_notify, meeting_of, meeting_reply, meetings_of
@@ -104,14 +106,14 @@ def call(request, code):
     if org.level not in MEMBER_LEVELS:
         raise Http404(f"{org.name} không phải chi bộ; hãy chọn một chi bộ để triệu tập họp.")
     form = CallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = meeting_call_notify(actor=request.user, org=org, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, f"Đã triệu tập buổi sinh hoạt ngày {meeting.date:%d/%m/%Y}; đảng viên "
-                             "có tài khoản đã nhận thông báo.")  # fmt: skip
-            return redirect("handbook-meeting-call", code=org.code)
+
+    def save(data):
+        meeting = meeting_call_notify(actor=request.user, org=org, **data)
+        message = (f"Đã triệu tập buổi sinh hoạt ngày {meeting.date:%d/%m/%Y}; đảng viên có tài khoản đã nhận "
+                   "thông báo.")  # fmt: skip
+        return message, reverse("handbook-meeting-call", kwargs={"code": org.code})
+
+    if saved := form_saved(request, form, save):
+        return saved
     rows = called_ahead(org, timezone.localdate())
     return render(request, "handbook/meeting_call.html", {"org": org, "form": form, "rows": rows})

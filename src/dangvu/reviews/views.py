@@ -12,7 +12,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,7 +21,6 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.core.excel.writing import attachment
-from dangvu.web.forms import add_service_errors
 from dangvu.web.pages import form_saved
 
 from . import excel, facts, selectors, services
@@ -125,11 +124,11 @@ def _org_form_initial(result: OrgResult | None) -> dict:
     }  # fmt: skip
 
 
-def _record_org(request, form, cycle, org) -> bool:
-    if not form.is_valid():
-        return False
-    data = form.cleaned_data
-    try:
+def _org_saved(request, form, cycle, org, message: str, to: str) -> HttpResponse | None:
+    """The organization's class at the form's stage, through form_saved: `message` and a redirect
+    to `to` once saved, None with the errors on the form."""
+
+    def save(data):
         services.org_result_record(
             actor=request.user, cycle=cycle, org=org, stage=data["stage"], cls=data["cls"], points=data["points"],
             exemplary=data.get("exemplary", False), disunity=data["disunity"],
@@ -137,10 +136,9 @@ def _record_org(request, form, cycle, org) -> bool:
             targets_met_percent=data["targets_met_percent"], leadership_disciplined=data["leadership_disciplined"],
             override_reason=data.get("override_reason", ""), decided_on=data.get("decided_on"),
         )  # fmt: skip
-    except ValidationError as e:
-        add_service_errors(form, e)
-        return False
-    return True
+        return message, to
+
+    return form_saved(request, form, save)
 
 
 @login_required
@@ -161,9 +159,9 @@ def org_entry(request, pk, org_pk):
         scope.require(ENTER)
         if "org-cls" in request.POST:
             org_form = OrgResultForm(request.POST, book=book, stages=ENTRY_STAGES, prefix="org")
-            if _record_org(request, org_form, cycle, org):
-                messages.success(request, f"Đã lưu xếp loại của {org.name}.")
-                return redirect("review-org", cycle.pk, org.pk)
+            back = reverse("review-org", args=[cycle.pk, org.pk])
+            if saved := _org_saved(request, org_form, cycle, org, f"Đã lưu xếp loại của {org.name}.", back):
+                return saved
         else:
             members_form = MemberResultsForm(
                 request.POST, book=book, rows=rows, can_override=scope.can(DECIDE), year=cycle.year, prefix="m"
@@ -207,9 +205,9 @@ def org_decide(request, pk, org_pk):
     if request.method == "POST":
         scope.require(DECIDE)
         form = OrgResultForm(request.POST, book=book, stages=decide_stage, decide=True, year=cycle.year)
-        if _record_org(request, form, cycle, org):
-            messages.success(request, f"Đã quyết định xếp loại {org.name}.")
-            return redirect("review-cycle", cycle.pk)
+        back = reverse("review-cycle", args=[cycle.pk])
+        if saved := _org_saved(request, form, cycle, org, f"Đã quyết định xếp loại {org.name}.", back):
+            return saved
     return render(
         request, "reviews/org_decide.html",
         {"cycle": cycle, "org": org, "book": book, "result": result, "form": form,

@@ -15,7 +15,7 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -23,7 +23,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.downloads import download_log
 from dangvu.reviews.facts import grassroots_of
-from dangvu.web.forms import add_service_errors
+from dangvu.web.pages import form_saved
 
 from . import framework as fw
 from . import scoring, selectors, services
@@ -93,10 +93,8 @@ def _period_page(request, scope, task_org, eval_org, member, year, quarter):
             "criteria": criteria,
             "can_decide": can_decide,
         }
-        done = _post(request, request.POST.get("action", ""), ctx)
-        if done:
-            messages.success(request, done)
-            return redirect(request.path)
+        if saved := _post(request, request.POST.get("action", ""), ctx):
+            return saved
     outcome = None
     if cycle:
         assessed = (evaluation.opinion_scores or evaluation.self_scores) if evaluation else {}
@@ -136,18 +134,22 @@ def _initial(evaluation: Evaluation | None, stage: str) -> dict:
     return initial
 
 
-def _post(request, action, ctx) -> str:
-    """Run the posted action; the success message, or "" with the errors left on the forms."""
+def _post(request, action, ctx) -> HttpResponse | None:
+    """Run the posted action through form_saved: the redirect back to the page, or None with the
+    errors left on the forms."""
+    back = request.path
     if action == "task":
         form = ctx["forms"]["task"] = TaskForm(request.POST, prefix="t")
-        if form.is_valid():
-            data = form.cleaned_data
-            return _call(form, f"Đã giao nhiệm vụ “{data['title']}”.", services.task_assign,
+
+        def assign(data):
+            services.task_assign(
                 actor=request.user, org=ctx["task_org"], member=ctx["member"], year=ctx["year"],
                 quarter=ctx["quarter"], title=data["title"], measure=data["measure"], target=data["target"],
                 deadline=data["deadline"], weight=data["weight"],
             )  # fmt: skip
-        return ""
+            return f"Đã giao nhiệm vụ “{data['title']}”.", back
+
+        return form_saved(request, form, assign)
     if action.startswith("result-"):
         own = {"member": ctx["member"]} if ctx["member"] else {"member": None, "org": ctx["task_org"]}
         raw = action.removeprefix("result-")
@@ -157,13 +159,15 @@ def _post(request, action, ctx) -> str:
         form = ResultForm(request.POST, request.FILES, prefix="r", auto_id=f"id_r{task.pk}_%s")
         ctx["forms"]["result"] = form
         form.task_pk = task.pk
-        if form.is_valid():
-            data = form.cleaned_data
-            return _call(form, f"Đã ghi kết quả nhiệm vụ “{task.title}”.", services.task_result_record,
+
+        def record(data):
+            services.task_result_record(
                 actor=request.user, task=task, done_on=data["done_on"], quantity=data["quantity"],
                 product=data["product"], product_file=data["product_file"] or None,
             )  # fmt: skip
-        return ""
+            return f"Đã ghi kết quả nhiệm vụ “{task.title}”.", back
+
+        return form_saved(request, form, record)
     cycle = ctx["cycle"]
     if action in ("self", "opinion", "decision") and cycle is not None:
         if action == "decision" and not ctx["can_decide"]:
@@ -172,26 +176,19 @@ def _post(request, action, ctx) -> str:
             request.POST, prefix=action, stage=action, criteria=ctx["criteria"], book=cycle.get_rulebook(),
             collective=ctx["member"] is None,
         )  # fmt: skip
-        if form.is_valid():
-            data = form.cleaned_data
-            return _call(form, f"Đã lưu bước “{form.stage_label}”.", services.evaluation_record,
+
+        def evaluate(data):
+            services.evaluation_record(
                 actor=request.user, cycle=cycle, org=ctx["eval_org"], member=ctx["member"], quarter=ctx["quarter"],
                 stage=action, scores=form.scores(), cls=data.get("cls", ""), note=data.get("note", ""),
                 override_reason=data.get("override_reason", ""),
                 leadership_members_disciplined=data.get("leadership_members_disciplined"),
             )  # fmt: skip
-        return ""
+            return f"Đã lưu bước “{form.stage_label}”.", back
+
+        return form_saved(request, form, evaluate)
     messages.error(request, "Thao tác không hợp lệ; hãy tải lại trang.")
-    return ""
-
-
-def _call(form, success: str, service, **kwargs) -> str:
-    try:
-        service(**kwargs)
-    except ValidationError as e:
-        add_service_errors(form, e)
-        return ""
-    return success
+    return None
 
 
 COMMITTEE_LEVELS = ("province", "district", "grassroots_committee")
