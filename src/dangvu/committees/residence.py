@@ -29,6 +29,7 @@ from django.db.models import Q, QuerySet
 from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
@@ -81,6 +82,13 @@ def sides(scope: Scope, contact: ResidenceContact) -> set[str]:
     return found
 
 
+def _require_open(contact: ResidenceContact, day: dt.date, field: str, cell: Organization | None = None):
+    """A contact is a record of both sides (core.closing): refused on a day of a year closed over the
+    member's organization or over the residence's cell (or committee)."""
+    require_open(org=contact.introduced_by, day=day, field=field)
+    require_open(org=cell or contact.cell or contact.ward, day=day, field=field)
+
+
 def _writer_side(contact: ResidenceContact) -> Organization | None:
     """The unit that writes notes and comments: the residence's, or the member's organization when
     the residence is outside the tree (it copies the comment it received on paper)."""
@@ -125,6 +133,8 @@ def contact_introduce(
             f"Đồng chí {member.full_name} đang giữ mối liên hệ với {open_contact.residence_name}; hãy ghi kết thúc "
             "mối liên hệ đó trước (khi chuyển nơi ở).",
         )
+    require_open(org=period.org, day=introduced_on, field="introduced_on")
+    require_open(org=ward, day=introduced_on, field="introduced_on")
     outside = ward is None
     with acting_as(actor):
         return ResidenceContact.objects.create(
@@ -152,6 +162,7 @@ def contact_confirm(*, actor, contact: ResidenceContact, cell: Organization, sin
         )
     if not cell.is_active_on(since):
         fail("cell", f"{cell.name} không hoạt động vào ngày {format_date(since)}.")
+    _require_open(contact, since, "since", cell=cell)
     with acting_as(actor):
         contact.status, contact.cell, contact.since = S.CONFIRMED, cell, since
         contact.save()
@@ -186,6 +197,7 @@ def contact_end(*, actor, contact: ResidenceContact, on: dt.date, reason: str) -
         fail("on", f"Ngày kết thúc phải từ ngày {format_date(start)} trở đi.")
     if not clean(reason):
         fail("reason", "Hãy ghi lý do kết thúc, ví dụ: chuyển nơi ở, nghỉ hưu về sinh hoạt tại nơi cư trú.")
+    _require_open(contact, on, "on")
     with acting_as(actor):
         contact.until, contact.end_reason = on, clean(reason)
         contact.save()
@@ -206,6 +218,7 @@ def contact_note_add(*, actor, contact: ResidenceContact, date: dt.date, content
         fail("date", f"Ngày {format_date(date)} nằm ngoài thời gian giữ mối liên hệ.")
     if not content or not content.strip():
         fail("content", "Hãy ghi nội dung liên hệ (đảng viên báo cáo, tham gia sinh hoạt, hoạt động ở khu dân cư …).")
+    _require_open(contact, date, "date")
     with acting_as(actor):
         return ContactNote.objects.create(contact=contact, date=date, content=content.strip())
 
@@ -225,6 +238,10 @@ def residence_comment_record(
         fail("year", f"Năm {year} nằm ngoài thời gian giữ mối liên hệ (từ {format_date(contact.since)}).")
     if commented_on.year < year:
         fail("commented_on", f"Nhận xét năm {year} phải viết từ cuối năm {year} trở đi.")
+    # the comment replaced, too: rewriting it must not change a closed year's record
+    earlier = ResidenceComment.objects.filter(contact=contact, year=year).values_list("commented_on", flat=True)
+    for day in (*earlier, commented_on):
+        _require_open(contact, day, "commented_on")
     with acting_as(actor):
         comment, _ = ResidenceComment.objects.update_or_create(
             contact=contact, year=year,

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
@@ -61,6 +62,8 @@ def congress_record(
     _check_day("held_on", held_on, "ngày đại hội")
     if not org.is_active_on(held_on):
         fail("held_on", f"{org.name} không hoạt động vào ngày {format_date(held_on)}; hãy kiểm tra ngày đại hội.")
+    # the congress, and the seats it closes that day, are records of that year (the member sheets)
+    require_open(org=org, day=held_on, field="held_on")
     if not term_start or not term_end or term_end <= term_start:
         fail("term_end", "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu, ví dụ nhiệm kỳ 2015–2020.")
     if term_end - term_start > MAX_TERM_YEARS:
@@ -166,6 +169,7 @@ def committee_elect(*, actor, congress: Congress, elected: list[tuple[Member, st
     """The committee elected by `congress`: (member, role) pairs, all valid or none saved."""
     if not elected:
         fail("elected", "Hãy nhập ít nhất một cấp ủy viên được bầu.")
+    require_open(org=congress.org, day=congress.held_on, field="elected")
     if Seat.objects.filter(congress=congress, entry=Entry.CONGRESS).exists():
         fail("elected", f"{congress.name} đã ghi cấp ủy được bầu; thay đổi trong nhiệm kỳ hãy ghi bổ sung hoặc thôi.")
     seen = set()
@@ -203,6 +207,7 @@ def seat_add(
         if not clean(decision_no):
             fail("decision_no", "Hãy nhập số quyết định chuẩn y hoặc chỉ định bổ sung cấp ủy viên.")
     _check_member(congress, member, on)
+    require_open(org=congress.org, day=on, field="on")
     if _open_on(congress, on).filter(member=member).exists():
         fail("member", f"Đồng chí {member.full_name} đang là cấp ủy viên của nhiệm kỳ này.")
     if role == Role.SECRETARY:
@@ -219,6 +224,7 @@ def _check_close(seat: Seat, on: dt.date):
         fail("on", f"Đồng chí {seat.member.full_name} đã thôi từ ngày {format_date(seat.valid_to)}.")
     if on <= seat.valid_from:
         fail("on", f"Ngày thôi phải sau ngày nhận nhiệm vụ ({format_date(seat.valid_from)}).")
+    require_open(org=seat.congress.org, day=on, field="on")
 
 
 @transaction.atomic
