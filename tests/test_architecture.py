@@ -7,6 +7,8 @@ and the import, instead of waiting for a review to notice.
 - The pages of an app (views, urls, forms, admin, template tags, middleware) and the management
   commands compose everything, like web, api and demo: they may import any app's business modules,
   but a business module never imports a page module, and nothing but demo imports demo.
+- A selector (a read: `selectors.py` or a module of a `selectors/` package) never imports a service
+  (a write: `services.py` or `services/`), of its own app or another; a service may use selectors.
 - No two modules import each other, directly or through others (as ../shared/tools/import-loops).
 """
 
@@ -116,6 +118,23 @@ def violations() -> list[str]:
     return found
 
 
+def _is_kind(module: str, kind: str) -> bool:
+    """Whether `module` is `kind` ("selectors", "services") of its app: the module or its package."""
+    return kind in module.split(".")[2:]
+
+
+def selector_writes() -> list[str]:
+    """Every import of a services module by a selectors module: a read that could write."""
+    found = []
+    for module, path in sorted(MODULES.items()):
+        if not _is_kind(module, "selectors"):
+            continue
+        for line, target in sorted(set(_imports(module, path))):
+            if _is_kind(target, "services"):
+                found.append(f"{_rel(path)}:{line} imports {target}: a selector imports a service")
+    return found
+
+
 def _loops() -> list[list[str]]:
     """Strongly connected groups of modules (Tarjan), as ../shared/tools/import-loops finds them."""
     edges = {m: {t for _, t in _imports(m, p)} for m, p in MODULES.items()}
@@ -166,6 +185,11 @@ def test_the_known_exceptions_are_still_needed():
     assert set(KNOWN) <= used, f"no longer imported, remove from KNOWN: {sorted(set(KNOWN) - used)}"
 
 
+def test_no_selector_imports_a_service():
+    found = selector_writes()
+    assert not found, "selectors that import services (ARCHITECTURE.md):\n" + "\n".join(found)
+
+
 def test_no_two_modules_import_each_other():
     loops = _loops()
     assert not loops, "import loops:\n" + "\n".join(" <-> ".join(group) for group in loops)
@@ -173,11 +197,16 @@ def test_no_two_modules_import_each_other():
 
 def test_the_check_sees_an_upward_import_and_a_page_import(tmp_path, monkeypatch):
     """The rule itself: a members module importing reports, or a selector importing a view, is
-    reported with its file and line; the same import from a page is not."""
+    reported with its file and line; the same import from a page is not. A selector importing a
+    service, its own app's or another's, inside a function too, is reported; a service importing a
+    selector is not."""
     fake = {
         "dangvu.members.fake": "from dangvu.reports import selectors\n",
         "dangvu.cadres.fake": "def f():\n    from dangvu.cadres.views import action_edit\n",
         "dangvu.members.fake_views": "from dangvu.reports import selectors\n",
+        "dangvu.dues.selectors.fake": "def f():\n    from .. import services\n",
+        "dangvu.reviews.selectors.fake": "from dangvu.members.services import member_update\n",
+        "dangvu.dues.services.fake": "from dangvu.dues import selectors\n",
     }
     for name, text in fake.items():
         path = tmp_path / (name.replace(".", "_") + ".py")
@@ -185,9 +214,13 @@ def test_the_check_sees_an_upward_import_and_a_page_import(tmp_path, monkeypatch
         MODULES[name] = path
     try:
         found = "\n".join(violations())
+        writes = "\n".join(selector_writes())
     finally:
         for name in fake:
             del MODULES[name]
     assert "dangvu_members_fake.py:1 imports dangvu.reports.selectors: members (floor 2) imports reports" in found
     assert "dangvu_cadres_fake.py:2 imports dangvu.cadres.views: a business module imports a page module" in found
     assert "fake_views" not in found
+    assert "dangvu_dues_selectors_fake.py:2 imports dangvu.dues.services: a selector imports a service" in writes
+    assert "dangvu_reviews_selectors_fake.py:1 imports dangvu.members.services: a selector imports" in writes
+    assert "dangvu_dues_services_fake" not in writes
