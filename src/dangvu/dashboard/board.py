@@ -7,7 +7,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.fields.json import KeyTransform
 
 from dangvu.indicators.selectors import Figure
@@ -111,14 +111,16 @@ def data_version() -> tuple:
     """A value that changes whenever anything users can change is saved: every such write goes
     through a service and leaves an audit entry (django-auditlog) in its own transaction, so
     the newest entry (id and time) and the number of recent entries move with every commit,
-    including one committed after a newer entry. Two small indexed queries."""
+    including one committed after a newer entry. One small indexed query."""
     from auditlog.models import LogEntry
 
-    last = LogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
+    # the count as a subquery of the newest entry's row: one query (every dashboard asks)
+    window = LogEntry.objects.filter(pk__gt=OuterRef("pk") - AUDIT_WINDOW).order_by()
+    recent = Subquery(window.values(n=Func("pk", function="COUNT")), output_field=IntegerField())
+    last = LogEntry.objects.order_by("-pk").values_list("pk", "timestamp").annotate(recent=recent).first()
     if last is None:
         return (0,)
-    recent = LogEntry.objects.filter(pk__gt=last[0] - AUDIT_WINDOW).count()
-    return (last[0], last[1].isoformat(), recent)
+    return (last[0], last[1].isoformat(), last[2])
 
 
 def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) -> Board:
