@@ -3,10 +3,12 @@ network, readable when printed. Each chart is small in viewBox units so that its
 legible when the picture shrinks to a phone's width; the page also offers the same numbers as a
 table for screen readers and for copying.
 
-Every function returns markup built with format_html, so names from the database are escaped.
+Every function returns markup with names from the database escaped. The bars of the monthly and
+plan charts are written as plain text with their numbers as they are and their words escaped:
+format_html's escaping of each of ~20 numbers a bar cost ~1,5 ms of a dashboard.
 """
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -54,46 +56,23 @@ def month_bars(counts: list[int], label: str) -> str:
     for tick in (0, top_value / 2, top_value):
         y = top + plot_h - plot_h * tick / top_value
         parts.append(
-            format_html(
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
-                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="end">{}</text>',
-                left,
-                width - 8,
-                y,
-                y,
-                GRID,
-                left - 4,
-                y + 4,
-                MUTED,
-                vn_number(int(tick)),
-            )  # fmt: skip
+            f'<line x1="{left}" x2="{width - 8}" y1="{y}" y2="{y}" stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{left - 4}" y="{y + 4}" font-size="12" fill="{MUTED}" text-anchor="end">'
+            f"{vn_number(int(tick))}</text>"
         )
     for i, n in enumerate(counts):
         h = plot_h * n / top_value
         x = left + i * slot + slot * 0.15
+        month = escape(_("Tháng %(m)s") % {"m": i + 1})
         parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
-                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="middle">{}</text>'
-                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="middle">{}</text>',
-                x,
-                top + plot_h - h,
-                slot * 0.7,
-                h,
-                BAR,
-                _("Tháng %(m)s") % {"m": i + 1},
-                n,
-                x + slot * 0.35,
-                top + plot_h - h - 4,
-                INK,
-                n if n else "",
-                x + slot * 0.35,
-                height - 10,
-                MUTED,
-                i + 1,
-            )  # fmt: skip
+            f'<rect x="{x}" y="{top + plot_h - h}" width="{slot * 0.7}" height="{h}" fill="{BAR}">'
+            f"<title>{month}: {n}</title></rect>"
+            f'<text x="{x + slot * 0.35}" y="{top + plot_h - h - 4}" font-size="12" fill="{INK}" '
+            f'text-anchor="middle">{n if n else ""}</text>'
+            f'<text x="{x + slot * 0.35}" y="{height - 10}" font-size="12" fill="{MUTED}" '
+            f'text-anchor="middle">{i + 1}</text>'
         )
-    return _svg(width, height, label, format_html_join("", "{}", ((p,) for p in parts)))
+    return _svg(width, height, label, mark_safe("".join(parts)))
 
 
 def horizontal_bars(rows: list[tuple[str, int, str]], label: str, total: int | None = None) -> str:
@@ -147,38 +126,15 @@ def plan_bars(rows: list[tuple[str, int, int | float | None]], label: str) -> st
         colour = BAR if not target else (GOOD if value >= target else SHORT)
         text = vn_number(value) + (f"/{vn_number(target)}" if target else "")
         parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="12" fill="{}" text-anchor="end">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-                left - 6,
-                y + 16,
-                INK,
-                _clip(name, 22),
-                left,
-                y + 4,
-                max(w, 1),
-                row_h - 8,
-                colour,
-                width - right + 6,
-                y + 16,
-                INK,
-                text,
-            )  # fmt: skip
+            f'<text x="{left - 6}" y="{y + 16}" font-size="12" fill="{INK}" text-anchor="end">'
+            f"{escape(_clip(name, 22))}</text>"
+            f'<rect x="{left}" y="{y + 4}" width="{max(w, 1)}" height="{row_h - 8}" fill="{colour}"/>'
+            f'<text x="{width - right + 6}" y="{y + 16}" font-size="12" fill="{INK}">{escape(text)}</text>'
         )
         if target:
             x = left + plot_w * target / top_value
-            parts.append(
-                format_html(
-                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2"/>',
-                    x,
-                    x,
-                    y + 1,
-                    y + row_h - 1,
-                    INK,
-                )  # fmt: skip
-            )
-    return _svg(width, height, label, format_html_join("", "{}", ((p,) for p in parts)))
+            parts.append(f'<line x1="{x}" x2="{x}" y1="{y + 1}" y2="{y + row_h - 1}" stroke="{INK}" stroke-width="2"/>')
+    return _svg(width, height, label, mark_safe("".join(parts)))
 
 
 def _f(x: float) -> str:
