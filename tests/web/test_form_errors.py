@@ -95,3 +95,45 @@ def test_both_admission_forms_name_the_dates_alike(board, tree, actor):
         assert words in member_form and words in html
     # The candidate's age (16 on the day) shows with the missing decision number, in one round.
     assert "phải đủ 18 tuổi" in html and "bắt buộc" in error_next_to(html, "decision_no")
+
+
+def _edit_data(**overrides):
+    data = {"full_name": "Nguyễn Văn An", "birth_date": "17/05/1980", "sex": "M", "citizen_id": "001080012345",
+            "ethnicity": "Kinh", "religion": "Không"}  # fmt: skip
+    return {**data, **overrides}
+
+
+def test_the_member_edit_form_shows_every_error_on_the_first_submit(board, an):
+    url = reverse("member-edit", args=[an.pk])
+    html = board.post(url, _edit_data(full_name="", birth_date="01/01/2031", citizen_id="12345")).content.decode()
+    assert "bắt buộc" in error_next_to(html, "full_name")
+    assert "01/01/2031 ở tương lai" in error_next_to(html, "birth_date")
+    assert "Số CCCD 12345 không hợp lệ" in error_next_to(html, "citizen_id")
+    an.refresh_from_db()
+    assert an.full_name == "Nguyễn Văn An" and an.birth_date == D(1980, 5, 17)
+
+
+def test_the_member_edit_form_does_not_count_the_members_own_numbers_as_a_clash(board, an, tree, register):
+    other = register(tree.a1, full_name="Trần Văn Khác")
+    url = reverse("member-edit", args=[an.pk])
+    html = board.post(url, _edit_data(full_name="", youth_union_joined_on="01/01/1970")).content.decode()
+    assert "bắt buộc" in error_next_to(html, "full_name")
+    assert "Ngày vào Đoàn phải sau ngày sinh" in error_next_to(html, "youth_union_joined_on")
+    assert 'class="errorlist"' not in html.split('id="id_citizen_id"', 1)[1].split('class="field', 1)[0]
+    # Another member's number is a clash, shown beside the other errors.
+    html = board.post(url, _edit_data(full_name="", citizen_id=other.citizen_id)).content.decode()
+    assert "đã có ở đảng viên Trần Văn Khác" in error_next_to(html, "citizen_id")
+    assert "bắt buộc" in error_next_to(html, "full_name")
+
+
+def test_the_member_event_form_shows_every_error_on_the_first_submit(board, an):
+    url = reverse("member-event", args=[an.pk, "removed"])
+    html = board.post(url, {"date": "01/01/2015", "decision_date": "01/01/2031"}).content.decode()
+    assert "phải sau ngày vào Đảng (19/05/2016)" in error_next_to(html, "date")
+    assert "01/01/2031 ở tương lai" in error_next_to(html, "decision_date")
+    assert "Hãy nhập số quyết định" in error_next_to(html, "decision_no")
+    url = reverse("member-event", args=[an.pk, "recognized"])
+    html = board.post(url, {"decision_date": "01/05/2017"}).content.decode()
+    assert "Chưa hết 12 tháng dự bị" in error_next_to(html, "decision_date")
+    assert "Hãy nhập số quyết định" in error_next_to(html, "decision_no")
+    assert an.events.count() == 1

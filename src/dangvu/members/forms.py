@@ -1,5 +1,7 @@
-"""Forms of the member pages. They only collect and parse what the clerk types; every rule is
-checked by members.services, whose Vietnamese errors the views put next to the field."""
+"""Forms of the member pages. They collect and parse what the clerk types; every rule is checked
+by members.services, whose Vietnamese errors the views put next to the field. The forms' clean()
+also runs the services' checks that need only the typed fields (web.forms.check_all), so all the
+errors show on the first submit; the services check everything again on save."""
 
 from django import forms
 from django.forms.models import fields_for_model
@@ -8,7 +10,7 @@ from dangvu.core.errors import fail
 from dangvu.core.text import clean
 from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField, check_all
 
-from . import rules
+from . import rules, services
 from .identity import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS, clean_identity, past_date
 from .models import Activity, EventKind, Member, Status
 
@@ -43,10 +45,15 @@ def _identity_fields(with_record: bool = False) -> dict:
 
 class IdentityForm(forms.Form):
     """Lý lịch (Mẫu 2-HSĐV). Without the right to see citizen IDs the field is left out.
-    `with_record`: also the rest of the record sheet (languages, titles, health …)."""
+    `with_record`: also the rest of the record sheet (languages, titles, health …). `member`: the
+    record being corrected, whose own citizen ID and card number are not a clash.
 
-    def __init__(self, *args, show_citizen_id=True, with_version=False, with_record=False, **kwargs):
+    clean() runs clean_identity on the fields that parsed (check_all), so a missing name, a future
+    birth date and a malformed citizen ID show together on the first submit."""
+
+    def __init__(self, *args, show_citizen_id=True, with_version=False, with_record=False, member=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.member = member
         for name, f in _identity_fields(with_record).items():
             if name == "citizen_id" and not show_citizen_id:
                 continue
@@ -55,6 +62,12 @@ class IdentityForm(forms.Form):
             # The record's version when the page was loaded (members.services.version_of): saving
             # over someone else's later change is refused instead of losing it.
             self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        identity = {k: v for k, v in data.items() if k in MEMBER_FIELDS}
+        check_all(self, lambda: clean_identity(identity, member=self.member))
+        return data
 
     def identity(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k in MEMBER_FIELDS}
@@ -172,8 +185,8 @@ class AdmitForm(IdentityForm):
             )
 
     def clean(self):
-        data = super().clean()
-        check_admission_fields(self, data, {k: v for k, v in data.items() if k in MEMBER_FIELDS})
+        data = super().clean()  # the identity (IdentityForm.clean)
+        check_admission_fields(self, data)
         return data
 
     def admission(self) -> dict:
@@ -223,9 +236,13 @@ HINTS = {
 
 
 class EventForm(forms.Form):
-    def __init__(self, *args, kind: str, cells, **kwargs):
+    """A lifecycle event of `member`. clean() runs the service's checks of the fields typed
+    (services.event_checks, recognition_checks) so all their errors show on the first submit."""
+
+    def __init__(self, *args, kind: str, cells, member: Member, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.member = member
         if kind != K.RECOGNIZED:
             self.fields["date"] = VnDateField(label="Ngày hiệu lực")
         extra = _EXTRA.get(kind, ())
@@ -249,6 +266,16 @@ class EventForm(forms.Form):
             self.fields["reason"] = forms.CharField(
                 label="Lý do, ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
+
+    def clean(self):
+        data = super().clean()
+        typed = {k: data.get(k) for k in ("decision_no", "decision_date")}
+        if self.kind == K.RECOGNIZED:
+            check_all(self, *services.recognition_checks(self.member, **typed))
+        else:
+            others = {k: data.get(k) for k in ("date", "to_org", "place", "until")}
+            check_all(self, *services.event_checks(self.member, self.kind, **typed, **others))
+        return data
 
 
 class MemberFilterForm(forms.Form):

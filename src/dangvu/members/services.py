@@ -379,6 +379,45 @@ def member_update(
     return current
 
 
+def event_checks(
+    member: Member, kind: str, *, date=None, decision_no="", decision_date=None, to_org=None, place="", until=None
+) -> list:
+    """member_record_event's checks that need only the fields typed, each a callable raising its
+    ValidationError: the service runs them in turn, the event form all at once (web.forms.check_all)
+    so every error shows on the first submit. A date that is missing or did not parse is left to
+    the first check; the ones after it wait for it."""
+    is_day = isinstance(date, dt.date)
+
+    def after_admission():
+        if is_day and date < member.admitted_on:
+            fail("date", f"Ngày hiệu lực phải sau ngày vào Đảng ({format_date(member.admitted_on)}).")
+
+    def decision():
+        if kind in DECISION_REQUIRED and not clean(decision_no or ""):
+            fail("decision_no", "Hãy nhập số quyết định.")
+
+    def destination():
+        if kind == EventKind.TEMPORARY_TRANSFER and to_org is None and not clean(place or ""):
+            fail("place", "Hãy chọn chi bộ hoặc nhập nơi sinh hoạt tạm thời.")
+        if kind == EventKind.TRANSFERRED_OUT and not clean(place or ""):
+            fail("place", "Hãy nhập nơi chuyển đến (đảng bộ, chi bộ ngoài hệ thống).")
+        if kind == EventKind.TRANSFERRED_IN and not clean(place or ""):
+            fail("place", "Hãy nhập nơi chuyển đến từ.")
+
+    def temporary_until():
+        if kind == EventKind.TEMPORARY_TRANSFER and until is not None and is_day and until <= date:
+            fail("until", "Ngày kết thúc sinh hoạt tạm thời phải sau ngày bắt đầu.")
+
+    return [
+        lambda: past_date("date", date, "Ngày hiệu lực"),
+        lambda: past_date("decision_date", decision_date, "Ngày quyết định", required=False),
+        after_admission,
+        decision,
+        destination,
+        temporary_until,
+    ]
+
+
 @transaction.atomic
 def member_record_event(
     *,
@@ -403,28 +442,18 @@ def member_record_event(
     member = Member.objects.select_for_update().get(pk=member.pk)
     if kind not in EventKind.values or kind in (EventKind.ADMITTED, EventKind.REGISTERED):
         fail("kind", "Loại sự kiện không hợp lệ.")
-    past_date("date", date, "Ngày hiệu lực")
-    past_date("decision_date", decision_date, "Ngày quyết định", required=False)
-    if date < member.admitted_on:
-        fail("date", f"Ngày hiệu lực phải sau ngày vào Đảng ({format_date(member.admitted_on)}).")
-    if kind in DECISION_REQUIRED and not clean(decision_no):
-        fail("decision_no", "Hãy nhập số quyết định.")
+    for check in event_checks(
+        member, kind, date=date, decision_no=decision_no, decision_date=decision_date, to_org=to_org, place=place,
+        until=until,
+    ):  # fmt: skip
+        check()
     if kind in (EventKind.TRANSFERRED, EventKind.MOVED, EventKind.READMITTED, EventKind.RESTORED):
         target = to_org if kind in (EventKind.TRANSFERRED, EventKind.MOVED) else org
         _check_org(
             "to_org" if to_org is not None or kind in (EventKind.TRANSFERRED, EventKind.MOVED) else "org", target, date
         )
-    if kind == EventKind.TEMPORARY_TRANSFER:
-        if to_org is None and not clean(place):
-            fail("place", "Hãy chọn chi bộ hoặc nhập nơi sinh hoạt tạm thời.")
-        if until is not None and until <= date:
-            fail("until", "Ngày kết thúc sinh hoạt tạm thời phải sau ngày bắt đầu.")
-    if kind == EventKind.TRANSFERRED_OUT and not clean(place):
-        fail("place", "Hãy nhập nơi chuyển đến (đảng bộ, chi bộ ngoài hệ thống).")
     if kind == EventKind.TRANSFERRED_IN:
         _check_org("org", org, date)
-        if not clean(place):
-            fail("place", "Hãy nhập nơi chuyển đến từ.")
     with acting_as(actor):
         return _append_event(
             member,
@@ -443,12 +472,8 @@ def member_record_event(
         )
 
 
-def member_recognize(*, actor, member: Member, decision_no: str, decision_date: dt.date) -> MemberEvent:
-    """Recognize a probationary member as full. It takes effect the day probation ends, even
-    when the meeting and the decision come later; a decision before that day is refused."""
-    if member.status != Status.PROBATIONARY:
-        label = "đã là đảng viên chính thức" if member.status == Status.FULL else member.get_status_display().lower()
-        fail("kind", f"Không thể công nhận chính thức: đảng viên {label}.")
+def probation_end_of(member: Member) -> dt.date:
+    """The day the member's current probation ends (from the last admission or readmission)."""
     probation_started = (
         member.periods.filter(start_kind__in=[EventKind.ADMITTED, EventKind.READMITTED])
         .order_by("-valid_from")
@@ -456,10 +481,34 @@ def member_recognize(*, actor, member: Member, decision_no: str, decision_date: 
         .first()
         or member.admitted_on
     )
-    ends = rules.probation_end(probation_started)
-    past_date("decision_date", decision_date, "Ngày quyết định")
-    if decision_date < ends:
-        fail("decision_date", f"Chưa hết 12 tháng dự bị: sớm nhất ngày {format_date(ends)} mới được công nhận.")
+    return rules.probation_end(probation_started)
+
+
+def recognition_checks(member: Member, *, decision_no="", decision_date=None, ends: dt.date | None = None) -> list:
+    """member_recognize's checks of the fields typed, as event_checks: the decision's date (given,
+    past, not before probation ends) and its number."""
+
+    def not_before_the_end():
+        day = ends or probation_end_of(member)
+        if isinstance(decision_date, dt.date) and decision_date < day:
+            fail("decision_date", f"Chưa hết 12 tháng dự bị: sớm nhất ngày {format_date(day)} mới được công nhận.")
+
+    return [
+        lambda: past_date("decision_date", decision_date, "Ngày quyết định"),
+        not_before_the_end,
+        lambda: clean(decision_no or "") or fail("decision_no", "Hãy nhập số quyết định."),
+    ]
+
+
+def member_recognize(*, actor, member: Member, decision_no: str, decision_date: dt.date) -> MemberEvent:
+    """Recognize a probationary member as full. It takes effect the day probation ends, even
+    when the meeting and the decision come later; a decision before that day is refused."""
+    if member.status != Status.PROBATIONARY:
+        label = "đã là đảng viên chính thức" if member.status == Status.FULL else member.get_status_display().lower()
+        fail("kind", f"Không thể công nhận chính thức: đảng viên {label}.")
+    ends = probation_end_of(member)
+    for check in recognition_checks(member, decision_no=decision_no, decision_date=decision_date, ends=ends):
+        check()
     return member_record_event(
         actor=actor, member=member, kind=EventKind.RECOGNIZED, date=ends, decision_no=decision_no,
         decision_date=decision_date,

@@ -215,7 +215,9 @@ def member_edit(request, pk):
     initial = {name: getattr(member, name) for name in identity.MEMBER_FIELDS}
     initial["version"] = services.version_of(member)
     data = request.POST or None
-    form = IdentityForm(data, initial=initial, show_citizen_id=show_id, with_version=True, with_record=True)
+    form = IdentityForm(
+        data, initial=initial, show_citizen_id=show_id, with_version=True, with_record=True, member=member
+    )
     lines = [{"id": p.pk, **{k: getattr(p, k) for k in services.WORK_FIELDS}} for p in member.work_periods.all()]
     # A post without the work-history lines (an older page, a script) leaves the history as it is.
     with_history = data is None or f"{_WORK_PREFIX}-TOTAL_FORMS" in data
@@ -253,7 +255,7 @@ def member_event(request, pk, kind):
     scope, member = _writable_member(request, pk)
     if kind not in kinds_for(member):
         raise Http404("Sự kiện này không áp dụng cho tình trạng hiện tại của đảng viên.")
-    form = EventForm(request.POST or None, kind=kind, cells=_cells(scope))
+    form = EventForm(request.POST or None, kind=kind, cells=_cells(scope), member=member)
 
     def save(data):
         if kind == EventKind.RECOGNIZED:
