@@ -44,6 +44,7 @@ def test_under_qd366_the_member_reports_the_quarters_tasks_and_assesses_and_the_
     client.force_login(me)
     page = client.get("/so-tay/tu-danh-gia/").content.decode()
     assert "Vận động hộ gia đình phân loại rác" in page and "Nhiệm vụ của người khác" not in page
+    assert f"Năm {TODAY.year}, theo" in page and f"{TODAY.year // 1000}.{TODAY.year % 1000:03d}" not in page
     day = TODAY.strftime("%d/%m/%Y")
     result = {"r-done_on": day, "r-quantity": "4", "r-product": "Danh sách 4 hộ đã ký cam kết"}
     client.post("/so-tay/tu-danh-gia/", {**result, "action": f"result-{task.pk}"})
