@@ -114,7 +114,12 @@ def test_the_xlsx_has_a_sheet_per_annex_table_with_vietnamese_headers(hm_2016):
     book = load_workbook(io.BytesIO(render(hm_2016, "xlsx").content))
     assert book.sheetnames == [
         "Đảng viên cuối năm", "Tăng giảm đảng viên", "Xếp loại TCCS đảng", "Theo TCCS đảng", "Các chỉ số",
+        "So sánh năm trước",
     ]  # fmt: skip
+    # 2016 against 2015, whose admissions the demo's years hold: the difference a number Excel sums
+    compared = {row[0].value: [c.value for c in row[1:]] for row in book["So sánh năm trước"].iter_rows(min_row=4)}
+    before, now, difference = compared["Kết nạp đảng viên mới"]
+    assert now == 209 and before > 0 and difference == now - before
     units = book["Theo TCCS đảng"]
     assert [c.value for c in units[3]] == [
         "STT", "Tổ chức cơ sở đảng", "Đảng viên cuối năm", "Kết nạp trong năm", "Kế hoạch kết nạp",

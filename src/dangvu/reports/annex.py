@@ -11,6 +11,7 @@ from dangvu.core.text import natural_key
 from dangvu.indicators.selectors import evaluate, records_behind
 from dangvu.members.indicators import crossings
 from dangvu.members.models import EventKind
+from dangvu.organizations.lineage import received
 from dangvu.organizations.models import Organization
 from dangvu.reviews.rulebooks import NoRulebook, rulebook_for
 
@@ -44,7 +45,62 @@ def annex_tables(org, period, figures, v, top_label, *, style: n.FigureStyle = n
             for f in figures.values()
         ],
     })  # fmt: skip
+    compared = _comparison_table(org, period, v)
+    if compared:
+        tables.append(compared)
     return tables
+
+
+STOCK_ROWS = (
+    ("orgs.grassroots", "Tổ chức cơ sở đảng"),
+    ("orgs.cells_direct", "Chi bộ trực thuộc"),
+    ("members.total", "Tổng số đảng viên"),
+    ("members.full", "Trong đó: đảng viên chính thức"),
+    ("members.probationary", "Trong đó: đảng viên dự bị"),
+)
+FLOW_ROWS = (
+    ("members.admitted", "Kết nạp đảng viên mới"),
+    ("members.increase", "Đảng viên tăng trong năm"),
+    ("members.decrease", "Đảng viên giảm trong năm"),
+)
+
+
+def _comparison_table(org, period, v) -> dict | None:
+    """The year against the year before, in the same boundaries: the previous year evaluated for
+    the same unit as it stands now (a ward formed during the year counts its predecessors' parts
+    in both years, as the report's own figures do). None when the unit and what it received held no
+    member at the end of the year before. The previous year's admissions and flows are compared
+    only when the system holds that year's lifecycle (an admission recorded in it, or the year
+    closed here): a committee that brought in its registry this year has last year's members but
+    not who joined or left then."""
+    year = period.start.year
+    before = Period.year(year - 1)
+    keys = [k for k, _ in STOCK_ROWS + FLOW_ROWS]
+    prev = {f.key: f.value or 0 for f in evaluate(org, before, keys=keys)}
+    if not prev["members.total"] and not prev["orgs.grassroots"]:
+        return None
+    held = bool(prev["members.admitted"]) or selectors.close_in_force(org, year - 1) is not None
+    rows = []
+    for key, label in STOCK_ROWS + (FLOW_ROWS if held else ()):
+        then, now = prev[key], v.get(key) or 0
+        if key == "orgs.cells_direct" and not then and not now:
+            continue
+        rows.append([label, n.format_int(then), n.format_int(now), _difference(now - then)])
+    title = f"So sánh năm {year} với năm {year - 1}"
+    if received(org, before.start):
+        title += " (theo địa giới hiện nay)"
+    note = "" if held else f" — năm {year - 1} chưa có hồ sơ kết nạp, tăng, giảm trong hệ thống"
+    return {"key": "comparison", "title": title + note,
+            "headers": ["Nội dung", f"Năm {year - 1}", f"Năm {year}", "Tăng (+), giảm (−)"],
+            "rows": rows}  # fmt: skip
+
+
+def _difference(d: int) -> str:
+    if d > 0:
+        return f"+{n.format_int(d)}"
+    if d < 0:
+        return f"−{n.format_int(-d)}"
+    return "0"
 
 
 def _value(f: dict, v: dict) -> str:

@@ -11,14 +11,16 @@ SHEET_NAMES = {
     "review_orgs": "Xếp loại TCCS đảng",
     "units": "Theo TCCS đảng",
     "indicators": "Các chỉ số",
+    "comparison": "So sánh năm trước",
 }
-_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
+_NUMBER = re.compile(r"^[-+−]?\d{1,3}(\.\d{3})*(,\d+)?$")
 
 
 def _cell_value(text: str):
-    """ "16.234" -> 16234, "99,35" -> 99.35; other text as it is (so Excel can sum the columns)."""
+    """ "16.234" -> 16234, "99,35" -> 99.35, a difference "+12" / "−3" -> 12 / -3; other text as it
+    is (so Excel can sum the columns)."""
     if isinstance(text, str) and _NUMBER.match(text):
-        plain = text.replace(".", "").replace(",", ".")
+        plain = text.replace(".", "").replace(",", ".").replace("−", "-").lstrip("+")
         return float(plain) if "." in plain else int(plain)
     return text
 
