@@ -1,4 +1,6 @@
-"""`dangvu summary --org HM --year 2016`: the main figures of a subtree, from the selectors."""
+"""`dangvu summary --org HM --year 2016`: the main figures of a subtree, from the selectors.
+Without --org: the committees at the top of the tree, each with the committees directly under it
+and their codes (after the demo: HM, which ended on 1/7/2025, and HN with its new wards)."""
 
 import datetime as dt
 
@@ -34,10 +36,14 @@ class Command(BaseCommand):
     help = "In các số liệu chính của một đảng bộ đến cuối năm: tổ chức đảng, đảng viên, biến động theo năm."
 
     def add_arguments(self, parser):
-        parser.add_argument("--org", default="HM", help="Mã tổ chức đảng (mặc định HM).")
-        parser.add_argument("--year", type=int, default=2016, help="Năm (mặc định 2016).")
+        parser.add_argument("--org", help="Mã tổ chức đảng; bỏ trống để xem các đảng bộ cấp trên cùng và mã của chúng.")
+        parser.add_argument("--year", type=int, help="Năm (mặc định năm trước).")
 
-    def handle(self, *args, org: str, year: int, **options):
+    def handle(self, *args, org: str | None, year: int | None, **options):
+        if not org:
+            self.roots()
+            return
+        year = year or dt.date.today().year - 1
         root = Organization.objects.filter(code=org.strip().upper()).first()
         if root is None:
             raise CommandError(f"Không có tổ chức đảng mã {org}; hãy kiểm tra lại mã (ví dụ HM).")
@@ -54,6 +60,22 @@ class Command(BaseCommand):
             out(f"  {label:<28}{vn(counts[key]):>8}")
         out("")
         self.yearly(root, year)
+
+    def roots(self):
+        """The committees no unit stands above, with their life and the committees under them."""
+        out = self.stdout.write
+        roots = Organization.objects.filter(parent__isnull=True).order_by("code")
+        if not roots:
+            out("Chưa có tổ chức đảng nào. Tạo đảng bộ gốc: dangvu setup (hoặc dangvu demo để có dữ liệu mẫu).")
+            return
+        out("Các đảng bộ cấp trên cùng (mã, tên) và các đảng bộ trực thuộc:")
+        committees = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.BLOC)
+        for root in roots:
+            out(f"  {root.code:<10}{root.name}{_life(root)}")
+            under = root.children.filter(level__in=committees).order_by("code")
+            for unit in under:
+                out(f"    {unit.code:<10}{unit.name}{_life(unit)}")
+        out("Xem số liệu một đảng bộ: dangvu summary --org MÃ --year NĂM")
 
     def organizations(self, root, end):
         by_level = dict(
@@ -99,3 +121,9 @@ class Command(BaseCommand):
                 f"  “Nhập hồ sơ”: {vn(registered)} đảng viên vào Đảng trước khi có trong hệ thống, được nhập hồ sơ"
                 " (không phải kết nạp trong năm); số cuối năm tính cả họ, nên tăng nhiều hơn số kết nạp."
             )
+
+
+def _life(unit: Organization) -> str:
+    if unit.dissolved_on:
+        return f" (từ {format_date(unit.founded_on)} đến {format_date(unit.dissolved_on)})"
+    return f" (từ {format_date(unit.founded_on)})"
