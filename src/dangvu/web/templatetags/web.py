@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from dangvu.members.transfers import unit_with_superior
 
@@ -66,6 +67,33 @@ def main_nav(context):
     request = context.get("request")
     scope = context.get("scope")
     return nav.build(getattr(scope, "root", None), request.path if request else "")
+
+
+@register.simple_tag(takes_context=True)
+def main_nav_list(context) -> str:
+    """The main navigation's list in base.html: the daily links inline, the other groups as menus.
+    Written here, not as a template loop: its two dozen links through the template cost ~0,6 ms
+    of every page."""
+    out = ['\n      <ul class="groups">\n      ']
+    for group in main_nav(context):
+        if group.inline:
+            out.extend(f'\n        <li class="single">{_nav_link(link)}</li>\n      ' for link in group.links)
+            continue
+        label = escape(group.label)
+        out.append(
+            f'\n        <li class="group{" current" if group.current else ""}">'
+            f'\n          <span class="group-label" tabindex="0">{label} <span aria-hidden="true">▾</span></span>'
+            f'\n          <ul class="menu" aria-label="{label}">'
+        )
+        out.extend(f"\n            <li>{_nav_link(link)}</li>" for link in group.links)
+        out.append("\n          </ul>\n        </li>\n      ")
+    out.append("\n      </ul>\n      ")
+    return mark_safe("".join(out))
+
+
+def _nav_link(link) -> str:
+    current = ' aria-current="page"' if link.current else ""
+    return f'<a href="{escape(link.url)}"{current}>{escape(link.label)}</a>'
 
 
 @register.simple_tag(takes_context=True)
