@@ -156,3 +156,23 @@ def test_merging_moves_the_members_and_ends_the_unit(board, tree, an):
     tree.a1.refresh_from_db()
     an.refresh_from_db()
     assert tree.a1.dissolved_on == D(2016, 7, 1) and tree.a1.merged_into == tree.a2 and an.org == tree.a2
+
+
+def test_a_plain_select_draws_what_djangos_select_templates_draw():
+    from django import forms
+    from django.utils.safestring import mark_safe
+
+    from dangvu.web.forms import PlainSelect
+
+    # Escaping, a selected option in a group, boolean attributes, a label already safe.
+    choices = [
+        ("", "Tất cả"),
+        ("1", 'Chi bộ <số 1> & "A"'),
+        ("Nhóm", [("2", "x"), ("3", "y")]),
+        (4, mark_safe("<i>z</i>")),
+    ]
+    attrs = {"required": True, "disabled": False, "data-x": 'a"b'}
+    for value in ["", "1", "2", 4, None]:
+        django = forms.Select(choices=choices, attrs=attrs).render("unit", value, {"id": "id_unit"})
+        plain = PlainSelect(choices=choices, attrs=attrs).render("unit", value, {"id": "id_unit"})
+        assert plain == django, value

@@ -8,7 +8,7 @@ from django.forms.models import fields_for_model
 
 from dangvu.core.errors import fail
 from dangvu.core.text import clean
-from dangvu.web.forms import UnitCodeField, VnDateField, VnMonthField, check_all
+from dangvu.web.forms import PlainSelect, UnitCodeField, VnDateField, VnMonthField, check_all
 
 from . import rules, services
 from .identity import IDENTITY_FIELDS, MEMBER_FIELDS, RECORD_FIELDS, clean_identity, past_date
@@ -289,8 +289,9 @@ class MemberFilterForm(forms.Form):
         label="Tình trạng",
         required=False,
         choices=[("", "Tất cả"), ("dang", "Đang sinh hoạt (dự bị và chính thức)"), *Status.choices],
+        widget=PlainSelect,
     )
-    unit = forms.ChoiceField(label="Đơn vị", required=False)
+    unit = forms.ChoiceField(label="Đơn vị", required=False, widget=PlainSelect)  # a province's districts
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

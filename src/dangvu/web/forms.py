@@ -5,6 +5,8 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from dangvu.core.text import clean
 from dangvu.organizations.selectors import in_tree_order
@@ -128,6 +130,37 @@ class TreeOrderIterator(forms.models.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         for unit in in_tree_order(self.queryset):
             yield self.choice(unit)
+
+
+def _attrs_html(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html: True as a bare name, False left out, the rest escaped."""
+    return "".join(
+        f" {conditional_escape(k)}" if v is True else f' {conditional_escape(k)}="{conditional_escape(v)}"'
+        for k, v in attrs.items()
+        if v is not False
+    )
+
+
+class PlainSelect(forms.Select):
+    """A drop-down drawn in Python with the same HTML as Django's select templates, which include
+    a template per <option>: ~5 ms of the search page's CPU for the unit and status lists of the
+    member filter, drawn on every search."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        for group, options, _ in widget["optgroups"]:
+            if group:
+                html.append(f'\n  <optgroup label="{conditional_escape(group)}">')
+            html.extend(
+                f'\n  <option value="{conditional_escape(o["value"])}"{_attrs_html(o["attrs"])}>'
+                f"{conditional_escape(o['label'])}</option>\n"
+                for o in options
+            )
+            if group:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))
 
 
 class UnitSelect(forms.Select):
