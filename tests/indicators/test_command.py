@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from dangvu.core.closing import unlocked
+from dangvu.reports.services import year_report_save
 from dangvu.targets.services import target_set
 
 from ..conftest import D
@@ -60,9 +61,23 @@ def test_json_shape_on_hand_built_data(year_2016):
 def test_plain_table_in_vietnamese(year_2016):
     text = run("--org", "hm", "--year", "2016")
     assert "Đảng bộ quận Hoàng Mai (HM) — năm 2016" in text
-    assert "% kế hoạch" in text and "Chỉ tiêu" in text
+    assert "Đạt kế hoạch" in text and "Chỉ tiêu" in text
     line = next(ln for ln in text.splitlines() if ln.startswith("Kết nạp đảng viên mới"))
-    assert line.split()[-3:] == ["3", "2", "150,0%"]
+    assert line.split()[-6:] == ["3", "2", "đạt", "150%", "kế", "hoạch"]
+
+
+def test_the_table_writes_the_plan_in_the_reports_house_style_and_the_json_stays_exact(year_2016, actor):
+    """Issue 19, item 2: the table says what the report says; the JSON keeps its keys and the exact value."""
+    target_set(actor=actor, org=year_2016.hm, indicator_key="members.admitted", year=2016, value=7)
+    line = next(ln for ln in run("--org", "HM", "--year", "2016").splitlines() if ln.startswith("Kết nạp"))
+    assert line.split()[-6:] == ["3", "7", "đạt", "42%", "kế", "hoạch"]  # 3/7 = 42,857…%: the seed's rounds down
+    year_report_save(actor=actor, org=year_2016.hm, year=2016, percent_places=1, percent_rounding="half_up")
+    line = next(ln for ln in run("--org", "HM", "--year", "2016").splitlines() if ln.startswith("Kết nạp"))
+    assert line.endswith("đạt 42,9% kế hoạch")
+    doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
+    admitted = doc["indicators"]["members.admitted"]
+    assert set(admitted) == {"label", "unit", "value", "target", "percent", "subordinate_target_sum", "records"}
+    assert (admitted["value"], admitted["target"], admitted["percent"]) == (3, 7, 42.9)
 
 
 def test_an_unknown_unit_is_a_clear_error_with_exit_code_1(tree):

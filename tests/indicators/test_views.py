@@ -4,6 +4,7 @@ import re
 
 from django.urls import reverse
 
+from dangvu.reports.services import year_report_save
 from dangvu.targets.services import target_set
 
 from ..conftest import D, Role
@@ -17,7 +18,24 @@ def test_the_figures_page_links_each_value_to_its_records(client, tree, admit, a
     page = client.get(reverse("indicators", args=[tree.hm.pk, 2016])).content.decode()
     url = reverse("indicator-records", args=[tree.hm.pk, 2016, "members.admitted"])
     assert re.search(rf'<a href="{re.escape(url)}">3</a>', page)
-    assert "150,0%" in page
+    assert "đạt 150% kế hoạch" in page
+
+
+def test_the_figures_page_writes_the_plan_as_the_units_report_does(client, tree, admit, actor, make_user):
+    """Issue 19, item 2: 3 admitted of a plan of 7 is 42,857…%; the report (seed style) says "đạt 42%
+    kế hoạch", so the page says so too, not "42,9%"; the exact percent stays in the cell's data."""
+    for day in (1, 2, 3):
+        admit(tree.a1, on=D(2016, 3, day))
+    target_set(actor=actor, org=tree.hm, indicator_key="members.admitted", year=2016, value=7)
+    client.force_login(make_user(Role.ORG_BOARD, tree.hm))
+    url = reverse("indicators", args=[tree.hm.pk, 2016])
+    page = client.get(url).content.decode()
+    assert '<data value="42.9" title="Tỷ lệ chính xác: 42,9%">đạt 42% kế hoạch</data>' in page
+    year_report_save(actor=actor, org=tree.hm, year=2016, percent_places=1, percent_rounding="half_up")
+    assert "đạt 42,9% kế hoạch" in client.get(url).content.decode()
+    year_report_save(actor=actor, org=tree.hm, year=2016, plan_form="vuot")
+    target_set(actor=actor, org=tree.hm, indicator_key="members.admitted", year=2016, value=2)
+    assert "vượt 50,0% kế hoạch" in client.get(url).content.decode()
 
 
 def test_the_records_behind_list_exactly_the_admitted_members(client, tree, admit, register, make_user):

@@ -11,6 +11,7 @@ from dangvu.accounts.models import Capability
 from dangvu.accounts.scope import Scope
 from dangvu.core import catalogue
 from dangvu.organizations.selectors import children_now
+from dangvu.reports.selectors import report_style
 
 from .record_tables import RELATIONS
 from .records import as_table, in_scope
@@ -42,6 +43,10 @@ def figures(request, org_pk: int, year: int):
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     year = _year(year)
+    # The plan achievement in the words of the unit's report (its house style, as the dashboard
+    # and the API's plan_text write it): a board comparing the page with the report reads the same.
+    style = report_style(org, year)
+    figures = [(f, style.plan(f.value or 0, f.target) if f.target else "") for f in evaluate(org, year)]
     return render(
         request,
         "indicators/figures.html",
@@ -49,7 +54,7 @@ def figures(request, org_pk: int, year: int):
             "org": org,
             "year": year,
             "period": as_period(year),
-            "figures": evaluate(org, year),
+            "figures": figures,
             "children": children_now(org),
             "can_edit_targets": scope.can(Capability.EDIT_RECORDS),
         },

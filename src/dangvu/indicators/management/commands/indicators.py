@@ -1,5 +1,7 @@
 """`dangvu indicators --org HM --year 2016 [--json] [--as-stood]`: every figure of a unit for a year,
-with its target and plan achievement, as a plain table or as JSON keyed by indicator. A unit formed
+with its target and plan achievement, as a plain table or as JSON keyed by indicator. The table
+writes the plan achievement in the house style of the unit's report ("đạt 116% kế hoạch", as the
+report, the dashboard and the API's plan_text do); the JSON keeps the exact percent. A unit formed
 during the year counts in today's boundaries (its predecessors' records of the cells and members it
 received included); `--as-stood` counts each record where its unit stood on its day."""
 
@@ -8,10 +10,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.core.catalogue import Period
-from dangvu.indicators.display import vn_number, vn_percent
+from dangvu.core.numbers import SEED_STYLE, FigureStyle
+from dangvu.indicators.display import vn_number
 from dangvu.indicators.selectors import as_period, evaluate
 from dangvu.organizations.models import Organization
-from dangvu.reports.selectors import year_figures
+from dangvu.reports.selectors import report_style, year_figures
 
 
 class Command(BaseCommand):
@@ -48,7 +51,7 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(_as_json(unit, period, figures, closed, as_stood))
         else:
-            self.stdout.write(_as_table(unit, period, figures, closed))
+            self.stdout.write(_as_table(unit, period, figures, closed, report_style(unit, year)))
 
 
 def _as_json(unit, period, figures, closed=None, as_stood=False) -> str:
@@ -77,15 +80,15 @@ def _as_json(unit, period, figures, closed=None, as_stood=False) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _as_table(unit, period, figures, closed=None) -> str:
-    header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "% kế hoạch")
+def _as_table(unit, period, figures, closed=None, style: FigureStyle = SEED_STYLE) -> str:
+    header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "Đạt kế hoạch")
     suffix = {"%": "%"}
     rows = [
         (
             f.label,
             vn_number(f.value) + suffix.get(f.unit, ""),
             vn_number(f.target) + (suffix.get(f.unit, "") if f.target is not None else ""),
-            vn_percent(f.percent),
+            style.plan(f.value or 0, f.target) if f.target else "",
         )
         for f in figures
     ]
