@@ -214,9 +214,12 @@ def stop_server(proc):
     shutil.rmtree(proc.cache_dir, ignore_errors=True)
 
 
-def load(port: int, cookie: str, urls: list[str], clients: int, requests: int, limit: float) -> tuple[list, int]:
-    """`requests` GETs spread over `clients` threads, each on its own keep-alive connection; stops
-    at `limit` seconds whatever is left. Returns (latencies in seconds, errors)."""
+def load(
+    port: int, cookie: str, urls: list[str], clients: int, requests: int, limit: float, fresh: bool = False
+) -> tuple[list, int]:
+    """`requests` GETs spread over `clients` threads, each on its own keep-alive connection (a new
+    connection for every request with `fresh`); stops at `limit` seconds whatever is left. Returns
+    (latencies in seconds, errors)."""
     latencies, errors = [], [0]
     lock = threading.Lock()
     counter = iter(range(requests))
@@ -229,6 +232,8 @@ def load(port: int, cookie: str, urls: list[str], clients: int, requests: int, l
                 i = next(counter, None)
             if i is None:
                 return
+            if fresh:
+                client = Client(port, cookie)
             t = time.perf_counter()
             try:
                 status, _ = client.get(urls[i % len(urls)])
@@ -268,8 +273,11 @@ def run(size: str, year: int, clients: int, requests: int, workers: int, only: l
     try:
         cookie = Client(port).login()
         for name, page_urls in urls.items():
-            # Warm every worker and thread (templates, connections, the dashboard's cache) first.
-            load(port, cookie, page_urls, 2 * workers, 4 * workers, 60)
+            # Warm every worker and thread (templates, connections, the dashboard's cache) first, on
+            # a new connection each time: kept-alive ones could all land on some workers, and the one
+            # client then met a cold one (its imports and its new PostgreSQL backend's first plans
+            # counted in the CPU per request: the search's gunicorn share came out 25 or 46 ms).
+            load(port, cookie, page_urls, 2 * workers, 8 * workers, 60, fresh=True)
             before = server_cpu(proc)
             solo, _ = load(port, cookie, page_urls, 1, max(20, requests // 4), 40)
             spent = cpu_spent(before, server_cpu(proc))
