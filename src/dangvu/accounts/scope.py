@@ -15,18 +15,32 @@ from dangvu.organizations.models import Organization
 
 from .models import CAPABILITIES, Role
 
+# The user's own row is read again only for its key; of the credential, what the password check reads.
+_ACCOUNT_FIELDS = (
+    "id", "assignment__user", "assignment__role", "assignment__org", "credential__user", "credential__must_change",
+)  # fmt: skip
+
 
 def read_account(user) -> None:
     """The user's role assignment (with its unit) and credential, read in ONE query and kept on
     `user` where `user.assignment` and `user.credential` find them (None as "has none"): every page
     asks both, the password check then the scope. What is already on `user` is kept as it is."""
+    user = getattr(user, "_wrapped", user)  # request.user is a lazy object around the user
     relations = [user._meta.get_field(name) for name in ("assignment", "credential")]
     missing = [rel for rel in relations if not rel.is_cached(user)]
     if not missing:
         return
-    fresh = user._meta.model._base_manager.select_related("assignment__org", "credential").filter(pk=user.pk).first()
+    fresh = (
+        user._meta.model._base_manager.select_related("assignment__org", "credential")
+        .only(*_ACCOUNT_FIELDS)
+        .filter(pk=user.pk)
+        .first()
+    )
     for rel in missing:  # a user not (or no longer) stored has neither
-        rel.set_cached_value(user, rel.get_cached_value(fresh, default=None) if fresh else None)
+        found = rel.get_cached_value(fresh, default=None) if fresh else None
+        rel.set_cached_value(user, found)
+        if found is not None:
+            rel.field.set_cached_value(found, user)  # its user is this one, not the row read for the key
 
 
 @dataclass(frozen=True)
