@@ -85,6 +85,10 @@ class Table:
                 cursor.execute(self._many(len(chunk)), [value for row in chunk for value in row])
 
     def _many(self, n: int) -> str:
+        if self.connection.queries_logged:
+            # Django's debug cursor (DEBUG, CaptureQueriesContext, the tests' query counts) logs
+            # the statement by formatting it with %s, which fails on SQLite's own placeholders.
+            return self.sql + ", ".join([self.row] * n)
         sql = self.statements.get(n)
         if sql is None:
             # In SQLite's own placeholders: Django rewrites each %s of a statement with a regular
