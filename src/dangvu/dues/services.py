@@ -3,10 +3,11 @@ A month already paid is refused, and so is a payment below the amount due."""
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
 
 from dangvu.core.audit import acting_as
+from dangvu.core.bulk import AuditLog, values_of
 from dangvu.core.closing import require_open
 from dangvu.core.dates import add_months, format_date
 from dangvu.core.errors import fail
@@ -92,6 +93,54 @@ def _cell_in_month(member: Member, month: dt.date) -> int | None:
     )
 
 
+def _cells_in_month(member_ids, month: dt.date) -> dict[int, int]:
+    """_cell_in_month of each member, in one query (a member's periods do not overlap)."""
+    start, end = month_start(month), month_end(month)
+    found: dict[int, int] = {}
+    for member_id, org_id in (
+        MemberPeriod.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=start), member_id__in=member_ids, valid_from__lte=end
+        )
+        .order_by("valid_from")
+        .values_list("member_id", "org_id")
+    ):
+        found[member_id] = org_id  # later periods win
+    return found
+
+
+def _checked_month(month, paid_on) -> dt.date:
+    """The first day of `month`, once the month and the day paid are dates, the day is not in the
+    future and the month not more than a year ahead of it."""
+    if not isinstance(month, dt.date):
+        fail("month", "Hãy chọn tháng nộp đảng phí.")
+    month = month_start(month)
+    if not isinstance(paid_on, dt.date):
+        fail("paid_on", "Hãy nhập ngày nộp (ngày/tháng/năm).")
+    if paid_on > dt.date.today():
+        fail("paid_on", f"Ngày nộp {format_date(paid_on)} ở tương lai; hãy nhập ngày đã nộp.")
+    if month > add_months(month_start(paid_on), PREPAY_MONTHS - 1):
+        fail("month", f"Chỉ nộp trước tối đa {PREPAY_MONTHS} tháng.")
+    return month
+
+
+def _refuse_no_cell(member: Member, month: dt.date):
+    fail("month", f"Tháng {format_month(month)} đồng chí {member.full_name} không sinh hoạt đảng ở chi bộ nào.")
+
+
+def _due_and_amount(basis: DuesBasis | None, month: dt.date, amount) -> tuple[int, int]:
+    """The amount due in `month` by the basis, and the amount paid (the amount due when not given)."""
+    if basis is None:
+        fail("month", "Chưa có căn cứ đóng đảng phí của đảng viên cho tháng này; hãy ghi mức đóng trước.")
+    due = due_of(basis, month)
+    if due is None:
+        fail("month", f"Tháng {format_month(month)}: {rules.kind_problem(basis.kind, month)}")
+    if amount is None:
+        amount = due
+    if not isinstance(amount, int) or amount < due:
+        fail("amount", f"Số tiền thấp hơn mức phải đóng tháng {format_month(month)} ({due:,} đồng).".replace(",", "."))
+    return due, amount
+
+
 @transaction.atomic
 def dues_pay(
     *,
@@ -106,15 +155,7 @@ def dues_pay(
     """Record the member's dues for `month`. Refused: a month already paid, a payment date in the
     future, a month more than a year ahead, a month the member was not in the Party, no basis for
     that month, an amount below the amount due."""
-    if not isinstance(month, dt.date):
-        fail("month", "Hãy chọn tháng nộp đảng phí.")
-    month = month_start(month)
-    if not isinstance(paid_on, dt.date):
-        fail("paid_on", "Hãy nhập ngày nộp (ngày/tháng/năm).")
-    if paid_on > dt.date.today():
-        fail("paid_on", f"Ngày nộp {format_date(paid_on)} ở tương lai; hãy nhập ngày đã nộp.")
-    if month > add_months(month_start(paid_on), PREPAY_MONTHS - 1):
-        fail("month", f"Chỉ nộp trước tối đa {PREPAY_MONTHS} tháng.")
+    month = _checked_month(month, paid_on)
     earlier = Payment.objects.filter(member=member, month=month).first()
     if earlier:
         fail(
@@ -126,19 +167,10 @@ def dues_pay(
         )
     org_id = _cell_in_month(member, month)
     if org_id is None:
-        fail("month", f"Tháng {format_month(month)} đồng chí {member.full_name} không sinh hoạt đảng ở chi bộ nào.")
+        _refuse_no_cell(member, month)
     # dues.collected counts payments by the day paid, so that day's year must be open
     require_open(org=Organization.objects.get(pk=org_id), day=paid_on, field="paid_on")
-    basis = basis_on(member, month)
-    if basis is None:
-        fail("month", "Chưa có căn cứ đóng đảng phí của đảng viên cho tháng này; hãy ghi mức đóng trước.")
-    due = due_of(basis, month)
-    if due is None:
-        fail("month", f"Tháng {format_month(month)}: {rules.kind_problem(basis.kind, month)}")
-    if amount is None:
-        amount = due
-    if not isinstance(amount, int) or amount < due:
-        fail("amount", f"Số tiền thấp hơn mức phải đóng tháng {format_month(month)} ({due:,} đồng).".replace(",", "."))
+    due, amount = _due_and_amount(basis_on(member, month), month, amount)
     with acting_as(actor):
         return Payment.objects.create(
             member=member, org_id=org_id, month=month, amount=amount, amount_due=due, paid_on=paid_on,
@@ -151,14 +183,45 @@ def dues_collect_month(
     *, actor, org: Organization, month: dt.date, paid_on: dt.date, member_ids=None, collected_by: str = ""
 ) -> list[Payment]:
     """Record the month's dues of the cell's members who have a basis and have not paid yet
-    (or only of `member_ids`): the collection sheet of a meeting, in one step."""
+    (or only of `member_ids`): the collection sheet of a meeting, in one step.
+
+    Guarantees: the payments, refusals (the first member dues_pay would refuse, with its message)
+    and audit entries of dues_pay called for each of those members in the sheet's order, all or
+    nothing, in a number of queries that does not grow with the members: what every member needs
+    is read once, every row is checked before any is written, then the payments go in one
+    bulk_create and their audit entries in one INSERT (core.bulk; bulk writes fire no auditlog
+    signal)."""
+    rows = [
+        row
+        for row in month_sheet(org, month)
+        if not (row.paid or row.due is None or (member_ids is not None and row.member.pk not in member_ids))
+    ]
+    if not rows:  # nothing to record, nothing to refuse, as dues_pay never called
+        return []
+    month = _checked_month(month, paid_on)
+    # The sheet's rows have not paid and have the basis dues_pay would read (selectors.basis_on).
+    cells = _cells_in_month([row.member.pk for row in rows], month)
+    units = Organization.objects.in_bulk(set(cells.values()))
+    collected_by = clean(collected_by)
+    checked = set()
     payments = []
-    for row in month_sheet(org, month):
-        if row.paid or row.due is None or (member_ids is not None and row.member.pk not in member_ids):
-            continue
-        payments.append(
-            dues_pay(actor=actor, member=row.member, month=month, paid_on=paid_on, collected_by=collected_by)
-        )
+    for row in rows:
+        org_id = cells.get(row.member.pk)
+        if org_id is None:
+            _refuse_no_cell(row.member, month)
+        if org_id not in checked:  # the same day paid for every row: one check per cell
+            require_open(org=units[org_id], day=paid_on, field="paid_on")
+            checked.add(org_id)
+        due, amount = _due_and_amount(row.basis, month, None)
+        payments.append(Payment(
+            member=row.member, org_id=org_id, month=month, amount=amount, amount_due=due, paid_on=paid_on,
+            collected_by=collected_by, receipt_no="",
+        ))  # fmt: skip
+    Payment.objects.bulk_create(payments)
+    audit = AuditLog(actor, connections[router.db_for_write(Payment)])
+    for payment in payments:
+        audit.created(Payment, payment.pk, values_of(payment), str(payment))
+    audit.flush()
     return payments
 
 
