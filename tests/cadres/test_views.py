@@ -56,3 +56,18 @@ def test_the_form_saves_through_the_service_and_shows_its_errors(client, tree, m
     assert "15/03/2021" in page
     edit = client.get(f"/can-bo/{action.pk}/sua/")
     assert edit.status_code == 200 and edit.context["form"].initial["decision_no"] == "77-QĐ/QU"
+
+
+def test_the_form_shows_every_error_on_the_first_submit(client, tree, make_user):
+    """Issue 20, item 3: no name, no position, no decision number, a future decision date and an
+    effective date the calendar does not have all answer on one submit, each beside its field."""
+    client.force_login(make_user("org_board", tree.hm))
+    form = {"full_name": "", "kind": "appointment", "position": "", "decided_by": tree.hm.pk, "decision_no": "",
+            "decision_date": "01/01/2031", "effective_date": "31/02/2016"}  # fmt: skip
+    errors = client.post("/can-bo/them/", form).context["form"].errors
+    assert "họ và tên cán bộ" in errors["full_name"][0]
+    assert "Hãy nhập chức vụ của quyết định bổ nhiệm" in errors["position"][0]
+    assert "Hãy nhập số quyết định bổ nhiệm" in errors["decision_no"][0]
+    assert "01/01/2031 ở tương lai" in errors["decision_date"][0]
+    assert "không phải ngày có thật" in errors["effective_date"][0]
+    assert CadreAction.objects.count() == 0

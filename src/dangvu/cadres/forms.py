@@ -1,11 +1,13 @@
-"""The cadre action form: plain fields; the service does the checking."""
+"""The cadre action form: plain fields; the service does the checking. clean() runs the service's
+field checks (services.cadre_checks) so every error shows on the first submit."""
 
 from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import UnitChoiceField, VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField, check_all
 
+from . import services
 from .models import ActionKind
 
 
@@ -28,8 +30,9 @@ class CadreActionForm(forms.Form):
     effective_date = VnDateField(label="Ngày hiệu lực (để trống nếu là ngày quyết định)", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, scope, **kw):
+    def __init__(self, *args, scope, action=None, **kw):
         super().__init__(*args, **kw)
+        self.action = action  # the record being corrected, if any
         self.fields["member"] = MemberRefField(
             scope.members(), label="Số thẻ đảng viên hoặc số CCCD (nếu là đảng viên trong danh sách)", required=False
         )
@@ -38,3 +41,8 @@ class CadreActionForm(forms.Form):
         self.fields["from_org"].queryset = orgs
         self.fields["to_org"].queryset = orgs
         self.fields["decided_by"].queryset = deciding_orgs(scope)
+
+    def clean(self):
+        data = super().clean()
+        check_all(self, *services.cadre_checks(data, self.action))
+        return data

@@ -51,58 +51,79 @@ def _has_prior_appointment(*, member, full_name, position, before, exclude_pk=No
     return any(_same_position(p, position) for p in earlier.values_list("position", flat=True))
 
 
-def _validated(data: dict, instance: CadreAction | None = None) -> dict:
-    """Normalize and check one action's fields; returns the values to store."""
+def cadre_checks(data: dict, instance: CadreAction | None = None) -> list:
+    """The checks of one action's fields, each a callable raising its ValidationError: _validated
+    runs them in turn, the form all at once (web.forms.check_all) so every error shows on the first
+    submit. A check whose fields are missing or did not parse waits for the one that names them."""
     member: Member | None = data.get("member")
-    full_name = clean(data.get("full_name"))
-    if member is not None:
-        full_name = member.full_name
-    elif not full_name:
-        fail(
-            "full_name",
-            "Hãy chọn đảng viên trong danh sách, hoặc nhập họ và tên cán bộ (nếu không có trong danh sách).",
-            code="required",
-        )
+    full_name = member.full_name if member is not None else clean(data.get("full_name"))
     kind = data.get("kind")
-    if kind not in ActionKind.values:
-        fail(
-            "kind",
-            "Hãy chọn hình thức: điều động, luân chuyển, bổ nhiệm, bổ nhiệm lại, biệt phái, miễn nhiệm hoặc từ chức.",
-        )
-    kind_label = ActionKind(kind).label.lower()
+    known_kind = kind in ActionKind.values
+    kind_words = f" {ActionKind(kind).label.lower()}" if known_kind else ""  # "quyết định bổ nhiệm"
     position = clean(data.get("position"))
-    if kind in POSITION_REQUIRED and not position:
-        fail("position", f"Hãy nhập chức vụ của quyết định {kind_label}, ví dụ Phó Chủ tịch UBND phường.")
     decided_by: Organization | None = data.get("decided_by")
-    if decided_by is None:
-        fail("decided_by", "Hãy chọn cấp ủy ra quyết định (tổ chức đảng có thẩm quyền).")
-    decision_no = clean(data.get("decision_no"))
-    if not decision_no:
-        fail("decision_no", f"Hãy nhập số quyết định {kind_label}, ví dụ 125-QĐ/QU.")
     decision_date = data.get("decision_date")
-    if decision_date is None:
-        fail(
-            "decision_date",
-            f"Quyết định {kind_label} chưa có ngày quyết định; hãy nhập ngày ký quyết định (ngày/tháng/năm).",
-            code="required",
-        )
-    _past_date("decision_date", decision_date, "Ngày quyết định")
     effective_date = data.get("effective_date") or decision_date
-    _past_date("effective_date", effective_date, "Ngày hiệu lực")
-    if effective_date < decision_date:
-        fail(
-            "effective_date",
-            f"Ngày hiệu lực {format_date(effective_date)} trước ngày quyết định {format_date(decision_date)}; "
-            "quyết định chỉ có hiệu lực từ ngày ký trở đi.",
-        )
-    if not decided_by.is_active_on(decision_date):
-        fail(
-            "decided_by",
-            f"{decided_by.name} không hoạt động vào ngày {format_date(decision_date)} "
-            "(chưa thành lập hoặc đã giải thể); hãy chọn đúng cấp ủy đã ra quyết định.",
-        )
-    note = clean_multiline(data.get("note"))
-    if kind == ActionKind.REAPPOINTMENT and not note:
+    dates = isinstance(decision_date, dt.date) and isinstance(effective_date, dt.date)
+
+    def person():
+        if not full_name:
+            fail(
+                "full_name",
+                "Hãy chọn đảng viên trong danh sách, hoặc nhập họ và tên cán bộ (nếu không có trong danh sách).",
+                code="required",
+            )
+
+    def kind_known():
+        if not known_kind:
+            fail(
+                "kind",
+                "Hãy chọn hình thức: điều động, luân chuyển, bổ nhiệm, bổ nhiệm lại, biệt phái, miễn nhiệm "
+                "hoặc từ chức.",
+            )
+
+    def position_given():
+        if known_kind and kind in POSITION_REQUIRED and not position:
+            fail("position", f"Hãy nhập chức vụ của quyết định{kind_words}, ví dụ Phó Chủ tịch UBND phường.")
+
+    def committee():
+        if decided_by is None:
+            fail("decided_by", "Hãy chọn cấp ủy ra quyết định (tổ chức đảng có thẩm quyền).")
+
+    def decision_no():
+        if not clean(data.get("decision_no")):
+            fail("decision_no", f"Hãy nhập số quyết định{kind_words}, ví dụ 125-QĐ/QU.")
+
+    def decision_day():
+        if decision_date is None:
+            fail(
+                "decision_date",
+                f"Quyết định{kind_words} chưa có ngày quyết định; hãy nhập ngày ký quyết định (ngày/tháng/năm).",
+                code="required",
+            )
+        _past_date("decision_date", decision_date, "Ngày quyết định")
+
+    def effective_day():
+        if data.get("effective_date") is not None:
+            _past_date("effective_date", effective_date, "Ngày hiệu lực")
+        if dates and effective_date < decision_date:
+            fail(
+                "effective_date",
+                f"Ngày hiệu lực {format_date(effective_date)} trước ngày quyết định {format_date(decision_date)}; "
+                "quyết định chỉ có hiệu lực từ ngày ký trở đi.",
+            )
+
+    def committee_active():
+        if decided_by is not None and isinstance(decision_date, dt.date) and not decided_by.is_active_on(decision_date):
+            fail(
+                "decided_by",
+                f"{decided_by.name} không hoạt động vào ngày {format_date(decision_date)} "
+                "(chưa thành lập hoặc đã giải thể); hãy chọn đúng cấp ủy đã ra quyết định.",
+            )
+
+    def prior_appointment():
+        if kind != ActionKind.REAPPOINTMENT or clean_multiline(data.get("note")) or not (full_name and dates):
+            return
         prior = _has_prior_appointment(
             member=member, full_name=full_name, position=position, before=effective_date,
             exclude_pk=instance.pk if instance else None,
@@ -114,6 +135,26 @@ def _validated(data: dict, instance: CadreAction | None = None) -> dict:
                 f"{format_date(effective_date)}; hãy nhập quyết định bổ nhiệm trước đó, hoặc ghi chú "
                 "căn cứ bổ nhiệm lại (ví dụ bổ nhiệm lần đầu năm 2011 theo Quyết định số …).",
             )
+
+    return [
+        person, kind_known, position_given, committee, decision_no, decision_day, effective_day, committee_active,
+        prior_appointment,
+    ]  # fmt: skip
+
+
+def _validated(data: dict, instance: CadreAction | None = None) -> dict:
+    """Normalize and check one action's fields (cadre_checks); returns the values to store."""
+    for check in cadre_checks(data, instance):
+        check()
+    member: Member | None = data.get("member")
+    full_name = member.full_name if member is not None else clean(data.get("full_name"))
+    kind = data.get("kind")
+    position = clean(data.get("position"))
+    decided_by = data.get("decided_by")
+    decision_no = clean(data.get("decision_no"))
+    decision_date = data.get("decision_date")
+    effective_date = data.get("effective_date") or decision_date
+    note = clean_multiline(data.get("note"))
     return {
         "member": member,
         "full_name": full_name,

@@ -71,7 +71,7 @@ def action_edit(request, pk=None):
     scope.require(Capability.EDIT_RECORDS)
     action = _get_action(scope, pk) if pk else None
     if request.method == "POST":
-        form = CadreActionForm(request.POST, scope=scope)
+        form = CadreActionForm(request.POST, scope=scope, action=action)
     else:
         form = CadreActionForm(initial=_initial(action) if action else {}, scope=scope)
 
