@@ -1,6 +1,6 @@
 """The training pages: scoped list, filters for the records behind a figure, attendance form."""
 
-from dangvu.training.models import Attendance
+from dangvu.training.models import Attendance, TrainingClass
 from dangvu.training.services import training_class_create
 
 from ..conftest import D
@@ -43,3 +43,14 @@ def test_adding_an_attendance_shows_the_services_refusal_next_to_the_field(clien
     response = client.post(f"/boi-duong/{c.pk}/tham-du/", {"member": "01234567", "attended_on": ""})
     assert response.status_code == 302 and Attendance.objects.get().member == member
     assert member.full_name in client.get(f"/boi-duong/{c.pk}/").content.decode()
+
+
+def test_the_class_form_shows_every_error_on_the_first_submit(client, tree, make_user):
+    """Issue 20, item 3: no title, no organizer and a closing day before the opening answer together."""
+    client.force_login(make_user("org_board", tree.hm))
+    form = {"title": "", "organizer": "", "kind": "party_work", "start_date": "10/04/2016", "end_date": "04/04/2016"}
+    errors = client.post("/boi-duong/them/", form).context["form"].errors
+    assert "Hãy nhập tên lớp" in errors["title"][0]
+    assert "Hãy chọn tổ chức đảng mở lớp" in errors["organizer"][0]
+    assert "Ngày bế giảng 04/04/2016 trước ngày khai giảng 10/04/2016" in errors["end_date"][0]
+    assert not TrainingClass.objects.exists()

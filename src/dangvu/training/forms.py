@@ -1,11 +1,13 @@
-"""Forms of training classes and attendances: plain fields; the services check."""
+"""Forms of training classes and attendances: plain fields; the services check. The class form's
+clean() runs the service's field checks (services.class_checks) so every error shows at once."""
 
 from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import UnitChoiceField, VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField, check_all
 
+from . import services
 from .models import ClassKind
 
 
@@ -22,9 +24,15 @@ class TrainingClassForm(forms.Form):
     )  # fmt: skip
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, scope, **kw):
+    def __init__(self, *args, scope, training_class=None, **kw):
         super().__init__(*args, **kw)
+        self.training_class = training_class  # the class being corrected, if any
         self.fields["organizer"].queryset = scope.orgs().exclude(level=Level.CELL).order_by("path")
+
+    def clean(self):
+        data = super().clean()
+        check_all(self, *services.class_checks(data, self.training_class))
+        return data
 
 
 class AttendanceForm(forms.Form):

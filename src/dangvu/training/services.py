@@ -25,33 +25,48 @@ def _date(field_name: str, value, label: str):
         fail(field_name, f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 15/3/2016.")
 
 
-def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
-    title = clean(data.get("title"))
-    if not title:
-        fail("title", "Hãy nhập tên lớp, ví dụ Lớp bồi dưỡng nghiệp vụ công tác đảng năm 2016.")
+def class_checks(data: dict, instance: TrainingClass | None = None) -> list:
+    """The checks of a class's fields, each a callable raising its ValidationError: _validated runs
+    them in turn, the form all at once (web.forms.check_all) so every error shows on the first
+    submit. A check whose fields are missing or did not parse waits for the one that names them."""
     organizer: Organization | None = data.get("organizer")
-    if organizer is None:
-        fail("organizer", "Hãy chọn tổ chức đảng mở lớp.")
-    kind = data.get("kind")
-    if kind not in ClassKind.values:
-        fail("kind", "Hãy chọn loại lớp.")
     start, end = data.get("start_date"), data.get("end_date") or data.get("start_date")
-    _date("start_date", start, "Ngày khai giảng")
-    _date("end_date", end, "Ngày bế giảng")
-    if end < start:
-        fail(
-            "end_date",
-            f"Ngày bế giảng {format_date(end)} trước ngày khai giảng {format_date(start)}; hãy kiểm tra lại.",
-        )
-    if not organizer.is_active_on(start):
-        fail(
-            "organizer",
-            f"{organizer.name} không hoạt động vào ngày {format_date(start)} (chưa thành lập hoặc đã giải thể).",
-        )
-    unnamed = data.get("unnamed_count") or 0
-    if not isinstance(unnamed, int) or unnamed < 0:
-        fail("unnamed_count", "Số lượt không ghi tên phải là số nguyên, không âm (để 0 nếu đã nhập danh sách).")
-    if instance is not None and instance.pk:
+    dates = isinstance(start, dt.date) and isinstance(end, dt.date)
+
+    def title():
+        if not clean(data.get("title")):
+            fail("title", "Hãy nhập tên lớp, ví dụ Lớp bồi dưỡng nghiệp vụ công tác đảng năm 2016.")
+
+    def organizer_given():
+        if organizer is None:
+            fail("organizer", "Hãy chọn tổ chức đảng mở lớp.")
+
+    def kind():
+        if data.get("kind") not in ClassKind.values:
+            fail("kind", "Hãy chọn loại lớp.")
+
+    def end_after_start():
+        if dates and end < start:
+            fail(
+                "end_date",
+                f"Ngày bế giảng {format_date(end)} trước ngày khai giảng {format_date(start)}; hãy kiểm tra lại.",
+            )
+
+    def organizer_active():
+        if organizer is not None and isinstance(start, dt.date) and not organizer.is_active_on(start):
+            fail(
+                "organizer",
+                f"{organizer.name} không hoạt động vào ngày {format_date(start)} (chưa thành lập hoặc đã giải thể).",
+            )
+
+    def unnamed():
+        count = data.get("unnamed_count") or 0
+        if not isinstance(count, int) or count < 0:
+            fail("unnamed_count", "Số lượt không ghi tên phải là số nguyên, không âm (để 0 nếu đã nhập danh sách).")
+
+    def attendances_inside():
+        if instance is None or not instance.pk or not dates:
+            return
         outside = instance.attendances.exclude(attended_on__gte=start, attended_on__lte=end)
         first = outside.select_related("member").first()
         if first is not None:
@@ -60,6 +75,21 @@ def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
                 f"Đồng chí {first.member.full_name} tham dự ngày {format_date(first.attended_on)}, ngoài thời gian "
                 f"lớp mới nhập ({format_date(start)}–{format_date(end)}); hãy sửa ngày tham dự trước.",
             )
+
+    return [
+        title, organizer_given, kind,
+        lambda: _date("start_date", start, "Ngày khai giảng"),
+        lambda: _date("end_date", end, "Ngày bế giảng"),
+        end_after_start, organizer_active, unnamed, attendances_inside,
+    ]  # fmt: skip
+
+
+def _validated(data: dict, instance: TrainingClass | None = None) -> dict:
+    for check in class_checks(data, instance):
+        check()
+    title, organizer, kind = clean(data.get("title")), data.get("organizer"), data.get("kind")
+    start, end = data.get("start_date"), data.get("end_date") or data.get("start_date")
+    unnamed = data.get("unnamed_count") or 0
     return {
         "title": title, "organizer": organizer, "kind": kind, "start_date": start, "end_date": end,
         "place": clean(data.get("place")), "unnamed_count": unnamed, "note": clean_multiline(data.get("note")),

@@ -71,7 +71,7 @@ def class_edit(request, pk=None):
     scope.require(Capability.EDIT_RECORDS)
     training_class = _get_class(scope, pk) if pk else None
     if request.method == "POST":
-        form = TrainingClassForm(request.POST, scope=scope)
+        form = TrainingClassForm(request.POST, scope=scope, training_class=training_class)
     else:
         initial = {name: getattr(training_class, name) for name in services.FIELDS} if training_class else {}
         form = TrainingClassForm(initial=initial, scope=scope)
