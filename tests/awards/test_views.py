@@ -49,3 +49,15 @@ def test_the_form_shows_the_refusal_of_an_award_to_a_dissolved_unit(client, tree
     response = client.post("/khen-thuong/them/", {**form, "recipient_org": tree.a.pk})
     assert response.status_code == 302
     assert tree.a.name in client.get(response.url).content.decode()
+
+
+def test_the_form_shows_every_error_on_the_first_submit(client, tree, make_user):
+    """Issue 20, item 3: no recipient, no decision number and a future decision date answer together."""
+    client.force_login(make_user("org_board", tree.hm))
+    form = {"recipient_kind": "collective", "title": "certificate", "program": "ct03", "awarded_by": tree.hm.pk,
+            "decision_no": "", "decision_date": "01/01/2031"}  # fmt: skip
+    errors = client.post("/khen-thuong/them/", form).context["form"].errors
+    assert "Hãy nhập số quyết định khen thưởng" in errors["decision_no"][0]
+    assert "01/01/2031 ở tương lai" in errors["decision_date"][0]
+    assert "Hãy chọn tổ chức đảng hoặc đảng viên được khen" in errors["recipient_name"][0]
+    assert not Award.objects.exists()

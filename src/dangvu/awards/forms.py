@@ -1,11 +1,13 @@
-"""The award form: plain fields; the service checks."""
+"""The award form: plain fields; the service checks. clean() runs the service's field checks
+(services.award_checks) so every error shows on the first submit."""
 
 from django import forms
 
 from dangvu.members.fields import MemberRefField
 from dangvu.organizations.models import Level
-from dangvu.web.forms import UnitChoiceField, VnDateField
+from dangvu.web.forms import UnitChoiceField, VnDateField, check_all
 
+from . import services
 from .models import Program, RecipientKind, Title
 
 
@@ -30,3 +32,8 @@ class AwardForm(forms.Form):
         self.order_fields(["recipient_kind", "recipient_org", "recipient_member"])
         self.fields["recipient_org"].queryset = scope.orgs().order_by("path")
         self.fields["awarded_by"].queryset = scope.orgs().exclude(level=Level.CELL).order_by("path")
+
+    def clean(self):
+        data = super().clean()
+        check_all(self, *services.award_checks(data))
+        return data
