@@ -180,13 +180,14 @@ def badges_due_at(members: QuerySet[Member], presentation: dt.date):
     return badges_due(members.filter(pk__in=ids), presentation)
 
 
-def member_counts_by_org_on(org: Organization, day: dt.date) -> dict[int, dict]:
+def member_counts_by_org_on(org: Organization, day: dt.date, units: QuerySet | None = None) -> dict[int, dict]:
     """Per unit of `org`'s subtree on `day` (as the tree stood then), the counts of
     `member_counts_on`: one grouped query, so a unit's page gets its own totals and its
-    sub-units' from a single pass over the periods instead of two."""
+    sub-units' from a single pass over the periods instead of two. `units`: the subtree's unit ids
+    that day (`subtree_ids_on`) where the caller holds them, so `org`'s path is not read again."""
+    periods = periods_on(org, day) if units is None else MemberPeriod.objects.filter(covering(day), org_id__in=units)
     rows = (
-        periods_on(org, day)
-        .values("org_id")
+        periods.values("org_id")
         .annotate(
             total=Count("id"),
             probationary=Count("id", filter=Q(standing=Standing.PROBATIONARY)),

@@ -225,9 +225,3 @@ def tree_now(root: Organization, max_rows: int, keep: Organization | None = None
     by_id = {o.pk: o for o in orgs}
     orgs.sort(key=lambda o: _display_key(o.path, by_id))
     return [(o, o.depth - root.depth) for o in orgs]
-
-
-def subtree_paths_on(root: Organization, day: dt.date) -> list[tuple[int, str]]:
-    """(id, path) of `root` and every unit under it on `day`: what a unit's page needs to add up
-    its sub-units' members, without loading the units themselves. Two queries."""
-    return list(subtree_periods_on(root, day).values_list("org_id", "path"))

@@ -101,8 +101,10 @@ def org_detail(request, pk):
     children = sorted(selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None)
     # The members of the unit and of each sub-unit's subtree from one grouped count and the
     # units' paths, however big the subtree (a province has five thousand units).
+    subtree = selectors.subtree_periods_on(org, today)  # the unit's path today read once, for both
+    paths = list(subtree.values_list("org_id", "path"))
     counts, child_counts = _sum_by_child(
-        org, selectors.subtree_paths_on(org, today), member_selectors.member_counts_by_org_on(org, today)
+        org, paths, member_selectors.member_counts_by_org_on(org, today, units=subtree.values("org_id"))
     )
     members = scope.members().filter(org__path__startswith=org.path, status__in=IN_PARTY_STATUSES)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
