@@ -1,6 +1,7 @@
 """On a 390×844 phone, a form answers once (issue 20, items 3 and 7): the admission form and the
 member's record sheet, sent with an empty name, a 2031 birth date and a 5-digit citizen ID, show
-the three errors together after ONE submit, each beside its field and within the screen."""
+the three errors together after ONE submit, each beside its field and within the screen; the cadre
+form likewise."""
 
 import pytest
 from playwright.sync_api import expect
@@ -13,18 +14,32 @@ WIDTH = 390
 
 
 @pytest.fixture
-def phone(browser, live_server, tree, make_user):
-    make_user("grassroots", tree.a, username="thu-ky-a")
-    context = browser.new_context(locale="vi-VN", viewport={"width": WIDTH, "height": 844})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("thu-ky-a")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-    yield page
-    context.close()
+def signed_in(browser, live_server, make_user):
+    """signed_in(role, unit) -> a phone-sized page signed in with that role."""
+    contexts = []
+
+    def _signed_in(role, unit):
+        username = f"{role}-{unit.code}".lower()
+        make_user(role, unit, username=username)
+        context = browser.new_context(locale="vi-VN", viewport={"width": WIDTH, "height": 844})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+        return page
+
+    yield _signed_in
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone(signed_in, tree):
+    return signed_in("grassroots", tree.a)
 
 
 def _fill_the_three_bad_fields(page):
@@ -33,8 +48,8 @@ def _fill_the_three_bad_fields(page):
     page.locator("#id_citizen_id").fill("12345")
 
 
-def _each_error_beside_its_field(page):
-    expected = {
+def _each_error_beside_its_field(page, expected=None):
+    expected = expected or {
         "full_name": "bắt buộc",
         "birth_date": "01/01/2031 ở tương lai",
         "citizen_id": "Số CCCD 12345 không hợp lệ",
@@ -68,3 +83,19 @@ def test_the_record_sheet_shows_all_three_errors_after_one_submit(phone, live_se
     _each_error_beside_its_field(phone)
     member.refresh_from_db()
     assert member.full_name == "Trần Thị Lan"
+
+
+def test_the_cadre_form_shows_every_error_after_one_submit(signed_in, live_server, tree):
+    page = signed_in("org_board", tree.hm)
+    page.goto(f"{live_server.url}/can-bo/them/")
+    page.locator("#id_kind").select_option(value="appointment")
+    page.locator("#id_decided_by").select_option(value=str(tree.hm.pk))
+    page.locator("#id_decision_date").fill("01/01/2031")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu").click()
+    _each_error_beside_its_field(page, {
+        "full_name": "họ và tên cán bộ",
+        "position": "Hãy nhập chức vụ của quyết định bổ nhiệm",
+        "decision_no": "Hãy nhập số quyết định bổ nhiệm",
+        "decision_date": "01/01/2031 ở tương lai",
+    })  # fmt: skip
