@@ -148,3 +148,15 @@ def test_arrears_carry_into_the_next_year(clerk_a, cell, actor):
     row = page.split("Lê Văn Minh", 1)[1].split("</tr>", 1)[0]
     assert "01/2016, 02/2016" in row and "12/2016" in row
     assert '<td class="num" data-label="Còn nợ">60.000</td>' in row
+
+
+def test_the_sheet_states_the_rates_of_the_regulation_in_force_for_its_month(clerk_a, cell):
+    """A 2026 sheet under Quy định 01 must not quote QĐ 342's 2.000–30.000 đồng, nor 2016's QĐ 01."""
+    old = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2016").content.decode()
+    assert "Mức đóng tháng 03/2016 theo Quyết định 342-QĐ/TW" in old and "2.000–30.000 đồng" in old
+    assert "01-QĐ/TW" not in old
+    page = clerk_a.get(f"/dang-phi/chi-bo/{cell.a1.pk}/?thang=03/2026").content.decode()
+    new = page[page.index("Mức đóng tháng") :]
+    assert new.startswith("Mức đóng tháng 03/2026 theo Quy định 01-QĐ/TW (03/02/2026)")
+    assert "học sinh, sinh viên: 5.000 đồng/tháng" in new and "2.000–30.000" not in new
+    assert "chưa đối chiếu" in new  # the exemptions, not computed, say so

@@ -23,7 +23,7 @@ from dangvu.web.pages import form_saved
 
 from . import receipts, selectors, services, sheets
 from .forms import BasisForm, CollectForm, PaymentForm, parse_month
-from .rules import format_month, month_start
+from .rules import format_month, month_start, rulebook_on
 
 
 def _cells(scope: Scope):
@@ -110,6 +110,7 @@ def dues_sheet(request, org_pk):
             "org": org, "month": month, "thang": format_month(month), "lines": lines, "totals": sheets.totals(lines),
             "collection": collection, "form": form, "can_edit": scope.can(Capability.EDIT_MEMBERS),
             "prev": format_month(add_months(month, -1)), "next": format_month(add_months(month, 1)),
+            "rulebook": rulebook_on(month),
         },
     )  # fmt: skip
 
