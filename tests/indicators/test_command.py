@@ -97,3 +97,11 @@ def test_a_closed_year_answers_from_its_snapshot(year_2016, admit, actor):
     assert doc["closed"]["version"] == 1
     assert doc["indicators"]["members.admitted"]["value"] == 3
     assert "số liệu đã chốt (lần 1" in run("--org", "HM", "--year", "2016")
+
+
+def test_a_rate_with_nothing_to_divide_by_is_a_dash_in_the_table_and_0_in_the_json(year_2016):
+    """No election held in 2016 here: the turnout is not 0% (nobody stayed home); the JSON keeps 0."""
+    line = next(ln for ln in run("--org", "HM", "--year", "2016").splitlines() if ln.startswith("Tỷ lệ cử tri"))
+    assert line.split()[-1] == "—"
+    doc = json.loads(run("--org", "HM", "--year", "2016", "--json"))
+    assert doc["indicators"]["elections.turnout"]["value"] == 0

@@ -19,6 +19,9 @@ def test_the_figures_page_links_each_value_to_its_records(client, tree, admit, a
     url = reverse("indicator-records", args=[tree.hm.pk, 2016, "members.admitted"])
     assert re.search(rf'<a href="{re.escape(url)}">3</a>', page)
     assert "đạt 150% kế hoạch" in page
+    # no election held: the turnout is a dash, not a link to no records reading 0%
+    turnout = re.search(r"Tỷ lệ cử tri đi bầu</th>\s*<td class=\"num\">(.*?)</td>", page).group(1)
+    assert turnout.endswith(">—</span>")
 
 
 def test_the_figures_page_writes_the_plan_as_the_units_report_does(client, tree, admit, actor, make_user):

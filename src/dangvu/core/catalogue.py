@@ -143,6 +143,14 @@ def get(key: str) -> Indicator:
     return REGISTRY[key]
 
 
+def without_base(key: str, values: dict) -> bool:
+    """Whether `key` is a rate with nothing to divide by in `values` (key -> value): no election, no
+    organization evaluated, no task due. Its value is then 0 by convention, which a page or a
+    report writes "—", not "0%" (a turnout of 0% would say something false)."""
+    ind = get(key)
+    return ind.unit == "%" and len(ind.parts) == 2 and not values.get(ind.parts[1])
+
+
 def exists(key: str) -> bool:
     if not REGISTRY:
         autodiscover()

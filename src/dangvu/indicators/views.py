@@ -46,7 +46,13 @@ def figures(request, org_pk: int, year: int):
     # The plan achievement in the words of the unit's report (its house style, as the dashboard
     # and the API's plan_text write it): a board comparing the page with the report reads the same.
     style = report_style(org, year)
-    figures = [(f, style.plan(f.value or 0, f.target) if f.target else "") for f in evaluate(org, year)]
+    found = evaluate(org, year)
+    values = {f.key: f.value for f in found}
+    # A rate with nothing to divide by (no election held) is written "—", as the report writes it.
+    figures = [
+        (f, style.plan(f.value or 0, f.target) if f.target else "", catalogue.without_base(f.key, values))
+        for f in found
+    ]
     return render(
         request,
         "indicators/figures.html",

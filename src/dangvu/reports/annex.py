@@ -105,8 +105,7 @@ def _difference(d: int) -> str:
 
 def _value(f: dict, v: dict) -> str:
     """A figure's value; "—" for a rate with nothing to divide by (no election: not a turnout of 0%)."""
-    parts = catalogue.get(f["key"]).parts
-    if f["unit"] == "%" and len(parts) == 2 and not v.get(parts[1]):
+    if catalogue.without_base(f["key"], v):
         return "—"
     return _num(f["value"], f["unit"])
 

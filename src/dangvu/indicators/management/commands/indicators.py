@@ -9,7 +9,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dangvu.core.catalogue import Period
+from dangvu.core.catalogue import Period, without_base
 from dangvu.core.numbers import SEED_STYLE, FigureStyle
 from dangvu.indicators.display import vn_number
 from dangvu.indicators.selectors import as_period, evaluate
@@ -83,10 +83,11 @@ def _as_json(unit, period, figures, closed=None, as_stood=False) -> str:
 def _as_table(unit, period, figures, closed=None, style: FigureStyle = SEED_STYLE) -> str:
     header = ("Chỉ số", "Giá trị", "Chỉ tiêu", "Đạt kế hoạch")
     suffix = {"%": "%"}
+    values = {f.key: f.value for f in figures}
     rows = [
         (
             f.label,
-            vn_number(f.value) + suffix.get(f.unit, ""),
+            "—" if without_base(f.key, values) else vn_number(f.value) + suffix.get(f.unit, ""),
             vn_number(f.target) + (suffix.get(f.unit, "") if f.target is not None else ""),
             style.plan(f.value or 0, f.target) if f.target else "",
         )
