@@ -140,3 +140,17 @@ def test_the_first_run_page_is_closed_to_anyone_else(client, tree, make_user):
     client.force_login(make_user(Role.ADMIN, tree.a, "quantri-a"))
     assert client.get(reverse("first-run")).status_code == 403
     assert client.post(reverse("first-run"), {"code": "Z", "name": "Z", "founded_on": "01/01/2010"}).status_code == 403
+
+
+def test_a_default_level_that_the_name_contradicts_is_pointed_out():
+    """'the highest level in force' is the interface's default; a ward's name under it is most likely a
+    forgotten --level, said on the spot (only an empty database can change a root's level)."""
+    _, said = setup("--code", "px", "--name", "Đảng bộ phường Xuân Đỉnh", "--founded-on", "01/07/2025", "--admin", "a")
+    assert Organization.objects.get().level == Level.PROVINCE  # the default as written
+    assert "tên “Đảng bộ phường Xuân Đỉnh” là của đảng bộ xã, phường, đặc khu" in said
+    assert "--level commune" in said
+
+
+def test_no_hint_when_the_name_agrees_with_the_level():
+    _, said = setup("--code", "hn", "--name", "Đảng bộ Thành phố Hà Nội", "--founded-on", "01/07/2025", "--admin", "a")
+    assert "Lưu ý" not in said

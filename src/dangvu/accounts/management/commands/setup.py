@@ -94,7 +94,20 @@ class Command(BaseCommand):
             "đổi ngay ở lần đăng nhập đầu tiên. Tiếp theo: thêm tài khoản trên trang Người dùng, "
             "nhập dữ liệu bằng `dangvu template KIND -o FILE` và `dangvu import`."
         )
+        if not o["level"]:
+            self._level_hint(root)
         self.stdout.write(done.password)
+
+    def _level_hint(self, root):
+        """The level was left to its default (the highest in force on the founding date); a name that
+        reads as another level is most likely a level forgotten, which only an empty database fixes."""
+        named = next((level for words, level in NAMED_LEVELS if words in root.name.lower()), None)
+        if named and named != root.level and named in eras.root_levels(root.founded_on):
+            self.stderr.write(
+                f"Lưu ý: cấp mặc định là {Level(root.level).label.lower()}, nhưng tên “{root.name}” là của "
+                f"{Level(named).label.lower()}. Nếu chưa đúng, xóa dữ liệu (`dangvu flush`) rồi chạy lại với "
+                f"--level {named}."
+            )
 
     def _ask(self, o):
         def question(label, key, default=None, parse=None):
@@ -124,6 +137,14 @@ class Command(BaseCommand):
         if o["decision"] is None:
             o["decision"] = input("Số quyết định thành lập (Enter để bỏ qua): ").strip()
         question("Tên đăng nhập của quản trị (ví dụ quantri)", "admin")
+
+
+# Words of a committee's name and the level they name (the first that matches).
+NAMED_LEVELS = (
+    ("đảng bộ phường", Level.COMMUNE), ("đảng bộ xã", Level.COMMUNE), ("đảng bộ đặc khu", Level.COMMUNE),
+    ("đảng bộ quận", Level.DISTRICT), ("đảng bộ huyện", Level.DISTRICT), ("đảng bộ thị xã", Level.DISTRICT),
+    ("đảng bộ khối", Level.BLOC),
+)  # fmt: skip
 
 
 def _level(value: str, offered: list[str]) -> str:
