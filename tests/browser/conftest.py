@@ -54,3 +54,26 @@ def login(page, live_server):
         return page
 
     return _login
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """sign_in(username, width=1366, height=768) -> a page of its own browser context (own
+    cookies) at that viewport, signed in through the login form."""
+    contexts = []
+
+    def _sign_in(username, width=1366, height=768):
+        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+        return page
+
+    yield _sign_in
+    for context in contexts:
+        context.close()

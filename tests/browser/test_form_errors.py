@@ -6,35 +6,21 @@ form likewise."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PASSWORD
-
 pytestmark = pytest.mark.browser
 
 WIDTH = 390
 
 
 @pytest.fixture
-def signed_in(browser, live_server, make_user):
+def signed_in(sign_in, make_user):
     """signed_in(role, unit) -> a phone-sized page signed in with that role."""
-    contexts = []
 
     def _signed_in(role, unit):
         username = f"{role}-{unit.code}".lower()
         make_user(role, unit, username=username)
-        context = browser.new_context(locale="vi-VN", viewport={"width": WIDTH, "height": 844})
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/dang-nhap/")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_load_state()
-        return page
+        return sign_in(username, width=WIDTH, height=844)
 
-    yield _signed_in
-    for context in contexts:
-        context.close()
+    return _signed_in
 
 
 @pytest.fixture

@@ -6,33 +6,9 @@ reads the comment on the contact's page. A third ward's clerk sees nothing of it
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PASSWORD
-
 pytestmark = pytest.mark.browser
 
 WARD = "Đảng bộ phường Định Công"
-
-
-@pytest.fixture
-def sign_in(browser, live_server):
-    """sign_in(username) -> a page of its own browser context (own cookies), signed in."""
-    contexts = []
-
-    def _sign_in(username):
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 768})
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/dang-nhap/")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_load_state()
-        return page
-
-    yield _sign_in
-    for context in contexts:
-        context.close()
 
 
 def test_introduce_confirm_comment_and_the_school_reads_the_comment(sign_in, live_server, tree, register, make_user):
