@@ -37,6 +37,18 @@ D = dt.date
 FOUNDED = D(2004, 1, 1)
 
 
+def closed_year_refused(call, field: str, year: int = 2016) -> str:
+    """Run `call`, which must be refused on `field` because `year` is closed (core.closing), with the
+    message that names the year and says how to reopen it; the message, for more checks."""
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as e:
+        call()
+    message = " ".join(e.value.message_dict[field])
+    assert f"Số liệu năm {year}" in message and "đã chốt" in message and "mở lại" in message, message
+    return message
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness is for production logins, not for building fixtures.

@@ -2,21 +2,12 @@
 the year's end, so a file opened, advanced or closed on a day of a closed year is refused until
 the year is reopened; a later day is taken."""
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.candidates import services
 from dangvu.candidates.models import Candidate, Status, StepKind
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D, identity
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
+from ..conftest import closed_year_refused as _refused
 
 
 def test_candidate_files_of_a_closed_year_are_refused_until_reopened(actor, tree):

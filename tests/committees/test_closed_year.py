@@ -2,25 +2,15 @@
 that year (the member sheets read them) are not added, ended or rewritten until the organization
 board reopens the year."""
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.committees import residence
 from dangvu.committees.models import Departure, Entry, Role, Seat
 from dangvu.committees.services import committee_elect, congress_record, seat_add, seat_change_role, seat_end
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
+from ..conftest import closed_year_refused as _refused
 
 REASON = "Bổ sung hồ sơ nhận muộn sau khi chốt"
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
-    return message
 
 
 def test_a_closed_years_congresses_and_seats_are_refused_until_the_year_is_reopened(tree, actor, register):

@@ -1,22 +1,12 @@
 """Dues of a closed year (core.closing): dues.collected counts payments by the day paid, so a
 payment dated in a closed year, or a basis from a closed month, is refused until the year is reopened."""
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.dues import services
 from dangvu.dues.models import Payment
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
-    return message
+from ..conftest import closed_year_refused as _refused
 
 
 def test_payments_and_bases_of_a_closed_year_are_refused_until_reopened(actor, tree, register):

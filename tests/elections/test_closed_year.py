@@ -1,21 +1,12 @@
 """Elections of a closed year (core.closing): the turnout is in the issued report, so neither a
 new election nor an area's result dated in that year is taken until the year is reopened."""
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.elections import services
 from dangvu.elections.models import ElectionArea
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
+from ..conftest import closed_year_refused as _refused
 
 
 def test_elections_of_a_closed_year_are_refused_until_reopened(actor, tree):

@@ -3,7 +3,6 @@ reorganized on a day of a year a committee above has closed — its units and me
 in the issued report — until the organization board reopens the year."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from dangvu.members.reorganization import org_reorganize
 from dangvu.members.restructure import SplitPart, org_dissolve, org_merge, org_split
@@ -13,16 +12,9 @@ from dangvu.organizations.services import org_found, org_move
 from dangvu.reports.services import year_close, year_reopen
 
 from ..conftest import D
+from ..conftest import closed_year_refused as _refused
 
 REASON = "Bổ sung quyết định thành lập nhận muộn"
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
-    return message
 
 
 def _cell(actor, parent, code, on):

@@ -2,22 +2,12 @@
 a class recorded for that year — even decided in January after it — is refused until the year is
 reopened."""
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.reports.services import year_close, year_reopen
 from dangvu.reviews.models import OrgResult, Stage
 from dangvu.reviews.services import member_results_record_bulk, org_result_record, review_cycle_open
 
 from ..conftest import D
-
-
-def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert "Số liệu năm 2016" in message and "đã chốt" in message and "mở lại" in message, message
-    return message
+from ..conftest import closed_year_refused as _refused
 
 
 def test_review_results_of_a_closed_year_are_refused_until_reopened(actor, tree, register):

@@ -4,24 +4,19 @@ until the organization board reopens the year."""
 
 import datetime as dt
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from dangvu.reports.services import year_close, year_reopen
 from dangvu.reviews.services import review_cycle_open
 from dangvu.tasks.models import Evaluation, Task, TaskResult
 from dangvu.tasks.services import evaluation_record, task_assign, task_result_record
+
+from ..conftest import closed_year_refused
 
 D = dt.date
 YEAR = 2025
 
 
 def _refused(call, field):
-    with pytest.raises(ValidationError) as e:
-        call()
-    message = " ".join(e.value.message_dict[field])
-    assert f"Số liệu năm {YEAR}" in message and "đã chốt" in message and "mở lại" in message, message
-    return message
+    return closed_year_refused(call, field, YEAR)
 
 
 def test_a_closed_years_tasks_and_evaluations_are_refused_until_the_year_is_reopened(tree, actor, register):
