@@ -187,3 +187,34 @@ def test_recording_a_meeting_is_offered_without_filtering_to_a_cell(clerk_a, tre
     assert clerk_a.get(f"/sinh-hoat/ghi/?chi_bo={tree.b1.pk}").status_code == 404
     client.force_login(make_user("leader", tree.a))
     assert 'href="/sinh-hoat/ghi/"' not in client.get("/sinh-hoat/").content.decode()
+
+
+def test_the_meeting_form_shows_every_error_on_the_first_submit(clerk_a, cell):
+    """Issue 20, item 3: the secretary who is the chair, a member left unmarked and an excused
+    absence without its reason answer together, each where the clerk fixes it, and nothing is stored."""
+    url = f"/sinh-hoat/chi-bo/{cell.a1.pk}/them/?ngay=15/04/2016"
+    data = _form(cell, secretary=cell.lan.pk, **{f"p-{cell.hoa.pk}": Presence.EXCUSED})
+    del data[f"p-{cell.minh.pk}"]
+    form = clerk_a.post(url, data).context["form"]
+    assert form.errors["secretary"] == ["Thư ký phải là người khác người chủ trì."]
+    assert set(form.non_field_errors()) == {
+        "Hãy chọn có mặt hay vắng cho đồng chí Lê Văn Minh.", "Hãy ghi lý do vắng của đồng chí Phạm Thị Hoa.",
+    }  # fmt: skip
+    assert not Meeting.objects.exists() and not Attendance.objects.exists()
+
+
+def test_the_correction_form_shows_every_error_on_the_first_submit(clerk_a, meeting, cell):
+    """The same on the correction form: the secretary who is the chair, an excused absence without
+    its reason and two vote lines over those present, on one submit; the meeting is left as it was."""
+    url = f"/sinh-hoat/{meeting.pk}/sua/"
+    data = _edit_form(meeting, cell, place="X", secretary=cell.lan.pk, **{
+        f"p-{cell.hoa.pk}": Presence.EXCUSED, f"r-{cell.hoa.pk}": "", "vq-0": "Quá số", "vf-0": "3",
+        "vq-1": "Cũng quá", "vf-1": "2", "va-1": "2", "vx-1": "0",
+    })  # fmt: skip
+    form = clerk_a.post(url, data).context["form"]
+    assert form.errors["secretary"] == ["Thư ký phải là người khác người chủ trì."]
+    problems = form.non_field_errors()
+    assert problems[0] == "Hãy ghi lý do vắng của đồng chí Phạm Thị Hoa."
+    assert "Biểu quyết thứ 1 (Quá số)" in problems[1] and "Biểu quyết thứ 2 (Cũng quá)" in problems[2]
+    m = Meeting.objects.get(pk=meeting.pk)
+    assert (m.place, m.secretary, Vote.objects.count()) == ("", cell.minh, 0)

@@ -26,27 +26,65 @@ def roster_ids(org: Organization, day: dt.date) -> set[int]:
     return set(MemberPeriod.objects.filter(covering(day), org=org).values_list("member_id", flat=True))
 
 
+def meeting_checks(org, kind, date, chair, secretary, called: bool = False, read: dict | None = None) -> list:
+    """A meeting's checks, each a callable raising its ValidationError: _check runs them in turn,
+    the meeting form all at once (web.forms.check_all) so every error shows on the first submit.
+    A check whose fields are missing or did not parse waits for the one that names them; the
+    cell's life, the closed year and the roster are read only for a day that can be recorded.
+    The roster, once read, is kept in `read` ("roster"), so the caller does not read it again."""
+    is_day = isinstance(date, dt.date)
+    known_day = date if is_day and (called or date <= dt.date.today()) else None
+    cell_ok = org is not None and org.level in MEMBER_LEVELS
+    read = {} if read is None else read
+
+    def roster() -> set[int]:
+        if "roster" not in read:
+            read["roster"] = roster_ids(org, known_day)
+        return read["roster"]
+
+    def cell():
+        if org is None:
+            fail("org", "Hãy chọn chi bộ.")
+
+    def kind_known():
+        if kind not in MeetingKind.values:
+            fail("kind", "Hãy chọn loại buổi sinh hoạt.")
+
+    def day():
+        if not is_day:
+            fail("date", "Hãy nhập ngày họp theo dạng ngày/tháng/năm, ví dụ 15/03/2016.")
+        if date > dt.date.today() and not called:
+            fail("date", f"Ngày họp {format_date(date)} ở tương lai; chỉ ghi buổi sinh hoạt đã diễn ra.")
+
+    def cell_level():
+        if org is not None and not cell_ok:
+            fail("org", f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
+
+    def cell_on_the_day():
+        if cell_ok and known_day:
+            if not org.is_active_on(known_day):
+                fail("org", f"{org.name} không hoạt động vào ngày {format_date(known_day)}.")
+            require_open(org=org, day=known_day)  # a closed year's meetings count in its issued report
+
+    def chair_and_secretary():
+        if not (cell_ok and known_day):
+            return
+        for field, person, label in (("chair", chair, "Người chủ trì"), ("secretary", secretary, "Thư ký")):
+            if person is not None and person.pk not in roster():
+                fail(field, f"{label} {person.full_name} không sinh hoạt tại {org.name} vào ngày {format_date(date)}.")
+
+    def two_people():
+        if chair is not None and secretary is not None and chair.pk == secretary.pk:
+            fail("secretary", "Thư ký phải là người khác người chủ trì.")
+
+    return [cell, kind_known, day, cell_level, cell_on_the_day, chair_and_secretary, two_people]
+
+
 def _check(org, kind, date, chair, secretary, called: bool = False) -> set[int]:
-    if org is None:
-        fail("org", "Hãy chọn chi bộ.")
-    if kind not in MeetingKind.values:
-        fail("kind", "Hãy chọn loại buổi sinh hoạt.")
-    if not isinstance(date, dt.date):
-        fail("date", "Hãy nhập ngày họp theo dạng ngày/tháng/năm, ví dụ 15/03/2016.")
-    if date > dt.date.today() and not called:
-        fail("date", f"Ngày họp {format_date(date)} ở tương lai; chỉ ghi buổi sinh hoạt đã diễn ra.")
-    if org.level not in MEMBER_LEVELS:
-        fail("org", f"{org.name} là {org.get_level_display().lower()}; hãy chọn một chi bộ.")
-    if not org.is_active_on(date):
-        fail("org", f"{org.name} không hoạt động vào ngày {format_date(date)}.")
-    require_open(org=org, day=date)  # a closed year's meetings count in its issued report
-    roster = roster_ids(org, date)
-    for field, person, label in (("chair", chair, "Người chủ trì"), ("secretary", secretary, "Thư ký")):
-        if person is not None and person.pk not in roster:
-            fail(field, f"{label} {person.full_name} không sinh hoạt tại {org.name} vào ngày {format_date(date)}.")
-    if chair is not None and secretary is not None and chair.pk == secretary.pk:
-        fail("secretary", "Thư ký phải là người khác người chủ trì.")
-    return roster
+    read: dict = {}
+    for check in meeting_checks(org, kind, date, chair, secretary, called, read):
+        check()
+    return read["roster"] if "roster" in read else roster_ids(org, date)
 
 
 @transaction.atomic
@@ -176,27 +214,43 @@ def meeting_update(
     return current
 
 
-def _clean_attendance(org: Organization, day: dt.date, roster: set[int], entries) -> list[Attendance]:
-    """The attendance rows to write, every entry checked: one row per member, a member of the cell
-    that day, a presence chosen, the reason of an excused absence."""
-    seen, rows = set(), []
+def attendance_checks(org: Organization, day: dt.date, roster: set[int], entries) -> list:
+    """The checks of the attendance entries ([(member, presence, reason)]), one per entry, each a
+    callable raising its ValidationError on "attendance": _clean_attendance runs them in turn, the
+    meeting form all at once, so every member left unmarked or absent without a reason is named on
+    the first submit."""
+    checks, seen = [], set()
     for member, presence, reason in entries:
-        if member.pk in seen:
-            fail("attendance", f"Đồng chí {member.full_name} có hai dòng trong danh sách tham dự.")
+        twice = member.pk in seen
         seen.add(member.pk)
-        if member.pk not in roster:
-            fail(
-                "attendance",
-                f"Đồng chí {member.full_name} không sinh hoạt tại {org.name} vào ngày {format_date(day)}.",
-            )
-        if presence not in Presence.values:
-            fail("attendance", f"Hãy chọn có mặt hay vắng cho đồng chí {member.full_name}.")
-        if presence == Presence.EXCUSED and not clean(reason):
-            fail("attendance", f"Hãy ghi lý do vắng của đồng chí {member.full_name}.")
-        rows.append(
-            Attendance(member=member, presence=presence, reason=clean(reason) if presence != Presence.PRESENT else "")
-        )
-    return rows
+
+        def entry(member=member, presence=presence, reason=reason, twice=twice):
+            if twice:
+                fail("attendance", f"Đồng chí {member.full_name} có hai dòng trong danh sách tham dự.")
+            if member.pk not in roster:
+                fail(
+                    "attendance",
+                    f"Đồng chí {member.full_name} không sinh hoạt tại {org.name} vào ngày {format_date(day)}.",
+                )
+            if presence not in Presence.values:
+                fail("attendance", f"Hãy chọn có mặt hay vắng cho đồng chí {member.full_name}.")
+            if presence == Presence.EXCUSED and not clean(reason):
+                fail("attendance", f"Hãy ghi lý do vắng của đồng chí {member.full_name}.")
+
+        checks.append(entry)
+    return checks
+
+
+def _clean_attendance(org: Organization, day: dt.date, roster: set[int], entries) -> list[Attendance]:
+    """The attendance rows to write, every entry checked (attendance_checks): one row per member,
+    a member of the cell that day, a presence chosen, the reason of an excused absence."""
+    entries = list(entries)
+    for check in attendance_checks(org, day, roster, entries):
+        check()
+    return [
+        Attendance(member=member, presence=presence, reason=clean(reason) if presence != Presence.PRESENT else "")
+        for member, presence, reason in entries
+    ]
 
 
 def _write_attendance(meeting: Meeting, rows: list[Attendance], replace_all: bool = False) -> list[Attendance]:
@@ -227,6 +281,12 @@ def _clean_vote(*, present: int, question: str, votes_for: int, votes_against: i
     if present and sum(counts.values()) > present:
         fail("votes_for", f"Tổng số biểu quyết ({sum(counts.values())}) vượt số đảng viên có mặt ({present}).")
     return Vote(question=clean(question), **counts)
+
+
+def vote_checks(present: int, votes: list[dict]) -> list:
+    """The checks of the edit form's vote lines, one per line, each refusing on "votes" with the
+    line's number (as meeting_update does), so the form names every wrong line at once."""
+    return [lambda i=i, v=v: _numbered_vote(i, present, v) for i, v in enumerate(votes, start=1)]
 
 
 def _numbered_vote(number: int, present: int, vote: dict) -> Vote:

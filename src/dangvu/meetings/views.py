@@ -111,8 +111,10 @@ def meeting_create(request, org_pk):
         raise Http404("Chỉ chi bộ ghi buổi sinh hoạt.")
     day = _roster_day(request)
     roster = _roster(org, day)
-    form = MeetingForm(request.POST or None, request.FILES or None, roster=roster, initial={"date": day})
     rows = _attendance_rows(request, roster)
+    form = MeetingForm(
+        request.POST or None, request.FILES or None, roster=roster, org=org, day=day, rows=rows, initial={"date": day}
+    )
 
     def save(data):
         if data["date"] != day:  # the list shown was of another day: show this day's and ask again
@@ -162,7 +164,6 @@ def meeting_edit(request, pk):
     roster = _roster(org, day)
     recorded = {a.member_id: a for a in meeting.attendances.all()}
     initial = {f: getattr(meeting, f) for f in services.EDITABLE} | {"version": services.version_of(meeting)}
-    form = MeetingEditForm(request.POST or None, request.FILES or None, roster=roster, initial=initial)
     if request.method == "POST":
         rows = _attendance_rows(request, roster)
     else:
@@ -171,14 +172,16 @@ def meeting_edit(request, pk):
         rows = [(m, recorded[m.pk].presence, recorded[m.pk].reason) if m.pk in recorded
                 else (m, *replies.get(m.pk, ("", ""))) for m in roster]  # fmt: skip
     votes, vote_problems = _vote_rows(request, meeting)
+    form = MeetingEditForm(
+        request.POST or None, request.FILES or None, roster=roster, org=org, day=day, rows=rows, initial=initial,
+        votes=[v for v in votes if v["question"]], vote_problems=vote_problems,
+    )  # fmt: skip
 
     def save(data):
         data = dict(data)
         version = data.pop("version") or None
         if data["date"] != day:
             raise ValidationError({"date": _ROSTER_CHANGED})
-        if vote_problems:
-            raise ValidationError(vote_problems)  # shown at the top, as the service's refusals are
         services.meeting_update(
             actor=request.user, meeting=meeting, expected_version=version, attendance=rows,
             votes=[v for v in votes if v["question"]], **data,
