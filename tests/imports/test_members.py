@@ -4,6 +4,9 @@ is all or nothing (or only the valid rows when asked), every error names the row
 import datetime as dt
 import unicodedata
 
+import pytest
+from django.db import connection
+
 from dangvu.core.excel.reading import read_rows
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS
@@ -36,6 +39,17 @@ def test_commit_stores_members_in_the_chosen_cell_as_full_members(ctx, tree):
     assert (m.full_name, m.org, m.status, m.citizen_id) == ("Nguyễn Văn An", tree.a1, Status.FULL, "001085000001")
     # Joined on the cell's founding, later than the admission.
     assert m.events.get(kind="registered").date == tree.a1.founded_on
+
+
+def test_the_page_cache_an_import_takes_on_sqlite_is_given_back_stored_or_refused(ctx, tree):
+    # engine._page_cache_for_writing: the 128 MB are the import's, not every later page's.
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's page cache")
+    connection.ensure_connection()
+    before = connection.connection.execute("PRAGMA cache_size").fetchone()[0]
+    assert _run(ctx(), [headers(), member()], store=True).stored == 1
+    assert _run(ctx(), [headers(), member(citizen_id="001085000009", full_name="An")], store=True).stored == 0
+    assert connection.connection.execute("PRAGMA cache_size").fetchone()[0] == before
 
 
 def test_an_impossible_date_names_the_row_as_excel_shows_it_and_the_column(ctx, tree):
