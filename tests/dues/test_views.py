@@ -86,6 +86,28 @@ def test_the_basis_form_and_its_refusal(clerk_a, cell):
     assert DuesBasis.objects.get(member=cell.hoa).valid_from == D(2016, 1, 1)
 
 
+def test_the_payment_form_shows_every_error_on_the_first_submit(clerk_a, cell):
+    """Issue 20, item 3: a month already paid, a day paid in the future and an amount below the
+    rate answer together, each beside its field, and nothing is recorded."""
+    future = (dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y")
+    data = {"action": "pay", "pay-month": "03/2016", "pay-paid_on": future, "pay-amount": "1000"}
+    form = clerk_a.post(f"/dang-phi/dang-vien/{cell.lan.pk}/", data).context["forms"]["pay"]
+    assert "đã nộp đảng phí tháng 03/2016 ngày 08/03/2016" in form.errors["month"][0]
+    assert form.errors["paid_on"] == [f"Ngày nộp {future} ở tương lai; hãy nhập ngày đã nộp."]
+    assert form.errors["amount"] == ["Số tiền thấp hơn mức phải đóng tháng 03/2016 (60.000 đồng)."]
+    assert Payment.objects.count() == 1
+
+
+def test_the_basis_form_shows_every_error_on_the_first_submit(clerk_a, cell):
+    """A fixed amount chosen for a month of Quy định 01 and an amount outside 2.000–30.000 answer
+    together; no basis is stored."""
+    data = {"action": "basis", "basis-kind": "fixed", "basis-valid_from": "03/2026", "basis-fixed_amount": 50_000}
+    form = clerk_a.post(f"/dang-phi/dang-vien/{cell.hoa.pk}/", data).context["forms"]["basis"]
+    assert "Từ tháng 02/2026" in form.errors["kind"][0] and "không còn mức cố định" in form.errors["kind"][0]
+    assert "2.000 đến 30.000" in form.errors["fixed_amount"][0]
+    assert not DuesBasis.objects.filter(member=cell.hoa).exists()
+
+
 def test_the_receipt_as_a_print_page_and_a_pdf(clerk_a, cell, tmp_path):
     page = clerk_a.get(f"/dang-phi/bien-lai/{cell.paid.pk}/").content.decode()
     assert "BIÊN LAI THU ĐẢNG PHÍ" in page and "Trần Thị Lan" in page and "Sáu mươi nghìn đồng" in page

@@ -31,6 +31,63 @@ _NEEDS_BASE = {
 }
 
 
+def basis_checks(member: Member, *, kind, valid_from, base_amount=None, fixed_amount=None, voluntary_amount=None):
+    """dues_basis_set's checks, each a callable raising its ValidationError: the service runs them
+    in turn, the basis form all at once (web.forms.check_all) so every error shows on the first
+    submit. A check whose fields are missing or did not parse waits for the one that names them."""
+    month = month_start(valid_from) if isinstance(valid_from, dt.date) else None
+    known_kind = kind in BasisKind.values and month is not None and not rules.kind_problem(kind, month)
+
+    def kind_chosen():
+        if kind not in BasisKind.values:
+            fail("kind", "Hãy chọn đối tượng đóng đảng phí.")
+
+    def month_given():
+        if month is None:
+            fail("valid_from", "Hãy nhập tháng áp dụng (ngày/tháng/năm, ví dụ 01/01/2016).")
+        # a basis from a closed month would change the amounts due (and arrears) of that year's report
+        require_open(org=member.org, day=month, field="valid_from")
+
+    def kind_in_force():
+        problem = kind in BasisKind.values and month is not None and rules.kind_problem(kind, month)
+        if problem:
+            fail("kind", problem)
+
+    def amount_problem() -> tuple[str, str] | None:
+        if kind in _NEEDS_BASE:
+            if not base_amount or base_amount <= 0:
+                return "base_amount", f"Hãy nhập {_NEEDS_BASE[kind]} hằng tháng (đồng)."
+        elif kind in BasisKind.values and kind != BasisKind.STUDENT:
+            if fixed_amount is None or not rules.FIXED_MIN <= fixed_amount <= rules.FIXED_MAX:
+                return "fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục B.I)."
+        return None
+
+    def amounts():
+        problem = amount_problem()
+        if problem:
+            fail(*problem)
+
+    def voluntary():
+        if voluntary_amount is None or not known_kind or amount_problem():
+            return
+        base, fixed = _amounts_kept(kind, base_amount, fixed_amount)
+        due = rules.amount_due(kind, base, fixed, month)
+        if due is not None and voluntary_amount < due:
+            fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({due:,} đồng).".replace(",", "."))
+
+    return [kind_chosen, month_given, kind_in_force, amounts, voluntary]
+
+
+def _amounts_kept(kind: str, base_amount, fixed_amount) -> tuple:
+    """The (base, fixed) amounts a basis of `kind` keeps: the base for salary, pension and minimum
+    wage, the fixed amount for the others, none for a student."""
+    if kind in _NEEDS_BASE:
+        return base_amount, None
+    if kind == BasisKind.STUDENT:
+        return None, None
+    return None, fixed_amount
+
+
 @transaction.atomic
 def dues_basis_set(
     *,
@@ -47,30 +104,15 @@ def dues_basis_set(
     keep their basis (history). The kind must be one the regulation in force that month knows
     (rules.kind_problem: a fixed amount until 01/2026, students and the regional minimum wage from
     02/2026). Salary, pension and minimum wage need the amount; a fixed amount must lie in
-    2.000–30.000 đồng (QĐ 342, mục B.I); a voluntary amount must not be below the rate."""
-    if kind not in BasisKind.values:
-        fail("kind", "Hãy chọn đối tượng đóng đảng phí.")
-    if not isinstance(valid_from, dt.date):
-        fail("valid_from", "Hãy nhập tháng áp dụng (ngày/tháng/năm, ví dụ 01/01/2016).")
+    2.000–30.000 đồng (QĐ 342, mục B.I); a voluntary amount must not be below the rate
+    (basis_checks)."""
+    for check in basis_checks(
+        member, kind=kind, valid_from=valid_from, base_amount=base_amount, fixed_amount=fixed_amount,
+        voluntary_amount=voluntary_amount,
+    ):  # fmt: skip
+        check()
     valid_from = month_start(valid_from)
-    # a basis from a closed month would change the amounts due (and arrears) of that year's report
-    require_open(org=member.org, day=valid_from, field="valid_from")
-    problem = rules.kind_problem(kind, valid_from)
-    if problem:
-        fail("kind", problem)
-    if kind in _NEEDS_BASE:
-        if not base_amount or base_amount <= 0:
-            fail("base_amount", f"Hãy nhập {_NEEDS_BASE[kind]} hằng tháng (đồng).")
-        fixed_amount = None
-    elif kind == BasisKind.STUDENT:
-        base_amount = fixed_amount = None
-    else:
-        if fixed_amount is None or not rules.FIXED_MIN <= fixed_amount <= rules.FIXED_MAX:
-            fail("fixed_amount", "Mức cố định phải từ 2.000 đến 30.000 đồng/tháng (QĐ 342-QĐ/TW, mục B.I).")
-        base_amount = None
-    due = rules.amount_due(kind, base_amount, fixed_amount, valid_from)
-    if voluntary_amount is not None and voluntary_amount < due:
-        fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({due:,} đồng).".replace(",", "."))
+    base_amount, fixed_amount = _amounts_kept(kind, base_amount, fixed_amount)
     with acting_as(actor):
         basis, _ = DuesBasis.objects.update_or_create(
             member=member, valid_from=valid_from,
@@ -141,6 +183,52 @@ def _due_and_amount(basis: DuesBasis | None, month: dt.date, amount) -> tuple[in
     return due, amount
 
 
+def payment_checks(member: Member, *, month, paid_on, amount=None, read: dict | None = None) -> list:
+    """dues_pay's checks, each a callable raising its ValidationError: the service runs them in
+    turn, the payment form all at once (web.forms.check_all) so every error shows on the first
+    submit. A check whose fields are missing or did not parse waits for the one that names them.
+    What they read (the cell of the month "org_id", the amount due "due") is kept in `read`."""
+    first = month_start(month) if isinstance(month, dt.date) else None
+    day = paid_on if isinstance(paid_on, dt.date) and paid_on <= dt.date.today() else None
+    read = {} if read is None else read
+
+    def cell_id() -> int | None:
+        if "org_id" not in read:
+            read["org_id"] = _cell_in_month(member, first)
+        return read["org_id"]
+
+    def dates():
+        _checked_month(month, paid_on)
+
+    def paid_once():
+        if first is None:
+            return
+        earlier = Payment.objects.filter(member=member, month=first).first()
+        if earlier:
+            fail(
+                "month",
+                f"Đồng chí {member.full_name} đã nộp đảng phí tháng {format_month(first)} ngày "
+                f"{format_date(earlier.paid_on)}"
+                + (f" (biên lai số {earlier.receipt_no})" if earlier.receipt_no else "")
+                + "; không ghi lần thứ hai.",
+            )
+
+    def in_a_cell():
+        if first is not None and cell_id() is None:
+            _refuse_no_cell(member, first)
+
+    def year_open():
+        # dues.collected counts payments by the day paid, so that day's year must be open
+        if first is not None and day is not None and cell_id() is not None:
+            require_open(org=Organization.objects.get(pk=cell_id()), day=day, field="paid_on")
+
+    def due_and_amount():
+        if first is not None:
+            read["due"] = _due_and_amount(basis_on(member, first), first, amount)
+
+    return [dates, paid_once, in_a_cell, year_open, due_and_amount]
+
+
 @transaction.atomic
 def dues_pay(
     *,
@@ -154,27 +242,15 @@ def dues_pay(
 ) -> Payment:
     """Record the member's dues for `month`. Refused: a month already paid, a payment date in the
     future, a month more than a year ahead, a month the member was not in the Party, no basis for
-    that month, an amount below the amount due."""
-    month = _checked_month(month, paid_on)
-    earlier = Payment.objects.filter(member=member, month=month).first()
-    if earlier:
-        fail(
-            "month",
-            f"Đồng chí {member.full_name} đã nộp đảng phí tháng {format_month(month)} ngày "
-            f"{format_date(earlier.paid_on)}"
-            + (f" (biên lai số {earlier.receipt_no})" if earlier.receipt_no else "")
-            + "; không ghi lần thứ hai.",
-        )
-    org_id = _cell_in_month(member, month)
-    if org_id is None:
-        _refuse_no_cell(member, month)
-    # dues.collected counts payments by the day paid, so that day's year must be open
-    require_open(org=Organization.objects.get(pk=org_id), day=paid_on, field="paid_on")
-    due, amount = _due_and_amount(basis_on(member, month), month, amount)
+    that month, an amount below the amount due (payment_checks)."""
+    read: dict = {}
+    for check in payment_checks(member, month=month, paid_on=paid_on, amount=amount, read=read):
+        check()
+    due, amount = read["due"]
     with acting_as(actor):
         return Payment.objects.create(
-            member=member, org_id=org_id, month=month, amount=amount, amount_due=due, paid_on=paid_on,
-            collected_by=clean(collected_by), receipt_no=clean(receipt_no),
+            member=member, org_id=read["org_id"], month=month_start(month), amount=amount, amount_due=due,
+            paid_on=paid_on, collected_by=clean(collected_by), receipt_no=clean(receipt_no),
         )  # fmt: skip
 
 

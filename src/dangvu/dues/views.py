@@ -128,7 +128,7 @@ def dues_member(request, member_id):
     if request.GET.get("thang"):
         initial["pay"]["month"] = _month(request)
         initial["pay"].update(_paid_on_initial(initial["pay"]["month"]) or {"paid_on": None})
-    forms = {k: cls(request.POST if action == k else None, prefix=k, initial=initial[k])
+    forms = {k: cls(request.POST if action == k else None, prefix=k, initial=initial[k], member=member)
              for k, cls in _MEMBER_FORMS.items()}  # fmt: skip
     if request.method == "POST":
         scope.require(Capability.EDIT_MEMBERS)
