@@ -151,3 +151,47 @@ def test_the_youth_union_introduction_through_its_form_shows_on_the_file(clerk_a
     page = clerk_a.get(f"/quan-chung-uu-tu/{file_a.pk}/").content.decode()
     assert "Ban Chấp hành Đoàn cơ sở — Đoàn phường Định Công: Nghị quyết số 05-NQ/ĐTN ngày 01/02/2016" in page
     assert "Đoàn, Công đoàn giới thiệu" not in page
+
+
+REQUIRED = "Trường này là bắt buộc."
+
+
+def test_each_step_form_shows_every_error_on_the_first_submit(clerk_a, tree, actor, file_a, register, admit):
+    """Issue 20, item 3: every step of the procedure answers once, each error beside its field, and
+    nothing is stored: the course certificate with no number and a future day; a probationary
+    introducer who worked beside the candidate five months; the Youth Union's resolution with no
+    name, no number and a future day; the vote dated before the background check with more votes
+    than full members; a file stopped before the stage it reached, without a reason."""
+    base = f"/quan-chung-uu-tu/{file_a.pk}"
+
+    def errors(url, data):
+        return clerk_a.post(f"{base}/{url}/", data).context["form"].errors
+
+    got = errors("lop-boi-duong", {"date": "01/01/2999", "reference": ""})
+    assert got["date"] == ["Ngày 01/01/2999 ở tương lai; hãy nhập ngày đã diễn ra."]
+    assert got["reference"] == [REQUIRED]
+
+    admit(tree.a1, on=D(2015, 3, 2), party_card_no="07000001")
+    got = errors("gioi-thieu", {"member": "07000001", "worked_together_since": "01/01/2016",
+                                "introduced_on": "01/06/2016"})  # fmt: skip
+    assert "đang là đảng viên dự bị" in got["member"][0]
+    assert "mới cùng công tác với người vào Đảng 5 tháng (từ 01/01/2016)" in got["worked_together_since"][0]
+
+    got = errors("doan-the-gioi-thieu", {"body": "youth_committee", "name": "", "resolution_no": "",
+                                         "resolution_date": "01/02/2999"})  # fmt: skip
+    assert got["name"] == [REQUIRED] and got["resolution_no"] == [REQUIRED]
+    assert got["resolution_date"] == ["Ngày nghị quyết 01/02/2999 ở tương lai; hãy nhập ngày đã diễn ra."]
+
+    _ready_for_vote(actor, tree, file_a, register)
+    got = errors("bieu-quyet", {"date": "10/01/2016", "votes_for": 9, "votes_against": 0})
+    assert got["date"] == ["Ngày biểu quyết phải sau ngày của bước thẩm tra lý lịch."]
+    assert got["votes_for"] == ["Tổng số phiếu (9) vượt số đảng viên chính thức của chi bộ (3)."]
+
+    got = errors("dung", {"closed_on": "01/01/2016", "reason": ""})  # the stage reached: introduced on 01/02
+    assert got["closed_on"] == ["Ngày dừng xem xét phải từ ngày 01/02/2016 trở đi."]
+    assert got["reason"] == [REQUIRED]
+
+    assert not Step.objects.filter(kind=StepKind.VOTE).exists() and not UnionIntroduction.objects.exists()
+    assert Introducer.objects.count() == 2  # the two of _ready_for_vote only
+    file_a.refresh_from_db()
+    assert file_a.status == Status.OPEN

@@ -1,5 +1,7 @@
 """Forms of the admission pipeline: plain fields; the services do the checking and their refusals
-are shown next to the field they name."""
+are shown next to the field they name. Each step's form, given the file, runs the service's own
+checks of that step in clean() (candidates.checks through web.forms.check_all), so every error
+shows on the first submit; the service checks everything again on save."""
 
 from django import forms
 
@@ -9,6 +11,7 @@ from dangvu.members.identity import clean_identity, past_date
 from dangvu.members.models import Sex
 from dangvu.web.forms import UnitChoiceField, VnDateField, check_all
 
+from . import checks
 from .models import Stage, StepKind, UnionBody
 
 MEMBER_HELP = "Số thẻ đảng viên hoặc số CCCD của đảng viên chính thức."
@@ -70,14 +73,22 @@ class StepForm(forms.Form):
     in_charge = forms.CharField(label="Người phụ trách", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, kind, **kwargs):
+    def __init__(self, *args, kind, candidate=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind, self.candidate = kind, candidate
         _, date_label, reference_label, in_charge_label = STEP_FORMS[kind]
         self.fields["date"].label = date_label
         self.fields["reference"].label = reference_label
         self.fields["in_charge"].label = in_charge_label
         if kind == StepKind.COURSE:
             self.fields["reference"].required = True
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            typed = {"date": data.get("date"), "reference": data.get("reference")}
+            check_all(self, *checks.step_checks(self.candidate, kind=self.kind, **typed))
+        return data
 
 
 class IntroducerForm(forms.Form):
@@ -86,9 +97,17 @@ class IntroducerForm(forms.Form):
     worked_together_since = VnDateField(label="Cùng công tác, học tập hoặc sinh hoạt với người vào Đảng từ ngày")
     introduced_on = VnDateField(label="Ngày giới thiệu")
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, members, candidate=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].members = members
+        self.candidate = candidate
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            typed = {k: data.get(k) for k in ("member", "worked_together_since", "introduced_on")}
+            check_all(self, *checks.introducer_checks(self.candidate, **typed))
+        return data
 
 
 class UnionIntroductionForm(forms.Form):
@@ -96,6 +115,17 @@ class UnionIntroductionForm(forms.Form):
     name = forms.CharField(label="Tên tổ chức", help_text="Ví dụ: Đoàn TNCS Hồ Chí Minh phường Tân Mai.")
     resolution_no = forms.CharField(label="Số nghị quyết giới thiệu")
     resolution_date = VnDateField(label="Ngày nghị quyết")
+
+    def __init__(self, *args, candidate=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidate = candidate
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            typed = {k: data.get(k) for k in ("body", "name", "resolution_no", "resolution_date")}
+            check_all(self, *checks.union_checks(self.candidate, **typed))
+        return data
 
 
 class VoteForm(forms.Form):
@@ -110,9 +140,17 @@ class VoteForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, committees, **kwargs):
+    def __init__(self, *args, committees, candidate=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["voting_org"].queryset = committees
+        self.candidate = candidate
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            typed = {k: data.get(k) for k in ("date", "votes_for", "votes_against", "voting_org")}
+            check_all(self, *checks.vote_checks(self.candidate, **typed))
+        return data
 
 
 class AdmitForm(forms.Form):
@@ -135,6 +173,17 @@ class AdmitForm(forms.Form):
 class CloseForm(forms.Form):
     closed_on = VnDateField(label="Ngày dừng xem xét")
     reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, candidate=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidate = candidate
+
+    def clean(self):
+        data = super().clean()
+        if self.candidate is not None:
+            typed = {"closed_on": data.get("closed_on"), "reason": data.get("reason")}
+            check_all(self, *checks.close_checks(self.candidate, **typed))
+        return data
 
 
 OPEN_STAGES = [c for c in Stage.choices if c[0] not in (Stage.ADMITTED, Stage.CLOSED)]

@@ -15,40 +15,28 @@ from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline, name_sort_key, search_key
-from dangvu.members import rules as member_rules
 from dangvu.members.identity import IDENTITY_FIELDS, clean_identity
-from dangvu.members.models import EventKind, Member, MemberPeriod
+from dangvu.members.models import EventKind, Member
 from dangvu.members.services import member_admit
-from dangvu.organizations.models import MEMBER_LEVELS, Level, Organization
-from dangvu.organizations.selectors import covering, subtree_ids_on
+from dangvu.organizations.models import MEMBER_LEVELS, Organization
 
 from . import rules
+from .checks import close_checks, introducer_checks, step_checks, union_checks, vote_checks
+from .checks import full_members_on as full_members_on  # the demo's vote counts as the service does
+from .checks import past as _past
 from .models import (
     STAGE_ORDER,
-    YOUTH_BODIES,
     Candidate,
     Introducer,
     Stage,
     Status,
     Step,
     StepKind,
-    UnionBody,
     UnionIntroduction,
 )
 
 CANDIDATE_IDENTITY = tuple(f for f in IDENTITY_FIELDS if f != "party_card_no")
 SIMPLE_STEPS = (StepKind.COURSE, StepKind.APPLICATION, StepKind.BACKGROUND)
-
-
-def _past(field: str, value, label: str, org: Organization | None = None):
-    """A step's day: a real day, not in the future, and — given the file's cell — not in a year the
-    committee above has closed (the files open at its end are in that year's issued report)."""
-    if not isinstance(value, dt.date):
-        fail(field, f"Hãy nhập {label.lower()} theo dạng ngày/tháng/năm, ví dụ 31/12/2016.")
-    if value > dt.date.today():
-        fail(field, f"{label} {format_date(value)} ở tương lai; hãy nhập ngày đã diễn ra.")
-    if org is not None:
-        require_open(org=org, day=value, field=field)
 
 
 def _check_cell(org: Organization | None, day: dt.date, field: str = "org"):
@@ -63,10 +51,6 @@ def _check_cell(org: Organization | None, day: dt.date, field: str = "org"):
 def _require_open(candidate: Candidate):
     if candidate.status != Status.OPEN:
         fail("candidate", f"Hồ sơ của {candidate.full_name} đã kết thúc ({candidate.get_status_display().lower()}).")
-
-
-def _standing_on(member: Member, day: dt.date) -> str | None:
-    return MemberPeriod.objects.filter(covering(day), member=member).values_list("standing", flat=True).first()
 
 
 def refresh_stage(candidate: Candidate) -> Candidate:
@@ -157,11 +141,8 @@ def candidate_record_step(
     _require_open(candidate)
     if kind not in SIMPLE_STEPS:
         fail("kind", "Bước không hợp lệ; biểu quyết và quyết định kết nạp có trang riêng.")
-    _past("date", date, "Ngày", candidate.org)
-    if kind != StepKind.COURSE and date < candidate.opened_on:
-        fail("date", f"Ngày phải từ ngày đưa vào danh sách ({format_date(candidate.opened_on)}) trở đi.")
-    if kind == StepKind.COURSE and not clean(reference):
-        fail("reference", "Hãy nhập số giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.")
+    for check in step_checks(candidate, kind=kind, date=date, reference=reference):
+        check()
     if candidate.steps.filter(kind=StepKind.VOTE).exists():
         fail("kind", "Chi bộ đã biểu quyết; không sửa các bước trước đó nữa.")
     with acting_as(actor):
@@ -190,31 +171,10 @@ def candidate_add_introducer(
     member twice (rules.introducer_problem, rules.worked_together_problem)."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    if member is None:
-        fail("member", "Hãy chọn đảng viên giới thiệu (số thẻ đảng viên hoặc số CCCD).")
-    _past("introduced_on", introduced_on, "Ngày giới thiệu", candidate.org)
-    _past("worked_together_since", worked_together_since, "Ngày bắt đầu cùng công tác")
-    existing = list(candidate.introducers.all())
-    if any(i.member_id == member.pk for i in existing):
-        fail("member", f"Đồng chí {member.full_name} đã là người giới thiệu của hồ sơ này.")
-    union = UnionIntroduction.objects.filter(candidate=candidate).first()
-    if union is not None and existing:
-        fail(
-            "member",
-            f"Hồ sơ đã có nghị quyết giới thiệu của {union.get_body_display()} và một đảng viên giới thiệu; "
-            "không cần thêm người giới thiệu.",
-        )
-    if len(existing) >= rules.INTRODUCERS_REQUIRED:
-        fail("member", "Hồ sơ đã có đủ hai đảng viên giới thiệu.")
-    problem = rules.introducer_problem(
-        admitted_on=member.admitted_on, standing=_standing_on(member, introduced_on), introduced_on=introduced_on,
-        name=f"Đồng chí {member.full_name}",
-    )  # fmt: skip
-    if problem:
-        fail("member", problem)
-    problem = rules.worked_together_problem(worked_together_since, introduced_on)
-    if problem:
-        fail("worked_together_since", problem)
+    for check in introducer_checks(
+        candidate, member=member, worked_together_since=worked_together_since, introduced_on=introduced_on
+    ):
+        check()
     if candidate.steps.filter(kind=StepKind.VOTE).exists():
         fail("member", "Chi bộ đã biểu quyết; không thêm người giới thiệu nữa.")
     with acting_as(actor):
@@ -237,22 +197,10 @@ def candidate_add_union_introduction(
     future, no number or name, a file already voted on."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    if body not in UnionBody.values:
-        fail("body", "Hãy chọn tổ chức giới thiệu: Ban Chấp hành Đoàn cơ sở, chi đoàn cơ sở hoặc Công đoàn cơ sở.")
-    if not clean(name):
-        fail("name", "Hãy ghi tên tổ chức Đoàn hoặc Công đoàn giới thiệu, ví dụ Đoàn TNCS Hồ Chí Minh phường Tân Mai.")
-    if not clean(resolution_no):
-        fail("resolution_no", "Hãy ghi số nghị quyết giới thiệu đoàn viên vào Đảng (Mẫu 4-KNĐ).")
-    _past("resolution_date", resolution_date, "Ngày nghị quyết", candidate.org)
-    existing = UnionIntroduction.objects.filter(candidate=candidate).first()
-    if existing:
-        fail("body", f"Hồ sơ đã có nghị quyết giới thiệu của {existing.get_body_display()} ({existing.name}).")
-    if candidate.introducers.count() >= rules.INTRODUCERS_REQUIRED:
-        fail("body", "Hồ sơ đã có hai đảng viên chính thức giới thiệu; không cần nghị quyết của tổ chức đoàn thể.")
-    if body in YOUTH_BODIES:
-        problem = rules.youth_age_problem(candidate.birth_date, resolution_date)
-        if problem:
-            fail("body", problem)
+    for check in union_checks(
+        candidate, body=body, name=name, resolution_no=resolution_no, resolution_date=resolution_date
+    ):
+        check()
     if candidate.steps.filter(kind=StepKind.VOTE).exists():
         fail("body", "Chi bộ đã biểu quyết; không thêm người giới thiệu nữa.")
     with acting_as(actor):
@@ -262,14 +210,6 @@ def candidate_add_union_introduction(
         )  # fmt: skip
         refresh_stage(candidate)
     return introduction
-
-
-def full_members_on(org: Organization, day: dt.date, subtree: bool = False) -> int:
-    """Full members of the cell (or of a committee's subtree) at the end of `day`, from the registry."""
-    periods = MemberPeriod.objects.filter(covering(day), standing="full")
-    if subtree:
-        return periods.filter(org_id__in=subtree_ids_on(org, day)).count()
-    return periods.filter(org=org).count()
 
 
 @transaction.atomic
@@ -297,47 +237,12 @@ def candidate_record_vote(
     records that the committee voted, and a committee may decide otherwise."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    _past("date", date, "Ngày chi bộ biểu quyết", candidate.org)
-    if candidate.steps.filter(kind=StepKind.VOTE).exists():
-        fail("date", "Chi bộ đã biểu quyết hồ sơ này.")
-    steps = {s.kind: s for s in candidate.steps.all()}
-    course = steps.get(StepKind.COURSE)
-    problem = rules.course_problem(course.date if course else None, date)
-    if problem:
-        fail("date", problem)
-    for kind, label in ((StepKind.APPLICATION, "đơn xin vào Đảng"), (StepKind.BACKGROUND, "kết quả thẩm tra lý lịch")):
-        if kind not in steps:
-            fail("date", f"Hồ sơ chưa có {label}; hãy ghi bước này trước khi chi bộ biểu quyết.")
-        if steps[kind].date > date:
-            fail("date", f"Ngày biểu quyết phải sau ngày của bước {StepKind(kind).label.lower()}.")
-    introducers = list(candidate.introducers.all())
-    union = UnionIntroduction.objects.filter(candidate=candidate).first()
-    problem = rules.introductions_problem(len(introducers), union is not None)
-    if problem:
-        fail("date", problem)
-    if any(i.introduced_on > date for i in introducers) or (union and union.resolution_date > date):
-        fail("date", "Ngày biểu quyết phải sau ngày giới thiệu của những người, tổ chức giới thiệu.")
-    problem = member_rules.admission_age_problem(candidate.birth_date, date)
-    if problem:
-        fail("date", problem)
-    if voting_org is not None and voting_org != candidate.org:
-        if voting_org.level != Level.GRASSROOTS_COMMITTEE or candidate.org.parent_id != voting_org.pk:
-            fail("voting_org", "Chỉ chi bộ hoặc đảng ủy cơ sở cấp trên trực tiếp của chi bộ biểu quyết hồ sơ này.")
-        if full_members_on(candidate.org, date) >= rules.MIN_CELL_FULL_MEMBERS:
-            fail("voting_org", f"{candidate.org.name} đủ đảng viên chính thức; chi bộ phải tự biểu quyết.")
-        full = full_members_on(voting_org, date, subtree=True)
-    else:
-        full = full_members_on(candidate.org, date)
-    for name, value in (("votes_for", votes_for), ("votes_against", votes_against)):
-        if not isinstance(value, int) or value < 0:
-            fail(name, "Hãy nhập số phiếu (số nguyên, không âm).")
-    if full == 0:
-        fail("date", f"{candidate.org.name} không có đảng viên chính thức nào vào ngày {format_date(date)}.")
-    if votes_for + votes_against > full:
-        fail(
-            "votes_for",
-            f"Tổng số phiếu ({votes_for + votes_against}) vượt số đảng viên chính thức của chi bộ ({full}).",
-        )
+    read: dict = {}
+    for check in vote_checks(
+        candidate, date=date, votes_for=votes_for, votes_against=votes_against, voting_org=voting_org, read=read
+    ):
+        check()
+    full = read["full"]
     by_committee = voting_org is not None and voting_org != candidate.org
     with acting_as(actor):
         step = Step.objects.create(
@@ -439,11 +344,8 @@ def candidate_close(*, actor, candidate: Candidate, closed_on: dt.date, reason: 
     """Stop considering a file (the person withdrew, moved away, or the cell decided so)."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _require_open(candidate)
-    _past("closed_on", closed_on, "Ngày dừng xem xét", candidate.org)
-    if closed_on < candidate.stage_on:
-        fail("closed_on", f"Ngày dừng xem xét phải từ ngày {format_date(candidate.stage_on)} trở đi.")
-    if not clean(reason):
-        fail("reason", "Hãy ghi lý do dừng xem xét.")
+    for check in close_checks(candidate, closed_on=closed_on, reason=reason):
+        check()
     with acting_as(actor):
         candidate.status, candidate.closed_on, candidate.close_reason = (
             Status.CLOSED,

@@ -135,7 +135,7 @@ def candidate_step(request, pk, kind):
     existing = candidate.steps.filter(kind=kind).first()
     initial = {"date": existing.date, "reference": existing.reference, "in_charge": existing.in_charge,
                "note": existing.note} if existing else {}  # fmt: skip
-    form = StepForm(request.POST or None, kind=kind, initial=initial)
+    form = StepForm(request.POST or None, kind=kind, candidate=candidate, initial=initial)
 
     def save(data):
         services.candidate_record_step(actor=request.user, candidate=candidate, kind=kind, **data)
@@ -151,7 +151,9 @@ def candidate_introducer(request, pk):
     scope, candidate = _editable(request, pk)
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
-    form = IntroducerForm(request.POST or None, members=scope.members().filter(status__in=IN_PARTY_STATUSES))
+    form = IntroducerForm(
+        request.POST or None, members=scope.members().filter(status__in=IN_PARTY_STATUSES), candidate=candidate
+    )
 
     def save(data):
         introducer = services.candidate_add_introducer(actor=request.user, candidate=candidate, **data)
@@ -171,7 +173,7 @@ def candidate_union(request, pk):
     _, candidate = _editable(request, pk)
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
-    form = UnionIntroductionForm(request.POST or None)
+    form = UnionIntroductionForm(request.POST or None, candidate=candidate)
 
     def save(data):
         introduction = services.candidate_add_union_introduction(actor=request.user, candidate=candidate, **data)
@@ -194,7 +196,7 @@ def candidate_vote(request, pk):
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
     committees = scope.orgs().filter(pk=candidate.org.parent_id, level=Level.GRASSROOTS_COMMITTEE)
-    form = VoteForm(request.POST or None, committees=committees)
+    form = VoteForm(request.POST or None, committees=committees, candidate=candidate)
 
     def save(data):
         step = services.candidate_record_vote(actor=request.user, candidate=candidate, **data)
@@ -230,7 +232,7 @@ def candidate_close(request, pk):
     _, candidate = _editable(request, pk)
     if candidate.status != Status.OPEN:
         return _closed(request, candidate)
-    form = CloseForm(request.POST or None)
+    form = CloseForm(request.POST or None, candidate=candidate)
 
     def save(data):
         services.candidate_close(actor=request.user, candidate=candidate, **data)
