@@ -1,6 +1,7 @@
 """The inspection and discipline pages: scoped lists, 404 outside the scope, writes only with
 the inspection capability, and the service's message next to the field."""
 
+from dangvu.inspection.models import Discipline, Inspection
 from dangvu.inspection.services import discipline_record, inspection_record
 
 from ..conftest import D
@@ -46,5 +47,37 @@ def test_the_discipline_form_shows_the_refusal_next_to_the_form_field(tree, admi
     page = answer.content.decode()
     assert answer.status_code == 200
     assert "Không thể kỷ luật đảng viên dự bị bằng hình thức khai trừ" in page
+    m.refresh_from_db()
+    assert m.status == "probationary"
+
+
+def test_the_inspection_form_shows_every_error_on_the_first_submit(tree, register, make_user, client):
+    """Issue 20, item 3: an end before the start, a member outside the conducting committee and a
+    violation date with no violation found answer together, each beside its field; nothing is stored."""
+    other = register(tree.b1, full_name="Đỗ Thị Khác")
+    client.force_login(make_user("inspection", tree.hm))
+    form = client.post("/kiem-tra/them/", {
+        "kind": "inspection", "conducted_by": tree.a.pk, "subject_member": other.pk, "start_date": "01/04/2016",
+        "end_date": "01/03/2016", "content": "Việc chấp hành Điều lệ", "violation_date": "01/02/2016",
+    }).context["form"]  # fmt: skip
+    assert form.errors["end_date"] == ["Ngày kết thúc 01/03/2016 trước ngày bắt đầu 01/04/2016."]
+    assert "đảng viên Đỗ Thị Khác không sinh hoạt trong" in form.errors["subject_member"][0]
+    assert form.errors["violation_date"] == ["Chỉ nhập ngày xảy ra vi phạm khi có phát hiện vi phạm."]
+    assert not Inspection.objects.exists()
+
+
+def test_the_discipline_form_shows_every_error_on_the_first_submit(tree, admit, make_user, client):
+    """No decision number, an expulsion of a probationary member and a violation after the decision,
+    on one submit; no discipline is stored and the member stays."""
+    m = admit(tree.a1, on=D(2016, 3, 2))
+    client.force_login(make_user("inspection", tree.hm))
+    form = client.post("/kiem-tra/ky-luat/them/", {
+        "subject_member": m.pk, "form": "expulsion", "decision_no": "", "decision_date": "01/06/2016",
+        "decided_by": tree.hm.pk, "violation_date": "10/07/2016",
+    }).context["form"]  # fmt: skip
+    assert form.errors["decision_no"] == ["Trường này là bắt buộc."]
+    assert "Không thể kỷ luật đảng viên dự bị bằng hình thức khai trừ" in form.errors["form"][0]
+    assert form.errors["violation_date"] == ["Ngày vi phạm 10/07/2016 sau ngày quyết định 01/06/2016."]
+    assert not Discipline.objects.exists()
     m.refresh_from_db()
     assert m.status == "probationary"

@@ -1,10 +1,12 @@
 """Plain forms: they only collect the input; the services decide and their errors are shown
-next to the field they name."""
+next to the field they name. clean() runs the service's checks (services.inspection_checks,
+discipline_checks through web.forms.check_all) so every error shows on the first submit."""
 
 from django import forms
 
-from dangvu.web.forms import UnitChoiceField
+from dangvu.web.forms import UnitChoiceField, check_all
 
+from . import services
 from .models import Form, Kind, Mode
 
 DATE = forms.DateInput(attrs={"placeholder": "ngày/tháng/năm"}, format="%d/%m/%Y")
@@ -31,6 +33,12 @@ class InspectionForm(forms.Form):
         self.fields["subject_org"].queryset = orgs
         self.fields["subject_member"].queryset = scope.members().filter(status__in=["probationary", "full"])
 
+    def clean(self):
+        data = super().clean()
+        typed = {name: data.get(name) for name in self.fields if name != "conclusion"}
+        check_all(self, *services.inspection_checks(**typed))
+        return data
+
 
 class DisciplineForm(forms.Form):
     subject_member = forms.ModelChoiceField(label="Đảng viên bị kỷ luật", queryset=None, required=False)
@@ -49,3 +57,9 @@ class DisciplineForm(forms.Form):
         self.fields["decided_by"].queryset = orgs
         self.fields["subject_org"].queryset = orgs
         self.fields["subject_member"].queryset = scope.members().filter(status__in=["probationary", "full"])
+
+    def clean(self):
+        data = super().clean()
+        typed = {name: data.get(name) for name in self.fields if name != "reason"}
+        check_all(self, *services.discipline_checks(**typed))
+        return data
