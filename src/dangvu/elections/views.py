@@ -55,7 +55,7 @@ def election_detail(request, pk):
     areas = selectors.visible_areas(scope.root).filter(election=election)
     form = None
     if scope.can(Capability.EDIT_RECORDS):
-        form = AreaForm(request.POST or None, scope=scope)
+        form = AreaForm(request.POST or None, scope=scope, election=election)
 
         def save(data):
             area = services.election_area_record(actor=request.user, election=election, **data)
