@@ -1,10 +1,14 @@
 """On a 390×844 phone, a form answers once (issue 20, items 3 and 7): the admission form and the
 member's record sheet, sent with an empty name, a 2031 birth date and a 5-digit citizen ID, show
 the three errors together after ONE submit, each beside its field and within the screen; the cadre
-form likewise."""
+and discipline forms likewise."""
 
 import pytest
 from playwright.sync_api import expect
+
+from dangvu.inspection.models import Discipline
+
+from ..conftest import D
 
 pytestmark = pytest.mark.browser
 
@@ -85,3 +89,24 @@ def test_the_cadre_form_shows_every_error_after_one_submit(signed_in, live_serve
         "decision_no": "Hãy nhập số quyết định bổ nhiệm",
         "decision_date": "01/01/2031 ở tương lai",
     })  # fmt: skip
+
+
+def test_the_discipline_form_shows_every_error_after_one_submit(signed_in, live_server, tree, admit):
+    """The discipline form, sent with no decision number, an expulsion of a probationary member and
+    a violation after the decision, shows the three errors after one submit; nothing is stored."""
+    member = admit(tree.a1, on=D(2016, 3, 2))
+    page = signed_in("inspection", tree.hm)
+    page.goto(f"{live_server.url}/kiem-tra/ky-luat/them/")
+    page.locator("#id_subject_member").select_option(value=str(member.pk))
+    page.locator("#id_form").select_option(value="expulsion")
+    page.locator("#id_decision_date").fill("01/06/2016")
+    page.locator("#id_decided_by").select_option(value=str(tree.hm.pk))
+    page.locator("#id_violation_date").fill("10/07/2016")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu").click()
+    _each_error_beside_its_field(page, {
+        "decision_no": "bắt buộc",
+        "form": "Không thể kỷ luật đảng viên dự bị bằng hình thức khai trừ",
+        "violation_date": "Ngày vi phạm 10/07/2016 sau ngày quyết định 01/06/2016",
+    })  # fmt: skip
+    assert not Discipline.objects.exists()
