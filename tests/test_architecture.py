@@ -21,7 +21,7 @@ SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "dangvu"
 FLOORS = [
     {"core", "formats"},  # formatting, audit, catalogue declaration, workbook gate
     {"organizations"},  # tree, eras, reorganizations, lineage
-    {"members"},  # people, lifecycle, lineage-aware selectors
+    {"members", "tallies"},  # people, lifecycle, lineage-aware selectors; per-unit year-end counts
     {"accounts"},  # roles bound to a unit, scope over the tree and members
     {"candidates", "meetings", "dues", "reviews", "cadres", "training", "inspection", "elections", "awards",
      "committees", "tasks"},  # the business areas, beside each other

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dangvu.accounts",
     "dangvu.organizations",
     "dangvu.members",
+    "dangvu.tallies",
     "dangvu.targets",
     "dangvu.cadres",
     "dangvu.training",

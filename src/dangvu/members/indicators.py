@@ -38,7 +38,8 @@ from django.db.models import Q, QuerySet
 from dangvu.core.catalogue import Period, indicator, shared
 from dangvu.organizations.lineage import Part, received, received_on
 from dangvu.organizations.models import Organization, OrgPeriod
-from dangvu.organizations.selectors import covering, overlapping, stood_under, subtree_ids_on
+from dangvu.organizations.selectors import covering, overlapping, stood_under, subtree_ids_on, units_stood_under
+from dangvu.tallies import selectors as tallies
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
 from .selectors import member_counts_on, period_counts, periods_on
@@ -73,9 +74,14 @@ def _counts_at_end(org: Organization, period: Period) -> dict:
     the three figures within one evaluation."""
 
     def count():
-        if received_on(org, period.start, period.end) is None:
-            return member_counts_on(org, period.end)
-        return period_counts(periods_at_end(org, period))
+        if received_on(org, period.start, period.end) is not None:
+            return period_counts(periods_at_end(org, period))
+        day = period.end
+        if (day.month, day.day) == (12, 31):  # a year-end: the per-unit rows answer, when kept
+            summed = tallies.year_end_counts(subtree_ids_on(org, day), day.year)
+            if summed is not None:
+                return summed
+        return member_counts_on(org, day)
 
     # What was received after the end depends on the end alone: the key needs no start.
     return shared(("members.counts_on", org.pk, period.end), count)
@@ -123,6 +129,11 @@ def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
 
 @indicator("members.admitted", "Kết nạp đảng viên mới", "đảng viên", records=admissions, order=23, counted=True)
 def admitted(org: Organization, period: Period) -> int:
+    year = period.start.year
+    if period == Period.year(year) and tallies.kept(year):  # a whole year: the per-unit rows
+        units = units_stood_under(org, period.start, period.end)
+        if units is not None:
+            return tallies.admissions(units, year)
     return admissions(org, period).count()
 
 

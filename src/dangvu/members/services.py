@@ -19,6 +19,7 @@ from dangvu.core.errors import fail, refuse_if_changed
 from dangvu.core.errors import version_of as version_of  # the token the edit forms carry
 from dangvu.core.text import clean, name_sort_key, search_key
 from dangvu.organizations.models import MEMBER_LEVELS, Organization
+from dangvu.tallies import services as tallies
 
 from . import rules
 from .identity import clean_identity, past_date
@@ -83,8 +84,10 @@ def _replay_or_fail(events: list[rules.Event]) -> rules.State:
         fail(e.field, e.message)
 
 
-def _rebuild(member: Member, state: rules.State, new: bool = False):
-    """Store the periods and today's status derived from the events."""
+def _rebuild(member: Member, state: rules.State, new: bool = False, event: MemberEvent | None = None):
+    """Store the periods and today's status derived from the events (`event`: the one just added),
+    and change the per-unit year-end counts (tallies) by what changed, in the same transaction."""
+    last_year, before = tallies.member_periods_before(None if new else member.pk)
     if not new:  # a member created in this call has no periods yet
         MemberPeriod.objects.filter(member=member).delete()
     MemberPeriod.objects.bulk_create(
@@ -100,6 +103,8 @@ def _rebuild(member: Member, state: rules.State, new: bool = False):
         )
         for p in state.periods
     )
+    admitted = [(event.org_id, event.date)] if event is not None and event.kind == EventKind.ADMITTED else []
+    tallies.periods_replaced(last_year, before, state.periods, admitted)
     recognized = [p.valid_from for p in state.periods if p.start_kind == EventKind.RECOGNIZED]
     changed = {
         "status": state.status,
@@ -125,7 +130,7 @@ def _append_event(member: Member, event: MemberEvent, new: bool = False) -> Memb
     state = _replay_or_fail(events)
     event.member = member
     event.save()
-    _rebuild(member, state, new=new)
+    _rebuild(member, state, new=new, event=event)
     return event
 
 

@@ -145,6 +145,22 @@ def stood_under(
     return base if extra is None else base | extra
 
 
+def units_stood_under(root: Organization, start: dt.date, end: dt.date) -> QuerySet | None:
+    """The units (`unit_ids`) by which `stood_under` picks the records dated in [start, end] when
+    that is by their unit alone: no unit crossed the subtree's edge in the period and the subtree
+    received nothing after `start` (nearly always), so a per-unit sum (tallies) means the same.
+    None otherwise: the caller filters the records themselves. The same shared readings as
+    `stood_under`, so asking both costs nothing more."""
+    from .lineage import received
+
+    if received(root, start):
+        return None
+    under, crossed = _subtree_edge(root, start, end)
+    if under is None or crossed:
+        return None
+    return unit_ids(OrgPeriod.objects.filter(overlapping(start, end) & under))
+
+
 def subtree_now(root: Organization) -> QuerySet[Organization]:
     """`root` and every unit under it in today's tree, dissolved ones included."""
     return Organization.objects.filter(path__startswith=root.path)

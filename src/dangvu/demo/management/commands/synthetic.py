@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.core.progress import Bar
 from dangvu.demo import synthetic
+from dangvu.tallies.services import tally_fill
 
 
 class Command(BaseCommand):
@@ -43,6 +44,9 @@ class Command(BaseCommand):
         except RuntimeError as e:
             raise CommandError(str(e)) from e
         bar.close()
+        # The COPY bypasses the services: the per-unit year-end counts are computed whole after it.
+        rows = tally_fill()
+        self.stdout.write(f"Bảng đếm cuối năm theo đơn vị: {rows:,} dòng.")
         self.stdout.write(
             f"Xong {size}: {counts['in_party']:,} đảng viên trong Đảng (sinh {counts['members']:,}), "
             f"{counts['grassroots']:,} tổ chức cơ sở, {counts['units']:,} chi bộ, {counts['events']:,} sự kiện, "

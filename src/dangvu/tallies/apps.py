@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class TalliesConfig(AppConfig):
+    name = "dangvu.tallies"
+    label = "tallies"
+    verbose_name = "Số đảng viên cuối năm theo đơn vị"
+
+    def ready(self):
+        from dangvu.core.bulk import inserted
+        from dangvu.members.models import MemberEvent, MemberPeriod
+
+        from . import services
+
+        # The bulk paths (the member import, the demo) write through core.bulk.Table, not the ORM.
+        inserted.connect(services.periods_inserted, sender=MemberPeriod, dispatch_uid="tallies.periods")
+        inserted.connect(services.events_inserted, sender=MemberEvent, dispatch_uid="tallies.events")

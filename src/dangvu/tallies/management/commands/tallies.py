@@ -1,0 +1,29 @@
+"""`dangvu tallies [--until 2027] [--stop]`: (re)compute every unit's members at each year-end and
+admissions in each year from the member periods and events (tallies.UnitYear), and keep them from
+then on with every write. Run after loading data outside the services (`dangvu synthetic` runs it
+itself), and when the calendar passes the horizon: a year after it is counted live until then."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from dangvu.tallies.services import tally_fill, tally_stop
+
+
+class Command(BaseCommand):
+    help = "Tính lại số đảng viên cuối năm và số kết nạp trong năm của từng đơn vị (đọc nhanh các chỉ số năm)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--until", type=int, help="năm cuối cùng được lưu (mặc định: năm sau)")
+        parser.add_argument("--stop", action="store_true", help="xóa bảng đếm, các chỉ số đếm trực tiếp")
+
+    def handle(self, *args, until=None, stop=False, **options):
+        if stop:
+            tally_stop()
+            self.stdout.write("Đã xóa bảng đếm; các chỉ số năm được đếm trực tiếp từ hồ sơ.")
+            return
+        if until is not None and not 1930 <= until <= 9999:
+            raise CommandError(f"Năm {until} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2027.", returncode=1)
+        started = time.perf_counter()
+        rows = tally_fill(last_year=until)
+        self.stdout.write(f"Đã tính {rows:,} dòng (đơn vị × năm) trong {time.perf_counter() - started:.0f} giây.")

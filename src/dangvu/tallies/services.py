@@ -1,0 +1,189 @@
+"""Keeping the UnitYear rows equal to the member periods and events they are derived from.
+
+Every write of periods or events changes the rows by what it changed, in its own transaction:
+`_rebuild` (behind every member service) gives the member's periods before and after and the event
+it added, core.bulk's inserts (the import, the demo) the rows they inserted. A period covers the
+year-ends of [the year of its first day, the year before its `valid_to`] (valid_to is the first day
+it no longer covers), up to the horizon. With no horizon nothing is kept and the figures count live.
+`tally_fill` recomputes everything: after the synthetic loader's COPY, or to move the horizon on."""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db import connection, transaction
+
+from dangvu.members.models import EventKind, MemberPeriod, Standing
+
+from .models import Horizon, UnitYear
+
+COLUMNS = ("total", "probationary", "full_members", "exempt", "suspended", "admitted")
+ADMITTED = 5
+
+
+def horizon() -> int | None:
+    return Horizon.objects.values_list("year", flat=True).first()
+
+
+def member_periods_before(member_id: int | None) -> tuple[int | None, list[tuple]]:
+    """(the horizon, the member's periods as (org_id, standing, activity, valid_from, valid_to)),
+    read before a rebuild replaces them; no periods are read when no horizon is kept."""
+    year = horizon()
+    if year is None or member_id is None:
+        return year, []
+    rows = MemberPeriod.objects.filter(member_id=member_id)
+    return year, list(rows.values_list("org_id", "standing", "activity", "valid_from", "valid_to"))
+
+
+class _Changes:
+    """What a write adds to the rows: {(org_id, year): [COLUMNS…]}."""
+
+    def __init__(self, last_year: int):
+        self.last_year = last_year
+        self.units = defaultdict(lambda: [0] * len(COLUMNS))
+
+    def period(self, sign: int, org_id, standing, activity, start: dt.date, end: dt.date | None) -> None:
+        last_year = self.last_year
+        last = min(last_year, end.year - 1) if end is not None else last_year
+        values = (
+            sign,
+            sign if standing == Standing.PROBATIONARY else 0,
+            sign if standing == Standing.FULL else 0,
+            sign if activity == "exempt" else 0,
+            sign if activity == "suspended" else 0,
+        )
+        for year in range(start.year, last + 1):
+            row = self.units[(org_id, year)]
+            for i, v in enumerate(values):
+                row[i] += v
+
+    def member(self, sign: int, periods: list[tuple]) -> None:
+        """One member's periods as (org_id, standing, activity, valid_from, valid_to)."""
+        for org_id, standing, activity, start, end in periods:
+            self.period(sign, org_id, standing, activity, start, end)
+
+    def admitted(self, org_id, day: dt.date) -> None:
+        if org_id is not None and day.year <= self.last_year:
+            self.units[(org_id, day.year)][ADMITTED] += 1
+
+    def apply(self) -> None:
+        """Add the changes to the rows, making those missing: INSERT … ON CONFLICT (SQLite and
+        PostgreSQL), one statement for up to 500 rows."""
+        units = [(org_id, year, *values) for (org_id, year), values in self.units.items() if any(values)]
+        _add(UnitYear, ("org_id", "year"), COLUMNS, units, connection.ops.quote_name)
+
+
+def _add(model, keys: tuple, columns: tuple, rows: list[tuple], qn) -> None:
+    if not rows:
+        return
+    table = qn(model._meta.db_table)
+    names = ", ".join(qn(c) for c in (*keys, *columns))
+    added = ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in columns)
+    one = "(" + ", ".join(["%s"] * (len(keys) + len(columns))) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} "
+                f"ON CONFLICT ({', '.join(qn(k) for k in keys)}) DO UPDATE SET {added}",
+                [v for row in chunk for v in row],
+            )
+
+
+def periods_replaced(last_year: int | None, before: list[tuple], after, admitted=()) -> None:
+    """A member's periods went from `before` (as member_periods_before reads them) to `after`
+    (members.rules periods), and the admission events `admitted` ((org_id, day)) were added."""
+    if last_year is None:
+        return
+    changes = _Changes(last_year)
+    changes.member(-1, before)
+    changes.member(1, [(p.org_id, p.standing, p.activity, p.valid_from, p.valid_to) for p in after])
+    for org_id, day in admitted:
+        changes.admitted(org_id, day)
+    changes.apply()
+
+
+def periods_inserted(sender, rows: list[dict], **kwargs) -> None:
+    """core.bulk inserted member periods (an import, the demo)."""
+    last_year = horizon()
+    if last_year is None:
+        return
+    changes = _Changes(last_year)
+    changes.member(1, [(r["org_id"], r["standing"], r["activity"], r["valid_from"], r["valid_to"]) for r in rows])
+    changes.apply()
+
+
+def events_inserted(sender, rows: list[dict], **kwargs) -> None:
+    """core.bulk inserted member events: the admissions among them count."""
+    admitted = [(r["org_id"], r["date"]) for r in rows if r["kind"] == EventKind.ADMITTED and r.get("org_id")]
+    if not admitted:
+        return
+    last_year = horizon()
+    if last_year is None:
+        return
+    changes = _Changes(last_year)
+    for org_id, day in admitted:
+        changes.admitted(org_id, day)
+    changes.apply()
+
+
+@transaction.atomic
+def tally_fill(*, last_year: int | None = None) -> int:
+    """Recompute every row from the periods and events, up to `last_year` (default: next year),
+    and keep the rows from then on. Returns the number of unit rows. On the country (13 million
+    periods) some minutes, the periods and events locked against writes meanwhile (PostgreSQL)."""
+    last_year = last_year or dt.date.today().year + 1
+    qn = connection.ops.quote_name
+    periods, events = qn(MemberPeriod._meta.db_table), qn("members_memberevent")
+    units = qn(UnitYear._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # no write may slip between the reading and the rows
+            cursor.execute(f"LOCK TABLE {periods}, {events} IN SHARE MODE")
+        cursor.execute(f"SELECT MIN(valid_from) FROM {periods}")
+        first = cursor.fetchone()[0]
+        cursor.execute(f"DELETE FROM {units}")
+        Horizon.objects.all().delete()
+        Horizon.objects.create(year=last_year)
+        if first is None:
+            return 0
+        first_year = (dt.date.fromisoformat(first) if isinstance(first, str) else first).year
+        # The years as a derived table both databases read: (year, 1 January, 31 December).
+        days = " UNION ALL ".join(["SELECT %s AS year, %s AS first_day, %s AS last_day"] * (last_year - first_year + 1))
+        years = []
+        for y in range(first_year, last_year + 1):
+            years += [y, *(connection.ops.adapt_datefield_value(d) for d in (dt.date(y, 1, 1), dt.date(y, 12, 31)))]
+
+        def in_year(day: str) -> str:
+            return f"JOIN ({days}) y ON {day} BETWEEN y.first_day AND y.last_day"
+
+        def only(column: str) -> str:  # 1 in `column`, 0 in the others
+            return ", ".join("1" if c == column else "0" for c in COLUMNS)
+
+        cursor.execute(
+            f"""
+            INSERT INTO {units} ({", ".join(qn(c) for c in ("org_id", "year", *COLUMNS))})
+            SELECT org_id, year, {", ".join(f"SUM({qn(c)})" for c in COLUMNS)}
+            FROM (
+                SELECT p.org_id, y.year, 1 AS total,
+                       CASE WHEN p.standing = %s THEN 1 ELSE 0 END AS probationary,
+                       CASE WHEN p.standing = %s THEN 1 ELSE 0 END AS full_members,
+                       CASE WHEN p.activity = 'exempt' THEN 1 ELSE 0 END AS exempt,
+                       CASE WHEN p.activity = 'suspended' THEN 1 ELSE 0 END AS suspended,
+                       0 AS admitted
+                FROM {periods} p JOIN ({days}) y
+                  ON p.valid_from <= y.last_day AND (p.valid_to IS NULL OR p.valid_to > y.last_day)
+                UNION ALL
+                SELECT e.org_id, y.year, {only("admitted")}
+                FROM {events} e {in_year("e.date")}
+                WHERE e.kind = %s AND e.org_id IS NOT NULL
+            ) AS counted
+            GROUP BY org_id, year
+            """,
+            [Standing.PROBATIONARY, Standing.FULL, *years, *years, EventKind.ADMITTED],
+        )
+        return cursor.rowcount
+
+
+def tally_stop() -> None:
+    """Keep no rows (the figures count live)."""
+    UnitYear.objects.all().delete()
+    Horizon.objects.all().delete()

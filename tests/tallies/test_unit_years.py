@@ -1,0 +1,144 @@
+"""The per-unit year-end counts (tallies.UnitYear) equal the live counts they stand in for, after
+random lifecycle changes through every path that writes member periods and events: admissions,
+registrations one by one and in bulk (core.bulk), bulk admissions, transfers within the tree and
+out of it, transfers in, deaths, removals, expulsions, exemptions, recognitions, and
+reorganizations (a unit moved under another ward, a cell merged into another). Compared unit by
+unit and year by year with member_counts_on and the admission events, and figure by figure with
+the rows dropped (the live count), in today's boundaries and as they stood."""
+
+import random
+
+from django.core.exceptions import ValidationError
+
+from dangvu.core.catalogue import Period, compute
+from dangvu.members.bulk import members_admit_bulk, members_register_bulk
+from dangvu.members.models import EventKind, Member, MemberEvent, Status
+from dangvu.members.restructure import org_merge
+from dangvu.members.selectors import period_counts, periods_on
+from dangvu.members.services import member_record_event
+from dangvu.organizations.lineage import counted_as_stood
+from dangvu.organizations.models import Level, Organization
+from dangvu.organizations.services import org_move
+from dangvu.tallies.models import Horizon, UnitYear
+from dangvu.tallies.services import COLUMNS, tally_fill, tally_stop
+from tests.conftest import D, identity
+
+YEARS = range(2012, 2028)
+FIGURES = (
+    "members.total", "members.probationary", "members.full", "members.admitted", "members.increase",
+    "members.decrease",
+)  # fmt: skip
+
+
+def _day(rng, year):
+    return D(year, rng.randint(1, 12), rng.randint(1, 28))
+
+
+def _rows_kept() -> dict:
+    rows = UnitYear.objects.values_list("org_id", "year", *COLUMNS)
+    return {(r[0], r[1]): r[2:] for r in rows if any(r[2:])}
+
+
+def _rows_live() -> dict:
+    live = {}
+    for unit in Organization.objects.all():
+        for year in YEARS:
+            c = period_counts(periods_on(unit, D(year, 12, 31), include_subtree=False))
+            admitted = MemberEvent.objects.filter(kind=EventKind.ADMITTED, org=unit, date__year=year).count()
+            values = (c["total"], c["probationary"], c["full"], c["exempt"], c["suspended"], admitted)
+            if any(values):
+                live[(unit.pk, year)] = values
+    return live
+
+
+def _figures() -> dict:
+    out = {}
+    for flag in (False, True):
+        with counted_as_stood(flag):
+            for unit in Organization.objects.all():
+                for year in YEARS:
+                    for key in FIGURES:
+                        out[(flag, unit.code, year, key)] = compute(key, unit, Period.year(year))
+    return out
+
+
+def _churn(rng, actor, tree, admit, register, steps: int):
+    """`steps` random writes; the services refuse what does not fit a member's history (nothing is
+    stored then), which is skipped."""
+    kinds = [
+        EventKind.TRANSFERRED, EventKind.TRANSFERRED_OUT, EventKind.DIED, EventKind.REMOVED, EventKind.EXPELLED,
+        EventKind.EXEMPTED, EventKind.SUSPENDED, EventKind.RESUMED, EventKind.RECOGNIZED, EventKind.READMITTED,
+    ]  # fmt: skip
+    for _ in range(steps):
+        cells = list(Organization.objects.filter(level__in=[Level.CELL, Level.GRASSROOTS_CELL], dissolved_on=None))
+        cell = rng.choice(cells)
+        roll = rng.random()
+        try:
+            if roll < 0.25:
+                admit(cell, on=_day(rng, rng.choice(YEARS[:-2])))
+            elif roll < 0.4:
+                joined = _day(rng, rng.choice(YEARS[:-2]))
+                register(cell, joined_on=joined, transferred_in=rng.random() < 0.5, place="Tỉnh khác")
+            else:
+                kind = rng.choice(kinds)
+                gone = kind in (EventKind.READMITTED,)  # readmission: of a member no longer in the Party
+                members = list(Member.objects.exclude(status__in=[Status.PROBATIONARY, Status.FULL]) if gone
+                               else Member.objects.filter(status__in=[Status.PROBATIONARY, Status.FULL]))  # fmt: skip
+                if not members:
+                    continue
+                member_record_event(
+                    actor=actor, member=rng.choice(members), kind=kind, date=_day(rng, rng.choice(YEARS[4:-2])),
+                    decision_no="1-QĐ/HU", to_org=cell if kind == EventKind.TRANSFERRED else None,
+                    place="Tỉnh khác", org=cell if gone else None,
+                )  # fmt: skip
+        except ValidationError:
+            pass
+
+
+def test_the_rows_equal_the_live_counts_after_random_changes(tree, actor, admit, register):
+    tally_fill(last_year=YEARS[-1])
+    rng = random.Random(21)
+    _churn(rng, actor, tree, admit, register, 120)
+    # The bulk paths (core.bulk's inserts): registrations and admissions of a whole sheet.
+    rows = [
+        dict(org=rng.choice([tree.a1, tree.a2, tree.b1, tree.c]), joined_on=_day(rng, 2019), admitted_on=D(2010, 3, 2),
+             recognized_on=D(2011, 3, 2), **identity(birth_date=D(1985, 1, 1)))
+        for _ in range(6)
+    ]  # fmt: skip
+    assert members_register_bulk(actor=actor, rows=enumerate(rows, start=2)).created == 6
+    rows = [
+        dict(org=rng.choice([tree.a1, tree.b1]), admitted_on=_day(rng, 2021), decision_no="5-QĐ/HU",
+             **identity(birth_date=D(1995, 1, 1)))
+        for _ in range(4)
+    ]  # fmt: skip
+    assert members_admit_bulk(actor=actor, rows=enumerate(rows, start=2)).created == 4
+    # Reorganizations: cell B1 moved under ward A, cell A2 merged into A1 (its members MOVED).
+    org_move(actor=actor, org=tree.b1, new_parent=tree.a, on=D(2022, 7, 1))
+    org_merge(actor=actor, source=tree.a2, target=tree.a1, on=D(2026, 6, 1))
+    _churn(rng, actor, tree, admit, register, 60)
+
+    kinds = set(MemberEvent.objects.values_list("kind", flat=True))
+    assert kinds >= {"admitted", "died", "expelled", "moved", "removed", "transferred", "transferred_out"}, kinds
+    kept = _rows_kept()
+    assert kept == _rows_live()
+    assert sum(v[5] for v in kept.values()) > 10 and len({k[0] for k in kept}) >= 4  # the churn did something
+    with_rows = _figures()
+    tally_fill(last_year=YEARS[-1])
+    assert _rows_kept() == kept  # recomputed whole, the same rows
+    tally_stop()
+    assert not UnitYear.objects.exists() and not Horizon.objects.exists()
+    assert _figures() == with_rows  # the live counts, figure by figure
+
+
+def test_a_year_after_the_horizon_is_counted_live(tree, actor, admit):
+    tally_fill(last_year=2020)
+    admit(tree.a1, on=D(2021, 5, 2))
+    assert not UnitYear.objects.filter(year__gt=2020).exists()
+    assert compute("members.total", tree.hn, Period.year(2021)) == 1
+    assert compute("members.admitted", tree.hn, Period.year(2021)) == 1
+
+
+def test_no_rows_are_kept_without_a_horizon(tree, actor, admit):
+    admit(tree.a1, on=D(2021, 5, 2))
+    assert not UnitYear.objects.exists()
+    assert compute("members.total", tree.hn, Period.year(2021)) == 1
