@@ -33,6 +33,30 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
 
 
+# Member.root must follow the member's unit through every write (members 0012): a stale root would
+# hide the member from its province's search. Checked after every test that used the database, so
+# each of the suite's ways of writing members (services, imports, the demo, reorganizations) is.
+_ROOT_OFF = """
+    SELECT m.id, m.org_id, m.root_id, o.path FROM members_member m
+    LEFT JOIN organizations_organization o ON o.id = m.org_id
+    WHERE (m.org_id IS NULL AND m.root_id IS NOT NULL)
+       OR (m.org_id IS NOT NULL AND (m.root_id IS NULL OR o.path NOT LIKE '/' || m.root_id || '/%%'))
+"""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    if item.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(item.fixturenames):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(_ROOT_OFF)
+            off = cursor.fetchmany(5)
+        assert not off, f"members whose root is not their unit's (id, unit, root, unit's path): {off}"
+    return result
+
+
 D = dt.date
 FOUNDED = D(2004, 1, 1)
 

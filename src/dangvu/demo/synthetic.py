@@ -34,7 +34,7 @@ from dangvu.core.names import draw_name
 from dangvu.core.text import name_sort_key, search_key
 from dangvu.members import rules
 from dangvu.members.models import EventKind, Member, MemberEvent, MemberPeriod, Standing
-from dangvu.organizations.models import Kind, Level, Organization, OrgPeriod
+from dangvu.organizations.models import Kind, Level, Organization, OrgPeriod, root_id_of
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ MEMBER_COLUMNS = (
     "alias", "temporary_address", "academic_title", "academic_degree", "foreign_languages", "it_skills",
     "minority_languages", "youth_union_joined_on", "mass_org_positions", "health",
     "party_card_no", "admitted_on", "admission_decision", "recognized_on", "status", "activity", "org_id",
-    "name_key", "sort_key", "created_at", "updated_at",
+    "root_id", "name_key", "sort_key", "created_at", "updated_at",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "id", "member_id", "kind", "date", "decision_no", "decision_date", "org_id", "to_org_id", "place", "until",
@@ -417,6 +417,7 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
         writer.write(OrgPeriod, tree.periods)
         say(f"tổ chức: {len(tree.orgs):,} ({time.perf_counter() - started:.0f}s)")
         total_units = sum(len(u) for u in tree.units_by_district)
+        root_of = {org[0]: root_id_of(org[ORG_COLUMNS.index("path")]) for org in tree.orgs}
         # A few more than the target: some leave during the ten years.
         generated = round(size.members / 0.84)
         member_id = event_id = period_id = 1
@@ -440,8 +441,8 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
                     member_id, identity["full_name"], "", identity["birth_date"], identity["sex"],
                     f"{member_id:012d}", "Kinh", "Không", "12/12", "", "", "", "", "", identity["address"], "",
                     *_record(member_id, identity["birth_date"]),
-                    f"{member_id:09d}", admitted, decision, recognized, status, activity, org_id, name_key, sort_key,
-                    created, _stamp(events[-1]["date"]),
+                    f"{member_id:09d}", admitted, decision, recognized, status, activity, org_id,
+                    root_of[org_id] if org_id else None, name_key, sort_key, created, _stamp(events[-1]["date"]),
                 ))  # fmt: skip
                 for e in events:
                     batch[1].append((

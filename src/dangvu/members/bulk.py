@@ -40,6 +40,7 @@ from dangvu.core.bulk import AuditLog, Table
 from dangvu.core.closing import checker as open_checker
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, name_sort_key, search_key
+from dangvu.organizations.models import root_id_of
 
 from . import rules
 from .identity import UNIQUE_NUMBERS, normalize_number
@@ -207,7 +208,7 @@ def _admission_plan(actor, fields: dict, taken: dict, stored: dict, open_check) 
     steps = [(event, _rebuilt(derived, state))]
     _take_numbers(data, taken)
     member = {**data, "admitted_on": admitted_on, "admission_decision": decision_no, **derived,
-              **_name_keys(data["full_name"])}  # fmt: skip
+              **_name_keys(data["full_name"]), "root_id": root_id_of(org.path)}  # fmt: skip
     return _Plan(member, created, steps, _periods(state))
 
 
@@ -250,6 +251,7 @@ def _plan(fields: dict, taken: dict, stored: dict, open_check) -> _Plan:
         "admitted_on": admitted_on,
         **derived,
         **_name_keys(data["full_name"]),
+        "root_id": root_id_of(org.path),  # the rows' unit: registration has no transfer
     }
     return _Plan(member, created, steps, _periods(state))
 

@@ -11,7 +11,7 @@ for today, kept for fast lists.
 from django.db import models
 from django.db.models import Q
 
-from dangvu.organizations.models import Organization
+from dangvu.organizations.models import Organization, root_id_of
 
 
 class Sex(models.TextChoices):
@@ -116,6 +116,13 @@ class Member(Person):
     org = models.ForeignKey(
         Organization, verbose_name="chi bộ", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
+    # The top of the tree `org` is in today (the root of its path: a province in a national
+    # deployment), kept with `org` by save() and by organizations.services.org_move. A search over
+    # a province's 116.000 members finds a name through one GIN index on (root, name key trigram)
+    # (members 0012) instead of probing its 5.800 units one by one.
+    root = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False
+    )
     # Search and sort keys (core.text): unaccented name, Vietnamese collation by given name.
     name_key = models.CharField(max_length=120, db_index=True, editable=False)
     sort_key = models.CharField(max_length=400, db_index=True, editable=False)
@@ -135,6 +142,17 @@ class Member(Person):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        """Keeps `root` with `org`: every way a member changes unit (admission, transfer, the
+        lifecycle's rebuild, an edit) ends in a save naming `org`."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"org", "org_id"} & set(update_fields):
+            root_id = root_id_of(self.org.path) if self.org_id else None
+            if update_fields is not None and root_id != self.root_id:
+                kwargs["update_fields"] = [*update_fields, "root"]
+            self.root_id = root_id
+        super().save(*args, **kwargs)
 
     @property
     def in_party(self) -> bool:

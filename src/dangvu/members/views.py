@@ -19,7 +19,7 @@ from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
 from dangvu.core.excel import exports
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.organizations.selectors import subtree_now, tree_now
+from dangvu.organizations.selectors import tree_now
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
@@ -77,8 +77,10 @@ def member_list(request):
             members = members.filter(party_card_no=query.replace(" ", ""))
         elif query:
             by_name = not query.replace(" ", "").isdigit()
-            units = subtree_now(within).count() if by_name else 0
-            members = selectors.search(members, query, units=units)
+            if by_name and within is not None:
+                members = selectors.search_within(members, query, within)
+            else:
+                members = selectors.search(members, query)
     if exports.wanted(request):
         return exports.respond(request, excel.EXPORT, members, citizen_ids=scope.can(Capability.VIEW_CITIZEN_ID))
     page = search_page(request, members) if by_name else member_page(request, members)

@@ -41,6 +41,11 @@ MEMBER_LEVELS = (Level.GRASSROOTS_CELL, Level.CELL)
 # Which levels may sit under which depends on the date: organizations/eras.py.
 
 
+def root_id_of(path: str) -> int:
+    """The id of the root of the tree a unit with materialized `path` ("/1/14/203/") is in."""
+    return int(path[1 : path.index("/", 1)])
+
+
 class Organization(models.Model):
     code = models.CharField("mã", max_length=40, unique=True)
     name = models.CharField("tên", max_length=255)

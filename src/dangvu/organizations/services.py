@@ -14,8 +14,8 @@ from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, search_key
 
-from . import eras
-from .models import Organization, OrgPeriod
+from . import eras, signals
+from .models import Organization, OrgPeriod, root_id_of
 
 
 def check_date(field_name: str, day, label: str = "Ngày"):
@@ -149,5 +149,9 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date,
         unit.path = new_prefix + unit.path[len(old_prefix) :]
         unit.depth += depth_shift
     Organization.objects.bulk_update(subtree, ["path", "depth"])
+    if root_id_of(old_prefix) != root_id_of(new_prefix):
+        signals.moved_to_another_root.send(
+            sender=Organization, units=[unit.pk for unit in subtree], root_id=root_id_of(new_prefix)
+        )
     org.refresh_from_db()
     return org

@@ -201,8 +201,10 @@ def member_list(request, filters: Query[MemberQuery]):
     """Members of the caller's subtree (by their cell today), in Vietnamese name order."""
     scope = scope_of(request)
     qs = scope.members().select_related("org").prefetch_related("work_periods")
+    within = scope.root
     if filters.org:
-        qs = qs.filter(org__path__startswith=org_in_scope(scope, filters.org).path)
+        within = org_in_scope(scope, filters.org)
+        qs = qs.filter(org__path__startswith=within.path)
     if filters.status == "in_party":
         qs = qs.filter(status__in=IN_PARTY_STATUSES)
     elif filters.status:
@@ -211,6 +213,8 @@ def member_list(request, filters: Query[MemberQuery]):
     show_id = scope.can(Capability.VIEW_CITIZEN_ID)
     if query.replace(" ", "").isdigit() and not show_id:
         qs = qs.filter(party_card_no=query.replace(" ", ""))  # no CCCD search without the right to see it
+    elif within is not None and not query.replace(" ", "").isdigit():
+        qs = selectors.search_within(qs, query, within)  # by name: the index that suits the scope's size
     else:
         qs = selectors.search(qs, query)
     if not qs.query.order_by:  # search gives its own order (by sort key, without walking its index)

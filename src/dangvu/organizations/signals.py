@@ -1,0 +1,10 @@
+"""What the tree tells the floors above it when it changes.
+
+`moved_to_another_root`: organizations.services.org_move moved a subtree under another root (a
+unit passed from one province to another). Sent inside the move's transaction with `units`, the
+ids of the moved subtree, and `root_id`, the root they are in now: members keep their unit's root
+(Member.root) for search, and this floor does not know members."""
+
+from django.dispatch import Signal
+
+moved_to_another_root = Signal()

@@ -1,0 +1,68 @@
+"""Member.root follows the member's unit wherever it goes (a transfer, a unit moved to another
+province), so a province's search through the (root, name) index finds exactly the members its
+scope holds. conftest checks the same invariant after every test that writes members."""
+
+import datetime as dt
+
+import pytest
+
+from dangvu.members import selectors
+from dangvu.members.models import EventKind, Member
+from dangvu.members.services import member_record_event
+from dangvu.organizations.models import Kind, Level
+from dangvu.organizations.services import org_found, org_move
+
+D = dt.date
+
+
+@pytest.fixture
+def second_province(tree, actor):
+    """A second root beside Hà Nội with a ward and its cell: DN → X → X1."""
+
+    def found(code, name, kind, level, parent):
+        return org_found(
+            actor=actor, code=code, name=name, kind=kind, level=level, parent=parent, founded_on=D(2004, 1, 1)
+        )
+
+    dn = found("DN", "Đảng bộ tỉnh Đồng Nai", Kind.OTHER, Level.PROVINCE, None)
+    dq = found("DQ", "Đảng bộ huyện Định Quán", Kind.OTHER, Level.DISTRICT, dn)
+    x = found("X", "Đảng bộ xã Phú Ngọc", Kind.WARD, Level.GRASSROOTS_COMMITTEE, dq)
+    x1 = found("X1", "Chi bộ ấp 1", Kind.WARD, Level.CELL, x)
+    return dn, dq, x, x1
+
+
+def roots(*members):
+    return [Member.objects.get(pk=m.pk).root_id for m in members]
+
+
+def test_a_member_takes_the_root_of_the_unit_admitted_to_and_transferred_to(tree, second_province, register, actor):
+    dn, _dq, _x, x1 = second_province
+    member = register(tree.a1)
+    assert roots(member) == [tree.hn.pk]
+    member_record_event(actor=actor, member=member, kind=EventKind.TRANSFERRED, date=D(2016, 2, 1), to_org=x1)
+    assert roots(member) == [dn.pk]
+
+
+def test_a_unit_moved_to_another_province_takes_its_members_along(tree, second_province, register, actor):
+    dn, dq, _x, _x1 = second_province
+    moved, stays = register(tree.a1), register(tree.b1)
+    org_move(actor=actor, org=tree.a, new_parent=dq, on=D(2016, 7, 1))
+    assert roots(moved, stays) == [dn.pk, tree.hn.pk]
+    org_move(actor=actor, org=tree.a, new_parent=tree.hm, on=D(2017, 7, 1))
+    assert roots(moved) == [tree.hn.pk]
+
+
+@pytest.mark.parametrize("query", ["thu", "van thu", "nguyen"])
+def test_a_province_search_through_the_root_finds_what_the_units_give(
+    tree, second_province, register, monkeypatch, query
+):
+    _dn, _dq, _x, x1 = second_province
+    mine = [register(tree.a1), register(tree.b1), register(tree.c)]
+    register(x1)  # same name pattern in the other province: never in Hà Nội's answer
+    scope = Member.objects.filter(org__path__startswith=tree.hn.path)
+    by_units = list(selectors.search(scope, query, units=8, root_id=tree.hn.pk).values_list("pk", flat=True))
+    monkeypatch.setattr(selectors, "ROOT_INDEX_UNITS", 0)
+    by_root = selectors.search(scope, query, units=8, root_id=tree.hn.pk)
+    assert "root_id" in str(by_root.query)
+    assert list(by_root.values_list("pk", flat=True)) == by_units  # the same members, in the same order
+    assert set(by_units) == {m.pk for m in mine}
