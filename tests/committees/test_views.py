@@ -61,6 +61,19 @@ def test_the_board_records_a_congress_through_the_form(client, tree, register, m
     assert Congress.objects.get().name == "Đại hội Chi bộ Trường THCS Tân Mai, nhiệm kỳ 2015–2020"
 
 
+def test_the_congress_form_shows_every_error_on_the_first_submit(client, tree, register, make_user):
+    """Issue 20, item 3: a term over five years, a day in another year than the term opens and more
+    delegates than members answer together, each beside its field; no congress is stored."""
+    register(tree.c)
+    client.force_login(make_user("org_board", tree.hm))
+    data = {"held_on": "12/04/2013", "term_start": 2015, "term_end": 2021, "delegates": 5}
+    form = client.post(f"/cap-uy/don-vi/{tree.c.pk}/dai-hoi/them/", data).context["form"]
+    assert "dài hơn 5 năm" in form.errors["term_end"][0]
+    assert "phải họp trong năm 2015 (hoặc cuối năm 2014)" in form.errors["held_on"][0]
+    assert "có 1 đảng viên vào ngày 12/04/2013, ít hơn 5 đại biểu" in form.errors["delegates"][0]
+    assert not Congress.objects.exists()
+
+
 def test_a_ward_clerk_cannot_pull_a_member_of_another_unit_by_typing_a_number(client, tree, register, make_user):
     """Issue 14, finding 2: ward B's clerk posted ward A's member's card or citizen ID number to the
     residence form and got a contact, the name and cell on the confirmation, and could comment."""

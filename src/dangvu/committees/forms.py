@@ -1,10 +1,13 @@
-"""Forms of the committee and residence-contact pages: plain fields, the service says what is wrong."""
+"""Forms of the committee and residence-contact pages: plain fields, the service says what is wrong.
+The congress form runs the service's checks in clean() (services.congress_checks through
+web.forms.check_all) so every error shows on the first submit."""
 
 from django import forms
 
 from dangvu.members.fields import MemberRefField
-from dangvu.web.forms import UnitChoiceField, UnitCodeField, VnDateField
+from dangvu.web.forms import UnitChoiceField, UnitCodeField, VnDateField, check_all
 
+from . import services
 from .models import Assessment, Departure, Entry, Role
 
 MEMBER_HELP = "Số thẻ đảng viên hoặc số CCCD."
@@ -18,6 +21,18 @@ class CongressForm(forms.Form):
     delegates = forms.IntegerField(label="Số đại biểu (đảng viên) dự đại hội", min_value=1)
     name = forms.CharField(label="Tên đại hội (để trống: tự đặt theo tên tổ chức và nhiệm kỳ)", required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, org=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org = org
+
+    def clean(self):
+        """The service's checks of the fields typed (services.congress_checks), all at once."""
+        data = super().clean()
+        if self.org is not None:
+            typed = {k: data.get(k) for k in ("held_on", "term_start", "term_end", "delegates", "number")}
+            check_all(self, *services.congress_checks(org=self.org, **typed))
+        return data
 
 
 class SeatForm(forms.Form):

@@ -44,6 +44,68 @@ def _check_day(field: str, day, what: str):
         fail(field, f"{what.capitalize()} {format_date(day)} ở tương lai; hãy nhập ngày đã diễn ra.")
 
 
+def congress_checks(*, org: Organization, held_on, term_start, term_end, delegates, number=None) -> list:
+    """congress_record's checks, each a callable raising its ValidationError: the service runs them
+    in turn, the congress form all at once (web.forms.check_all) so every error shows on the first
+    submit. A check whose fields are missing or did not parse waits for the one that names them."""
+    day = held_on if isinstance(held_on, dt.date) and held_on <= dt.date.today() else None
+    term_given = isinstance(term_start, int) and isinstance(term_end, int)
+
+    def held():
+        _check_day("held_on", held_on, "ngày đại hội")
+        if not org.is_active_on(held_on):
+            fail("held_on", f"{org.name} không hoạt động vào ngày {format_date(held_on)}; hãy kiểm tra ngày đại hội.")
+        # the congress, and the seats it closes that day, are records of that year (the member sheets)
+        require_open(org=org, day=held_on, field="held_on")
+
+    def term():
+        if not term_start or not term_end or term_end <= term_start:
+            fail("term_end", "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu, ví dụ nhiệm kỳ 2015–2020.")
+        if term_end - term_start > MAX_TERM_YEARS:
+            fail(
+                "term_end",
+                f"Nhiệm kỳ {term_start}–{term_end} dài hơn 5 năm; Điều lệ Đảng quy định nhiệm kỳ tối đa 5 năm.",
+            )
+
+    def opens_the_term():
+        if day is not None and term_given and day.year not in (term_start - 1, term_start):
+            fail(
+                "held_on",
+                f"Đại hội mở đầu nhiệm kỳ {term_start}–{term_end} phải họp trong năm {term_start} (hoặc cuối năm "
+                f"{term_start - 1}); ngày {format_date(day)} không khớp. Hãy kiểm tra ngày hoặc nhiệm kỳ.",
+            )
+
+    def no_overlap():
+        if not term_given:
+            return
+        overlap = (
+            Congress.objects.filter(org=org, term_start__lt=term_end, term_end__gt=term_start)
+            .order_by("term_start")
+            .first()
+        )
+        if overlap:
+            fail("term_start", f"Đã có {overlap.name} ({overlap.term}); hai nhiệm kỳ không thể chồng lên nhau.")
+
+    def delegated():
+        if not isinstance(delegates, int) or delegates < 1:
+            fail("delegates", "Hãy nhập số đại biểu (đảng viên) dự đại hội, là số nguyên dương.")
+        if day is None:
+            return
+        members = member_count_on(org, day)
+        if delegates > members:
+            fail(
+                "delegates",
+                f"{org.name} có {members} đảng viên vào ngày {format_date(day)}, ít hơn {delegates} đại biểu; "
+                "số đại biểu không thể nhiều hơn số đảng viên.",
+            )
+
+    def numbered():
+        if number is not None and not 1 <= number <= 99:
+            fail("number", "Lần thứ của đại hội là một số từ 1 đến 99 (hoặc để trống).")
+
+    return [held, term, opens_the_term, no_overlap, delegated, numbered]
+
+
 @transaction.atomic
 def congress_record(
     *,
@@ -59,41 +121,10 @@ def congress_record(
 ) -> Congress:
     """Record a congress that opens the term [term_start, term_end] of `org`. The committee of the
     previous term leaves office on `held_on` (its seats close with "Hết nhiệm kỳ")."""
-    _check_day("held_on", held_on, "ngày đại hội")
-    if not org.is_active_on(held_on):
-        fail("held_on", f"{org.name} không hoạt động vào ngày {format_date(held_on)}; hãy kiểm tra ngày đại hội.")
-    # the congress, and the seats it closes that day, are records of that year (the member sheets)
-    require_open(org=org, day=held_on, field="held_on")
-    if not term_start or not term_end or term_end <= term_start:
-        fail("term_end", "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu, ví dụ nhiệm kỳ 2015–2020.")
-    if term_end - term_start > MAX_TERM_YEARS:
-        fail(
-            "term_end", f"Nhiệm kỳ {term_start}–{term_end} dài hơn 5 năm; Điều lệ Đảng quy định nhiệm kỳ tối đa 5 năm."
-        )
-    if held_on.year not in (term_start - 1, term_start):
-        fail(
-            "held_on",
-            f"Đại hội mở đầu nhiệm kỳ {term_start}–{term_end} phải họp trong năm {term_start} (hoặc cuối năm "
-            f"{term_start - 1}); ngày {format_date(held_on)} không khớp. Hãy kiểm tra ngày hoặc nhiệm kỳ.",
-        )
-    overlap = (
-        Congress.objects.filter(org=org, term_start__lt=term_end, term_end__gt=term_start)
-        .order_by("term_start")
-        .first()
-    )
-    if overlap:
-        fail("term_start", f"Đã có {overlap.name} ({overlap.term}); hai nhiệm kỳ không thể chồng lên nhau.")
-    if not isinstance(delegates, int) or delegates < 1:
-        fail("delegates", "Hãy nhập số đại biểu (đảng viên) dự đại hội, là số nguyên dương.")
-    members = member_count_on(org, held_on)
-    if delegates > members:
-        fail(
-            "delegates",
-            f"{org.name} có {members} đảng viên vào ngày {format_date(held_on)}, ít hơn {delegates} đại biểu; "
-            "số đại biểu không thể nhiều hơn số đảng viên.",
-        )
-    if number is not None and not 1 <= number <= 99:
-        fail("number", "Lần thứ của đại hội là một số từ 1 đến 99 (hoặc để trống).")
+    for check in congress_checks(
+        org=org, held_on=held_on, term_start=term_start, term_end=term_end, delegates=delegates, number=number
+    ):
+        check()
     with acting_as(actor):
         previous = Seat.objects.filter(congress__org=org, congress__held_on__lt=held_on).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gt=held_on)

@@ -75,7 +75,7 @@ def congress_create(request, org_pk):
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     _require_edit(scope)
-    form = f.CongressForm(request.POST or None)
+    form = f.CongressForm(request.POST or None, org=org)
 
     def save(data):
         congress = services.congress_record(actor=request.user, org=org, **data)
