@@ -1,8 +1,9 @@
 """Per unit and year: the members at the end of the year and the admissions during it.
 
 `members.total`, `.probationary`, `.full` and `.admitted` of a whole year are sums over the units of
-a subtree; read from the member periods, a country's province took ~90 ms a figure (the periods of
-its ~5.200 units probed one unit at a time). One row a unit makes it a few ms. The rows are derived
+a subtree; read from the member periods, a country's province read ~40 entries of the periods'
+index for each of its ~5.200 units (~90 ms); from these rows one a unit (~40 ms on the loaded
+machine: PostgreSQL still probes the units one by one, see bench/RESULTS.md). The rows are derived
 from the member periods and events, as the periods are from the events: kept in the same transaction
 by every write of them (members.services._rebuild, and core.bulk's inserts for the import and the
 demo), filled whole by `dangvu tallies`. A unit's row does not depend on where the unit stands in
