@@ -147,7 +147,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the user's role and credential with the user (sessions made
+    # under the former "django.contrib.auth.backends.ModelBackend" ask for a new login, once).
+    "dangvu.accounts.backends.AccountBackend",
     "dangvu.accounts.backends.RoleCapabilityBackend",  # has_perm("dangvu.<capability>")
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,6 +184,7 @@ FORMAT_MODULE_PATH = ["dangvu.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 
+SESSION_ENGINE = "dangvu.accounts.sessions"  # Django's database sessions, read without the ORM
 SESSION_COOKIE_AGE = 8 * 3600  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,14 +1,31 @@
-"""Role capabilities as Django permissions: `user.has_perm("dangvu.<capability>")`.
+"""Who is logged in, with their account read in the same query; role capabilities as Django
+permissions: `user.has_perm("dangvu.<capability>")`.
 
 Lower floors (members, below accounts) ask a user what they may do through Django's own
 `has_perm`, without importing accounts; this backend answers from the role the user is bound to
-(accounts.scope.Scope). It authenticates nobody: logins stay with axes and ModelBackend."""
+(accounts.scope.Scope). It authenticates nobody: logins stay with axes and AccountBackend."""
 
-from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 
 from .scope import Scope
 
 PREFIX = "dangvu."
+
+
+class AccountBackend(ModelBackend):
+    """Django's ModelBackend (the same password check and `is_active` rule), except that the user
+    a session names is read with their role assignment, its unit and their credential in ONE query:
+    every page asks those next (the temporary-password check, the scope), and they had cost a second
+    query of their own (accounts.scope.read_account, which now finds them read)."""
+
+    def get_user(self, user_id):
+        model = get_user_model()
+        try:
+            user = model._default_manager.select_related("assignment__org", "credential").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class RoleCapabilityBackend(BaseBackend):

@@ -50,7 +50,7 @@ def activate(request):
                 user_login_failed.send(sender=__name__, credentials=credentials, request=request)
             add_service_errors(form, e, {"password": "password1"})
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="dangvu.accounts.backends.AccountBackend")
             return redirect("handbook-home")
     return render(request, "handbook/activate.html", {"form": form})
 
