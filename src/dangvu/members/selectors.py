@@ -5,8 +5,8 @@ import copy
 import datetime as dt
 
 from django.db import connections, transaction
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Lower, StrIndex
+from django.db.models import BigIntegerField, Count, Q, QuerySet, Value
+from django.db.models.functions import Cast, Lower, StrIndex
 
 from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import Organization, root_id_of
@@ -132,7 +132,10 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     by_trigram = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
     # The root adds nothing to the scope (its members are all in that root's tree) but lets
     # PostgreSQL intersect the name's trigrams with the root's members in one index.
-    found = members.filter(root_id=root_id) if by_trigram and root_id is not None else members
+    # The id as a bigint: btree_gin's operator class has no bigint = integer, and with a plain
+    # integer PostgreSQL filtered the country's matches row by row (500 ms) instead of using it.
+    root = Cast(Value(root_id), BigIntegerField())
+    found = members.filter(root_id=root) if by_trigram and root_id is not None else members
     for i, word in enumerate(words):
         if by_trigram:
             found = found.filter(name_key__contains=" " + word)
