@@ -155,10 +155,11 @@ def search_within(members: QuerySet[Member], query: str, within: Organization) -
 
 
 def first_ids(found: QuerySet[Member], limit: int) -> list[int]:
-    """The ids of `found` in its order, at most `limit`, read by one PostgreSQL process. A
-    province's search reads 116.000 index entries unit by unit; PostgreSQL shares that among
-    parallel workers, which lowers one request's wait but costs more CPU in all (~60 ms against
-    ~45 ms on the country data), and a busy server's cores are taken by the other requests."""
+    """The ids of `found` in its order, at most `limit`, read by one PostgreSQL process. A scope
+    of up to ROOT_INDEX_UNITS units reads its index entries unit by unit; PostgreSQL shares such
+    reads among parallel workers, which lowers one request's wait but costs more CPU in all (~60
+    ms against ~45 ms for a province read that way on the country data), and a busy server's
+    cores are taken by the other requests."""
     connection = connections[found.db]
     with transaction.atomic(using=found.db):
         if connection.vendor == "postgresql":
