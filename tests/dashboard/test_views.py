@@ -121,3 +121,37 @@ def test_the_charts_add_up_to_the_figures_on_the_demo(demo_data):
         assert p.admitted == compute("members.admitted", p.org, period), p.org.code
     with_target = [p for p in plans if p.target is not None]
     assert with_target and all(p.percent is not None for p in with_target)
+
+
+def test_the_cached_page_shows_a_change_at_once_and_nothing_of_another_users_scope(
+    board, tree, admit, make_user, django_user_model
+):
+    from django.test import Client
+
+    admit(tree.a1, on=D(2016, 5, 19))
+    url = reverse("dashboard", args=[tree.a.pk, 2016])
+    html = board.get(url).content.decode()
+    assert " 1 " in figure(html, "members.admitted") and "Đảng bộ quận Hoàng Mai" in html  # its crumb
+    body = html[html.index("<h1>") : html.index("</main>")]
+    again = board.get(url).content.decode()
+    assert again[again.index("<h1>") : again.index("</main>")] == body  # the same body, from the cache
+
+    clerk = Client()
+    clerk.force_login(make_user("grassroots", tree.a))
+    seen = clerk.get(url).content.decode()
+    assert " 1 " in figure(seen, "members.admitted")
+    assert "Đảng bộ quận Hoàng Mai" not in seen  # the board's crumb is not in the clerk's page
+
+    admit(tree.a1, on=D(2016, 6, 2))  # any saved change gives the page anew, to everyone
+    assert " 2 " in figure(board.get(url).content.decode(), "members.admitted")
+    assert " 2 " in figure(clerk.get(url).content.decode(), "members.admitted")
+
+
+def test_a_quarter_and_a_day_asked_are_not_served_the_plain_page(board, tree):
+    url = reverse("dashboard", args=[tree.hm.pk, 2016])
+    plain = board.get(url).content.decode()
+    assert 'data-quarter="2"' not in plain and "Báo cáo quý 2" not in plain
+    picked = board.get(url + "?quy=2").content.decode()
+    assert "Báo cáo quý 2" in picked and 'aria-current="page"' in picked
+    dated = board.get(url + "?ngay=15/12/2016").content.decode()
+    assert "tính đến ngày 15/12/2016" in dated and "?ngay=15%2F12%2F2016" in dated

@@ -123,7 +123,14 @@ def data_version() -> tuple:
     return (last[0], last[1].isoformat(), last[2])
 
 
-def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) -> Board:
+def board_version(org: Organization, year: int, on: dt.date) -> str:
+    """What the unit's board for `year` seen from `on` depends on: the unit, the year, the day,
+    today and `data_version()`. The board's cache key, and the dashboard page's (which adds what
+    the page shows beside the board). One query."""
+    return ":".join(str(part) for part in (org.pk, year, on, dt.date.today(), *data_version()))
+
+
+def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member], version: str = "") -> Board:
     """The unit's key figures and chart series for `year`, and its alerts looking from `on`
     (`members`: the user's scope, for the badge alert).
 
@@ -135,13 +142,13 @@ def board(org: Organization, year: int, on: dt.date, members: QuerySet[Member]) 
     computing. The invalidation rule: ANY audited save anywhere (an admission, a review result,
     a target, a close or a reopening) gives a new version, so no page shows figures older than
     the last change committed before it was asked — the user's own change included; the day is
-    in the key for figures that depend on it. Writes that bypass the services and their audit
+    in the key for figures that depend on it. `version`: board_version's answer, when the caller
+    has read it already. Writes that bypass the services and their audit
     entries (raw SQL, a synthetic data load) are not seen until the entry expires
     (BOARD_SECONDS)."""
     from django.core.cache import cache
 
-    parts = (org.pk, year, on, dt.date.today(), *data_version())
-    key = "dashboard.board:" + ":".join(str(part) for part in parts)
+    key = "dashboard.board:" + (version or board_version(org, year, on))
     found = cache.get(key)
     if found is None:
         # Requests that miss together in this process wait for the one computing, rather than

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.scope import Scope
 from dangvu.core.numbers import SEED_STYLE, FigureStyle, format_decimal, format_percent, format_thousands_over
 from dangvu.indicators.display import vn_number
-from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import ancestors as ancestors_of
 
 from . import board as year_board
@@ -216,13 +215,18 @@ def _class_colour(c) -> str:
     return charts.GOOD if c.top else (charts.SHORT if c.lowest else charts.BAR)
 
 
+def _picked(request) -> str:
+    """The quarter asked with ?quy=1..4, or ""."""
+    picked = request.GET.get("quy", "")
+    return picked if picked in ("1", "2", "3", "4") else ""
+
+
 def _quarter(request, org, year, style: FigureStyle) -> dict:
     """The quarter picked with ?quy=1..4 (Quy định 366-QĐ/TW evaluates by quarter): its evaluation
     rates in the committee's style, the links to each quarter and to its report."""
     from dangvu.reports import quarterly  # the report sits beside the dashboard: read late
 
-    picked = request.GET.get("quy", "")
-    picked = int(picked) if picked in ("1", "2", "3", "4") else None
+    picked = int(_picked(request) or 0) or None
     day = request.GET.get("ngay", "")
     base = reverse("dashboard", args=[org.pk, year])
     links = [
@@ -236,26 +240,49 @@ def _quarter(request, org, year, style: FigureStyle) -> dict:
     return out
 
 
+BODY_SECONDS = year_board.BOARD_SECONDS
+
+
 @login_required
 def dashboard(request, org_pk: int, year: int):
+    """The page's body (everything below the crumbs) is kept in Django's cache under the board's
+    version (the unit, year, day, today and the data's version: any audited save anywhere gives
+    a new one) and what else it shows: the language, the quarter picked and the day as typed.
+    Nothing in it depends on who asks: the scope is checked above (get_org), the crumbs (the
+    superiors the user may open) are drawn for each request."""
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
     scope = Scope.of(request.user)
     org = scope.get_org(org_pk)
     year = _year(year)
     day, query = as_of(request)
-    board = year_board.board(org, year, day, scope.members())
+    version = year_board.board_version(org, year, day)
+    key = ":".join(("dashboard.body", version, get_language() or "", _picked(request), query))
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("dashboard/_body.html", _body(request, scope, org, year, day, query, version))
+        cache.set(key, body, BODY_SECONDS)
+    ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
+    context = {"org": org, "year": year, "query": query, "ancestors": ancestors, "body": mark_safe(body)}
+    return render(request, "dashboard/dashboard.html", context)
+
+
+def _body(request, scope, org, year: int, day, query: str, version: str) -> dict:
+    board = year_board.board(org, year, day, scope.members(), version)
     figures = board.figures.by_key()
     months, classes, exemplary, plans = board.months, board.classes, board.exemplary, board.plans
     rated = sum(c.count for c in classes)
     class_rows = [(c.label, c.count, _class_colour(c)) for c in classes]
-    ancestors = [a for a in ancestors_of(org) if scope.covers(a)]
     style = _style(org, year)
     class_table = _class_table(classes, rated, style)
-    context = {
+    return {
         "org": org,
         "year": year,
         "day": day,
         "query": query,
-        "ancestors": ancestors,
         "cards": _cards(org, year, figures, style),
         "quarter": _quarter(request, org, year, style),
         "closed": board.figures.closed,
@@ -280,9 +307,7 @@ def dashboard(request, org_pk: int, year: int):
         )
         if plans
         else "",
-        "can_admit_here": org.level in MEMBER_LEVELS,
     }
-    return render(request, "dashboard/dashboard.html", context)
 
 
 @login_required
