@@ -227,7 +227,7 @@ def _quarter(request, org, year, style: FigureStyle) -> dict:
     from dangvu.reports import quarterly  # the report sits beside the dashboard: read late
 
     picked = int(_picked(request) or 0) or None
-    day = request.GET.get("ngay", "")
+    day = request.GET.get("ngay", "").strip() if as_of(request)[1] else ""  # a day that reads, as typed
     base = reverse("dashboard", args=[org.pk, year])
     links = [
         (q, base + "?" + urlencode({"quy": q, **({"ngay": day} if day else {})}) + "#h-quarter") for q in (1, 2, 3, 4)
