@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dangvu.members import selectors
-from dangvu.members.models import Member
+from dangvu.members.models import Member, MemberEvent
 from dangvu.members.services import member_record_event
 from dangvu.organizations.selectors import tree_now
 
@@ -75,7 +75,7 @@ def test_history_entries_are_the_records_own_newest_first_with_units_named(tree,
     member_record_event(actor=actor, member=an, kind="transferred", date=D(2016, 8, 1), to_org=tree.a2)
     events = list(an.events.all())
     with CaptureQueriesContext(connection) as ctx:
-        entries = selectors.history_entries([an, *events])
+        entries = selectors.history_entries({Member: [an.pk], MemberEvent: [e.pk for e in events]})
         shown = [e.changes_display_dict for e in entries]
     # The entries, then the units their changes name: not one query per event and unit.
     assert len(ctx.captured_queries) <= 3
@@ -86,7 +86,8 @@ def test_history_entries_are_the_records_own_newest_first_with_units_named(tree,
     assert [e.timestamp for e in entries] == sorted((e.timestamp for e in entries), reverse=True)
     units = {v for d in shown for values in d.values() for v in values}
     assert {"Chi bộ tổ dân phố số 1", "Chi bộ tổ dân phố số 2"} <= units
-    assert selectors.history_entries([]) == []
+    assert selectors.history_entries({}) == []
+    assert selectors.history_entries({Member: [], MemberEvent: []}) == []
 
 
 def test_the_member_page_takes_the_same_queries_however_many_events(board, tree, an, actor):

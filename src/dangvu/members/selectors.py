@@ -73,6 +73,36 @@ def timeline(member: Member) -> QuerySet[MemberEvent]:
     return member.events.select_related("org__parent", "to_org__parent").order_by("date", "id")
 
 
+_TIMELINE_FIELDS = (
+    "id", "kind", "date", "decision_no", "decision_date", "org_id", "to_org_id", "place", "until", "standing",
+    "reason", "override_reason", "org__name", "org__parent__name", "to_org__name", "to_org__parent__name",
+)  # fmt: skip
+
+
+def timeline_rows(member: Member) -> list[dict]:
+    """`timeline` as the member's page shows it, one dict an event: its fields, `kind_label`, and
+    `unit`, the units it names as the page writes them ("A — its superior → B — its superior" for a
+    move, the unit's name otherwise). Only the columns shown, and no model built: the four units
+    and their 60 columns `timeline` selects cost the page ~1 ms of CPU."""
+    labels = dict(MemberEvent._meta.get_field("kind").flatchoices)
+    rows = list(member.events.order_by("date", "id").values(*_TIMELINE_FIELDS))
+    for r in rows:
+        r["kind_label"] = labels.get(r["kind"], r["kind"])
+        if r["to_org_id"] is not None:
+            r["unit"] = f"{_with_superior(r, 'org__')} → {_with_superior(r, 'to_org__')}"
+        else:
+            r["unit"] = r["org__name"] if r["org_id"] is not None else ""
+    return rows
+
+
+def _with_superior(row: dict, prefix: str) -> str:
+    """transfers.unit_with_superior of a timeline row's unit."""
+    if row[f"{prefix}name"] is None:
+        return ""
+    superior = row[f"{prefix}parent__name"]
+    return f"{row[prefix + 'name']} — {superior}" if superior is not None else row[prefix + "name"]
+
+
 def badges_due(members: QuerySet[Member], presentation: dt.date, include_overdue: bool = False):
     """[(member, years)] of those in `members` due a Huy hiệu Đảng at `presentation`.
 
@@ -218,24 +248,29 @@ def member_counts_by_org_on(org: Organization, day: dt.date, units: QuerySet | N
     return {row.pop("org_id"): row for row in rows}
 
 
-def history_entries(objects: list, limit: int = 500, unnamed: frozenset = frozenset()) -> list:
-    """The audit entries of `objects` (a member and their events, badges, work-history lines),
-    newest first, at most `limit`, in a number of queries that does not grow with them: one for
-    the entries, one per kind of record their changed foreign keys point to (auditlog's
-    `changes_display_dict` would fetch each unit named in each event, one query apiece).
-    Foreign keys named in `unnamed` are left as ids (a page that does not show them)."""
+# What the member page reads of an entry and its actor (an entry has 16 columns, its user 11).
+_ENTRY_FIELDS = (
+    "content_type", "object_repr", "action", "changes", "changes_text", "timestamp", "additional_data",
+    "actor__first_name", "actor__username", "content_type__app_label", "content_type__model",
+)  # fmt: skip
+
+
+def history_entries(records: dict[type, list[int]], limit: int = 500, unnamed: frozenset = frozenset()) -> list:
+    """The audit entries of `records` (model -> ids: a member and their events, badges,
+    work-history lines), newest first, at most `limit`, in a number of queries that does not grow
+    with them: one for the entries, one per kind of record their changed foreign keys point to
+    (auditlog's `changes_display_dict` would fetch each unit named in each event, one query
+    apiece). Foreign keys named in `unnamed` are left as ids (a page that does not show them)."""
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
-    ids: dict[type, list[int]] = {}
-    for obj in objects:
-        ids.setdefault(type(obj), []).append(obj.pk)
-    if not ids:
-        return []
     wanted = Q()
-    for model, pks in ids.items():
-        wanted |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
-    entries = LogEntry.objects.filter(wanted).select_related("actor", "content_type")
+    for model, pks in records.items():
+        if pks:
+            wanted |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
+    if not wanted:
+        return []
+    entries = LogEntry.objects.filter(wanted).select_related("actor", "content_type").only(*_ENTRY_FIELDS)
     entries = list(entries.order_by("-timestamp", "-pk")[:limit])
     _name_foreign_keys(entries, unnamed)
     return entries

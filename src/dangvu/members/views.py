@@ -36,7 +36,7 @@ from .forms import (
     WorkHistoryFormSet,
     kinds_for,
 )
-from .models import IN_PARTY_STATUSES, EventKind, Member
+from .models import IN_PARTY_STATUSES, EventKind, Member, MemberBadge, MemberEvent, MemberWorkPeriod
 from .tables import member_page, search_page
 
 # Units the list's filter offers: as deep as fits in a list one scans by eye (a ward lists its
@@ -112,11 +112,17 @@ _EMPTY = {None, "None", ""}
 _NOT_SHOWN = {"member", "created_at", "name_key", "sort_key"}
 
 
-def _history(scope: Scope, member: Member, events: list, badges: list, work: list = ()) -> list[dict]:
-    """The audit entries of the member and of their events, badges and work-history lines, newest
-    first, with each change as (field, old, new) in words; citizen IDs masked for those who may
-    not see them."""
-    entries = selectors.history_entries([member, *events, *badges, *work], unnamed=frozenset(_NOT_SHOWN))
+def _history(scope: Scope, member: Member, events: list[dict], badges: list, work: list = ()) -> list[dict]:
+    """The audit entries of the member and of their events (selectors.timeline_rows), badges and
+    work-history lines, newest first, with each change as (field, old, new) in words; citizen IDs
+    masked for those who may not see them."""
+    records = {
+        Member: [member.pk],
+        MemberEvent: [e["id"] for e in events],
+        MemberBadge: [b.pk for b in badges],
+        MemberWorkPeriod: [p.pk for p in work],
+    }
+    entries = selectors.history_entries(records, unnamed=frozenset(_NOT_SHOWN))
     show_ids = scope.can(Capability.VIEW_CITIZEN_ID)
     out = []
     for entry in entries:
@@ -159,10 +165,10 @@ def member_detail(request, pk):
     scope = Scope.of(request.user)
     member = scope.get_member(pk)
     today = dt.date.today()
-    events = list(selectors.timeline(member))
+    events = selectors.timeline_rows(member)
     badges = list(member.badges.order_by("years"))
-    work = list(member.work_periods.all())
-    rule_events = [rules.Event(e.kind, e.date, e.org_id, e.to_org_id, e.standing) for e in events]
+    work = list(member.work_periods.order_by("order", "id"))  # the model's order, without its join on the member
+    rule_events = [rules.Event(e["kind"], e["date"], e["org_id"], e["to_org_id"], e["standing"]) for e in events]
     context = {
         "member": member,
         "show_citizen_id": scope.can(Capability.VIEW_CITIZEN_ID),

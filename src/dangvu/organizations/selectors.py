@@ -19,8 +19,7 @@ def covering(day: dt.date, prefix: str = "") -> Q:
 
 def path_on(org: Organization, day: dt.date) -> str | None:
     """The organization's path in the tree as it was on `day` (None if it did not exist then)."""
-    period = OrgPeriod.objects.filter(covering(day), org=org).only("path").first()
-    return period.path if period else None
+    return OrgPeriod.objects.filter(covering(day), org=org).order_by("id").values_list("path", flat=True).first()
 
 
 def subtree_periods_on(root: Organization, day: dt.date) -> QuerySet[OrgPeriod]:
@@ -186,10 +185,10 @@ def grassroots_now(root: Organization) -> QuerySet[Organization]:
 
 def children_now(org: Organization, include_dissolved: bool = False) -> list[Organization]:
     """The units directly under `org`, in natural order ("số 2" before "số 10")."""
-    qs = org.children.all()
+    qs = org.children.order_by()  # sorted here; the ORDER BY path cost a unit's page ~0,2 ms of CPU
     if not include_dissolved:
         qs = qs.filter(dissolved_on__isnull=True)
-    return sorted(qs, key=lambda o: natural_key(o.name))
+    return sorted(qs, key=lambda o: (natural_key(o.name), o.path))
 
 
 def in_tree_order(units) -> list[Organization]:
@@ -216,7 +215,7 @@ class _Named:
 def ancestors(org: Organization) -> list[Organization]:
     """From the root down to `org`'s superior, as the tree is today."""
     ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]
-    by_id = Organization.objects.in_bulk(ids)
+    by_id = Organization.objects.order_by().in_bulk(ids)  # put in order here, not by the database
     return [by_id[i] for i in ids if i in by_id]
 
 

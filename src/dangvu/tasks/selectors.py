@@ -105,22 +105,26 @@ def member_results(member) -> list[dict]:
     page), oldest first: {year, quarter, period, points, proposed, decided} with the classes' labels
     as the year's rulebook names them."""
     from dangvu.reviews.models import MemberResult
+    from dangvu.reviews.rulebooks import rulebook
 
-    def labels(cycle):
-        return {g.code: g.label for g in cycle.get_rulebook().member_classes}
+    def labels(code):
+        return {g.code: g.label for g in rulebook(code).member_classes}
 
+    # The columns shown, not the evaluations' 22 (their scores as JSON) and their cycles' 9.
+    shown = ("cycle__year", "cycle__rulebook", "proposed_class", "decided_class")
     rows = []
-    evaluations = Evaluation.objects.filter(member=member).select_related("cycle")
-    for e in evaluations:
-        n = labels(e.cycle)
-        rows.append({"year": e.cycle.year, "quarter": e.quarter, "points": e.points,
-                     "proposed": n.get(e.proposed_class, ""), "decided": n.get(e.decided_class, "")})  # fmt: skip
+    for year, code, proposed, decided, quarter, points in Evaluation.objects.filter(member=member).values_list(
+        *shown, "quarter", "points"
+    ):
+        n = labels(code)
+        rows.append({"year": year, "quarter": quarter, "points": points,
+                     "proposed": n.get(proposed, ""), "decided": n.get(decided, "")})  # fmt: skip
     scored_years = {r["year"] for r in rows if r["quarter"] == YEAR}
-    results = MemberResult.objects.filter(member=member).exclude(decided_class="").select_related("cycle")
-    for r in results.exclude(cycle__year__in=scored_years):
-        n = labels(r.cycle)
-        rows.append({"year": r.cycle.year, "quarter": YEAR, "points": None,
-                     "proposed": n.get(r.proposed_class, ""), "decided": n.get(r.decided_class, "")})  # fmt: skip
+    results = MemberResult.objects.filter(member=member).exclude(decided_class="")
+    for year, code, proposed, decided in results.exclude(cycle__year__in=scored_years).values_list(*shown):
+        n = labels(code)
+        rows.append({"year": year, "quarter": YEAR, "points": None,
+                     "proposed": n.get(proposed, ""), "decided": n.get(decided, "")})  # fmt: skip
     for r in rows:
         r["period"] = f"Quý {r['quarter']}/{r['year']}" if r["quarter"] else f"Năm {r['year']}"
     # A year's row after its quarters.
