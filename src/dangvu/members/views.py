@@ -19,7 +19,7 @@ from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
 from dangvu.core.excel import exports
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.organizations.selectors import tree_now
+from dangvu.organizations.selectors import tree_now, units_by_depth
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
@@ -56,7 +56,10 @@ def _unit_asked(scope: Scope, request):
 @login_required
 def member_list(request):
     scope = Scope.of(request.user)
-    units = tree_now(scope.root, UNIT_CHOICES, keep=_unit_asked(scope, request)) if scope.root else []
+    per_depth, units = {}, []
+    if scope.root:
+        per_depth = units_by_depth(scope.root)
+        units = tree_now(scope.root, UNIT_CHOICES, keep=_unit_asked(scope, request), per_depth=per_depth)
     form = MemberFilterForm(request.GET or None, units=units, initial={"status": "dang"})
     members = scope.members().select_related("org")
     by_name = False
@@ -78,7 +81,9 @@ def member_list(request):
         elif query:
             by_name = not query.replace(" ", "").isdigit()
             if by_name and within is not None:
-                members = selectors.search_within(members, query, within)
+                # The scope's units are counted already, for the unit list: not counted again.
+                size = sum(per_depth.values()) if within == scope.root else None
+                members = selectors.search_within(members, query, within, units=size)
             else:
                 members = selectors.search(members, query)
     if exports.wanted(request):

@@ -219,14 +219,28 @@ def ancestors(org: Organization) -> list[Organization]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def tree_now(root: Organization, max_rows: int, keep: Organization | None = None) -> list[tuple[Organization, int]]:
+def _alive_now(root: Organization) -> QuerySet[Organization]:
+    return Organization.objects.filter(
+        path__startswith=root.path, founded_on__lte=dt.date.today(), dissolved_on__isnull=True
+    )
+
+
+def units_by_depth(root: Organization) -> dict[int, int]:
+    """How many units today's tree has at each depth under `root` (`root` included). One query."""
+    return dict(_alive_now(root).values_list("depth").annotate(n=Count("id")).order_by())
+
+
+def tree_now(
+    root: Organization, max_rows: int, keep: Organization | None = None, per_depth: dict[int, int] | None = None
+) -> list[tuple[Organization, int]]:
     """Today's tree under `root` in display order with depths, as deep as it goes without passing
     `max_rows` units (a district lists its cells, a province stops at its grassroots, the country
     at its provinces) — a choice list, not the whole tree of a province's five thousand units.
-    `keep`, a unit under `root`, is listed whatever its depth. Two queries."""
-    today = dt.date.today()
-    units = Organization.objects.filter(path__startswith=root.path, founded_on__lte=today, dissolved_on__isnull=True)
-    per_depth = dict(units.values_list("depth").annotate(n=Count("id")).order_by())
+    `keep`, a unit under `root`, is listed whatever its depth. Two queries, one if the caller
+    has `units_by_depth(root)` already (`per_depth`)."""
+    units = _alive_now(root)
+    if per_depth is None:
+        per_depth = units_by_depth(root)
     deepest, total = root.depth, 0
     for depth in sorted(per_depth):
         total += per_depth[depth]
