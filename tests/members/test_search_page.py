@@ -61,3 +61,16 @@ def test_a_search_row_shows_what_the_unit_page_shows(client, actor, tree, regist
     on_unit_page = _rows(client.get(reverse("org-detail", args=[tree.a.pk])).content.decode())
     assert len(found) == 1 and found == on_unit_page
     assert "Lê &lt;Văn&gt; Hùng" in found[0] and "Đảng viên chính thức" in found[0] and "012345" in found[0]
+
+
+def test_the_unit_list_of_a_province_follows_its_units_moves(tree, other_province, actor):
+    from dangvu.organizations.selectors import tree_now
+    from dangvu.organizations.services import org_move
+
+    # One level below the province: read through the parent's index, as a unit moved stands today.
+    assert {o.code for o, _ in tree_now(tree.hn, 1)} == {"HN", "HM"}
+    org_move(actor=actor, org=tree.a, new_parent=tree.hn, on=D(2016, 7, 1))
+    assert [(o.code, d) for o, d in tree_now(tree.hn, 1)] == [("HN", 0), ("A", 1), ("HM", 1)]
+    dn = other_province.parent.parent.parent
+    org_move(actor=actor, org=tree.hm, new_parent=dn, on=D(2016, 8, 1))
+    assert {o.code for o, _ in tree_now(tree.hn, 1)} == {"HN", "A"}

@@ -248,6 +248,11 @@ def tree_now(
             break
         deepest = depth
     shown = Q(depth__lte=deepest)
+    if deepest <= root.depth + 1:
+        # The root and its own units (a province's districts): found through the parent's index,
+        # not by testing the depth of every unit in the subtree's range (a province's 5.773: ~3 ms
+        # of PostgreSQL against 0,05).
+        shown = Q(pk=root.pk) | Q(parent_id=root.pk)
     if keep is not None:
         shown |= Q(pk=keep.pk)
     orgs = list(units.filter(shown).only("id", "name", "name_key", "path", "depth", "level"))
