@@ -201,6 +201,29 @@ def test_a_database_error_part_way_refuses_the_whole_file(ctx, tree, register, m
     assert list(Member.objects.values_list("full_name", flat=True)) == ["Đỗ Văn Khánh"]
 
 
+def test_a_failing_row_late_in_a_file_of_several_batches_stores_nothing(ctx, tree, monkeypatch):
+    """The first batches are written before the later rows are checked; a row refused in the last
+    batch still leaves nothing of the file stored, events, periods and audit entries included."""
+    from auditlog.models import LogEntry
+
+    from dangvu.members import bulk
+    from dangvu.members.models import MemberEvent, MemberPeriod
+
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    good = [member(full_name=f"Trịnh Văn Số {n}", citizen_id=f"0010850001{n:02d}", party_card_no=f"010001{n:02d}")
+            for n in range(9)]  # fmt: skip
+    late = member(full_name="Trịnh Văn Muộn", citizen_id="001085000199", party_card_no="01000199",
+                  recognized_on="03/06/2005")  # fmt: skip
+    entries = LogEntry.objects.count()
+    result = _run(ctx(), [headers(), *good, late], store=True)
+    assert result.stored == 0
+    assert [r.errors for r in result.bad] == [["Dòng 11, cột Ngày chính thức: Ngày chính thức sớm nhất là 03/02/2006."]]
+    assert "Có 1 dòng lỗi nên chưa nhập dòng nào" in result.file_errors[0]
+    assert not Member.objects.exists() and not MemberEvent.objects.exists() and not MemberPeriod.objects.exists()
+    assert LogEntry.objects.count() == entries
+    assert _run(ctx(), [headers(), *good], store=True).stored == 9
+
+
 RECORD_SHEET = {
     "alias": "Ba Tùng", "temporary_address": "Số 3 ngõ 8 Tân Mai", "academic_title": "Phó Giáo sư",
     "academic_degree": "Tiến sĩ", "foreign_languages": "Tiếng Anh C1", "it_skills": "Ứng dụng CNTT nâng cao",
