@@ -5,6 +5,7 @@ import pytest
 from dangvu.awards.services import award_create
 from dangvu.core import catalogue
 from dangvu.core.catalogue import Period
+from dangvu.indicators.selectors import evaluate
 from dangvu.organizations.models import Kind, Level
 from dangvu.organizations.services import org_found, org_move
 
@@ -56,6 +57,10 @@ def test_each_figure_counts_its_title_and_program(tree, give, register):
         "awards.orgs": 7, "awards.persons": 3, "awards.orgs.tsvm_exemplary": 1, "awards.orgs.tsvm": 3,
         "awards.collectives.ct03": 2, "awards.persons.ct03": 2,
     }  # fmt: skip
+    # The same in one evaluation, where the six figures share one query, and each is its records.
+    together = {f.key: (f.value, f.records) for f in evaluate(tree.hm, 2016, keys=KEYS)}
+    assert together == {key: (n, n) for key, n in figures(tree.hm).items()}
+    assert together["awards.orgs"][1] == catalogue.get("awards.orgs").records(tree.hm, Y2016).count()
     behind = catalogue.get("awards.collectives.ct03").records(tree.hm, Y2016)
     assert {a.recipient_label for a in behind} == {tree.a1.name, "Trường Mầm non Hoa Sen"}
 

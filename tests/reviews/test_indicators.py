@@ -125,3 +125,26 @@ def test_review_figures_have_their_own_display_order():
     assert len(orders) == len(set(orders))
     keys = [i.key for i in review]
     assert keys.index("review.orgs.good_or_better") < keys.index("review.cells.rated") < keys.index("review.cells.top")
+
+
+def test_figures_read_together_equal_their_records_counted_one_by_one(tree, year_2016, actor):
+    """The review's figures come from three shared queries (organizations, directly held cells,
+    members); each must still be what its own records say, in one evaluation and alone."""
+    cycle, _ = year_2016
+    decide(actor, cycle, tree.a2, "good")  # a result that is not a grassroots organization's
+    review = [i for i in catalogue.all_indicators() if i.key.startswith("review.") and i.records is not None]
+    for org in (tree.hm, tree.a, tree.c):
+        together = {f.key: f for f in evaluate(org, 2016)}
+        for ind in review:
+            records = ind.records(org, Y2016)
+            units = records.values("pk" if records.model.__name__ == "Organization" else "org_id").distinct().count()
+            alone = ind.compute(org, Y2016)
+            if ind.counted:
+                assert alone == records.count() == together[ind.key].value, (ind.key, org.code)
+            elif ind.key != "review.overrides":
+                assert alone == units == together[ind.key].value, (ind.key, org.code)
+            assert together[ind.key].records == records.count(), (ind.key, org.code)
+    assert {f.key: f.value for f in evaluate(tree.hm, 2016) if f.key.startswith("review.orgs.")} == {
+        "review.orgs.rated": 3, "review.orgs.top": 2, "review.orgs.top_exemplary": 1, "review.orgs.top_5_years": 0,
+        "review.orgs.good": 1, "review.orgs.good_or_better": 3,
+    }  # fmt: skip

@@ -1,20 +1,37 @@
 """Figures of awards, by decision date, in the subtree of the awarding committee. Each figure
 counts awards (one per recipient per decision); the records behind are those awards."""
 
-from dangvu.core.catalogue import Period, indicator
+from django.db.models import Count, Q
+
+from dangvu.core.catalogue import Period, indicator, shared
 
 from .models import Program, RecipientKind, Title
 from .selectors import awards_decided_in
 
+FIGURES: dict[str, dict] = {}  # key: the filters of its awards
+
+
+def _counts(org, period: Period) -> dict:
+    """Every award figure of the unit and period from one query, shared within one evaluation
+    (six queries of the same awards before, each building the subtree's filter again)."""
+
+    def read():
+        counts = {key: Count("id", filter=Q(**filters)) for key, filters in FIGURES.items()}
+        return awards_decided_in(org, period.start, period.end).aggregate(**counts)
+
+    return shared(("awards.counts", org.pk, period), read)
+
 
 def _register(key, label, unit, order, **filters):
+    FIGURES[key] = filters
+
     def records(org, period: Period):
         return awards_decided_in(org, period.start, period.end, **filters).select_related(
             "recipient_org", "recipient_member", "awarded_by"
         )
 
     def compute(org, period: Period) -> int:
-        return awards_decided_in(org, period.start, period.end, **filters).count()
+        return _counts(org, period)[key]
 
     compute.__name__ = key.replace(".", "_")
     indicator(key, label, unit, records=records, order=order, records_scope="awarded_by__path", counted=True)(compute)
