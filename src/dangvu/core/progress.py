@@ -5,6 +5,8 @@ scripts and tests read the same output as before."""
 import sys
 import time
 
+from dangvu.core.numbers import format_int
+
 
 class Bar:
     def __init__(self, label: str, total: int | None = None, *, stream=None, width: int = 28):
@@ -28,9 +30,10 @@ class Bar:
             share = min(1.0, done / self.total)
             filled = round(share * self.width)
             left = f", còn ~{elapsed / done * (self.total - done):.0f} giây" if 0 < done < self.total else ""
-            line = f"{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {_n(done)}/{_n(self.total)}{left}"
+            bar = "#" * filled + "." * (self.width - filled)
+            line = f"{self.label} [{bar}] {format_int(done)}/{format_int(self.total)}{left}"
         else:
-            line = f"{self.label} {_n(done)} ({elapsed:.0f} giây)"
+            line = f"{self.label} {format_int(done)} ({elapsed:.0f} giây)"
         if note:
             line += f" — {note}"
         self.stream.write("\r" + line[:160] + "\x1b[K")
@@ -48,7 +51,3 @@ class Bar:
         if self.on:
             self.stream.write("\n")
             self.stream.flush()
-
-
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", ".")  # 12.480, as the reports write numbers

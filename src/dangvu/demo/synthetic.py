@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from dangvu.core.names import draw_name
+from dangvu.core.numbers import format_int
 from dangvu.core.text import name_sort_key, search_key
 from dangvu.members import rules
 from dangvu.members.models import EventKind, Member, MemberEvent, MemberPeriod, Standing
@@ -415,7 +416,7 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
         tree = build_tree(size, rng)
         writer.write(Organization, tree.orgs)
         writer.write(OrgPeriod, tree.periods)
-        say(f"tổ chức: {len(tree.orgs):,} ({time.perf_counter() - started:.0f}s)")
+        say(f"tổ chức: {format_int(len(tree.orgs))} ({time.perf_counter() - started:.0f}s)")
         total_units = sum(len(u) for u in tree.units_by_district)
         root_of = {org[0]: root_id_of(org[ORG_COLUMNS.index("path")]) for org in tree.orgs}
         # A few more than the target: some leave during the ten years.
@@ -462,10 +463,10 @@ def build(size: Size | str, *, seed: int = 2017, progress=None, samples: bool = 
                 member_id += 1
                 if len(batch[0]) >= CHUNK:
                     _flush(writer, batch, counts)
-                    say(f"đảng viên: {counts['members']:,} ({time.perf_counter() - started:.0f}s)")
+                    say(f"đảng viên: {format_int(counts['members'])} ({time.perf_counter() - started:.0f}s)")
             unit_rank += len(units)
         _flush(writer, batch, counts)
-        say(f"đảng viên: {counts['members']:,}; dựng lại chỉ mục ({time.perf_counter() - started:.0f}s)")
+        say(f"đảng viên: {format_int(counts['members'])}; dựng lại chỉ mục ({time.perf_counter() - started:.0f}s)")
     writer.reset_sequences()
     if samples:
         with transaction.atomic():

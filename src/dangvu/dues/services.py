@@ -11,6 +11,7 @@ from dangvu.core.bulk import AuditLog, values_of
 from dangvu.core.closing import require_open
 from dangvu.core.dates import add_months, format_date
 from dangvu.core.errors import fail
+from dangvu.core.numbers import format_int
 from dangvu.core.text import clean
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.organizations.models import Organization
@@ -73,7 +74,7 @@ def basis_checks(member: Member, *, kind, valid_from, base_amount=None, fixed_am
         base, fixed = _amounts_kept(kind, base_amount, fixed_amount)
         due = rules.amount_due(kind, base, fixed, month)
         if due is not None and voluntary_amount < due:
-            fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({due:,} đồng).".replace(",", "."))
+            fail("voluntary_amount", f"Mức tự nguyện phải cao hơn mức phải đóng ({format_int(due)} đồng).")
 
     return [kind_chosen, month_given, kind_in_force, amounts, voluntary]
 
@@ -179,7 +180,7 @@ def _due_and_amount(basis: DuesBasis | None, month: dt.date, amount) -> tuple[in
     if amount is None:
         amount = due
     if not isinstance(amount, int) or amount < due:
-        fail("amount", f"Số tiền thấp hơn mức phải đóng tháng {format_month(month)} ({due:,} đồng).".replace(",", "."))
+        fail("amount", f"Số tiền thấp hơn mức phải đóng tháng {format_month(month)} ({format_int(due)} đồng).")
     return due, amount
 
 

@@ -10,6 +10,7 @@ from dangvu.core.audit import acting_as
 from dangvu.core.closing import require_open
 from dangvu.core.dates import format_date
 from dangvu.core.errors import fail
+from dangvu.core.numbers import format_int
 from dangvu.core.text import clean, unaccent
 from dangvu.organizations.models import Organization
 
@@ -52,11 +53,6 @@ def election_create(*, actor, name: str, date: dt.date, organizer: Organization)
         return Election.objects.create(name=clean(name), date=date, organizer=organizer)
 
 
-def _n(number: int) -> str:
-    """10.600 — Vietnamese thousands separator."""
-    return f"{number:,}".replace(",", ".")
-
-
 def _count(field: str, value, label: str) -> int:
     if value is None or value == "":
         fail(field, f"Hãy nhập {label}.")
@@ -91,8 +87,8 @@ def area_checks(election: Election, *, name, org, registered, voted) -> list:
         if voted > registered:
             fail(
                 "voted",
-                f"Khu vực {name}: số cử tri đi bầu ({_n(voted)}) lớn hơn số cử tri trong danh sách "
-                f"({_n(registered)}), tỷ lệ vượt 100%; hãy kiểm tra lại hai số này.",
+                f"Khu vực {name}: số cử tri đi bầu ({format_int(voted)}) lớn hơn số cử tri trong danh sách "
+                f"({format_int(registered)}), tỷ lệ vượt 100%; hãy kiểm tra lại hai số này.",
             )
 
     def unit():

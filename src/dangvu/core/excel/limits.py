@@ -5,6 +5,8 @@ range from the first to the farthest cell, so one cell at XFD1048576 asks for 17
 The numbers leave room for the largest legitimate file (an import of MAX_ROWS members in about
 35 columns is 7 million cells)."""
 
+from dangvu.core.numbers import format_int
+
 MAX_BYTES = 20 * 1024 * 1024  # the uploaded file
 MAX_UNPACKED = 400 * 1024 * 1024  # a zip's parts, once unpacked
 MAX_ROWS = 200_000  # data rows in one import
@@ -24,9 +26,7 @@ class FileProblem(Exception):
         self.message = message
 
 
-def number(n: int) -> str:
-    """1.048.576: Vietnamese thousands separator."""
-    return f"{n:,}".replace(",", ".")
+number = format_int  # 1.048.576: Vietnamese thousands separator
 
 
 def megabytes(n: int) -> str:

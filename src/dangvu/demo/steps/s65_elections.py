@@ -8,6 +8,7 @@ figure itself is stored nowhere: it comes out of the areas.
 
 import datetime as dt
 
+from dangvu.core.numbers import format_int
 from dangvu.core.text import unaccent
 from dangvu.elections.services import election_area_record, election_create
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Kind, Organization
@@ -66,5 +67,5 @@ def build(ctx: DemoContext) -> None:
                              registered=count, voted=count - away)  # fmt: skip
     election_area_record(actor=ctx.actor, election=election, name=ARMED_FORCES, org=armed[0] if armed else hm,
                          registered=forces, voted=forces)  # fmt: skip
-    voters = f"{sum(registered) + forces:,}".replace(",", ".")
+    voters = format_int(sum(registered) + forces)
     ctx.say(f"Bầu cử 22/5/2016: {len(WARDS) + 1} khu vực, {voters} cử tri.")

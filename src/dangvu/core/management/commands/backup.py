@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.core.backup import BackupError, backup
+from dangvu.core.numbers import format_int
 
 
 class Command(BaseCommand):
@@ -17,4 +18,4 @@ class Command(BaseCommand):
             path = backup(output, alias=database)
         except BackupError as e:
             raise CommandError(str(e)) from None
-        self.stdout.write(f"Đã sao lưu vào {path} ({path.stat().st_size:,} byte).".replace(",", "."))
+        self.stdout.write(f"Đã sao lưu vào {path} ({format_int(path.stat().st_size)} byte).")

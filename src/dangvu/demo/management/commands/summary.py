@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
 from dangvu.core.dates import format_date
+from dangvu.core.numbers import format_int
 from dangvu.members.models import EventKind, MemberEvent
 from dangvu.members.selectors import member_count_on, member_counts_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
@@ -25,11 +26,6 @@ YEARLY = [
     (EventKind.REMOVED, "Xóa tên"),
     (EventKind.PROBATION_FAILED, "Không CN CT"),
 ]
-
-
-def vn(number: int) -> str:
-    """16.523: thousands separated by a dot, as Vietnamese documents write them."""
-    return f"{number:,}".replace(",", ".")
 
 
 class Command(BaseCommand):
@@ -57,7 +53,7 @@ class Command(BaseCommand):
         out(f"Đảng viên đến {format_date(end)}")
         for label, key in (("Tổng số", "total"), ("Dự bị", "probationary"), ("Chính thức", "full"),
                            ("Miễn sinh hoạt", "exempt")):  # fmt: skip
-            out(f"  {label:<28}{vn(counts[key]):>8}")
+            out(f"  {label:<28}{format_int(counts[key]):>8}")
         out("")
         self.yearly(root, year)
 
@@ -86,7 +82,7 @@ class Command(BaseCommand):
         rows = [(Level(level).label, by_level[level]) for level in Level.values if by_level.get(level)]
         rows.insert(0, ("Tổ chức cơ sở đảng", grassroots))
         for label, n in rows:
-            self.stdout.write(f"  {label:<44}{vn(n):>8}")
+            self.stdout.write(f"  {label:<44}{format_int(n):>8}")
         # Since 1/7/2025 a city holds ward and commune committees directly: list them with their codes
         # (the Hà Nội 2025 demo's seven new wards, `dangvu demo --scenario hanoi-2025`).
         direct = (
@@ -111,15 +107,15 @@ class Command(BaseCommand):
                 .values_list("kind")
                 .annotate(n=Count("id"))
             )
-            cells = [vn(counts.get(kind, 0)) for kind, _ in YEARLY] + [vn(member_count_on(root, end))]
+            cells = [format_int(counts.get(kind, 0)) for kind, _ in YEARLY] + [format_int(member_count_on(root, end))]
             self.stdout.write(f"  {y}  " + "  ".join(f"{c:>12}" for c in cells))
             registered += counts.get(EventKind.REGISTERED, 0)
         if registered:
             # Without this, a year whose members were typed in from paper (or imported) shows
             # "Kết nạp 0" beside an end-of-year count that grows, with nothing to say why.
             self.stdout.write(
-                f"  “Nhập hồ sơ”: {vn(registered)} đảng viên vào Đảng trước khi có trong hệ thống, được nhập hồ sơ"
-                " (không phải kết nạp trong năm); số cuối năm tính cả họ, nên tăng nhiều hơn số kết nạp."
+                f"  “Nhập hồ sơ”: {format_int(registered)} đảng viên vào Đảng trước khi có trong hệ thống, được nhập"
+                " hồ sơ (không phải kết nạp trong năm); số cuối năm tính cả họ, nên tăng nhiều hơn số kết nạp."
             )
 
 

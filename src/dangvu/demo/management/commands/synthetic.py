@@ -4,6 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dangvu.core.numbers import format_decimal, format_int
 from dangvu.core.progress import Bar
 from dangvu.demo import synthetic
 from dangvu.tallies.services import tally_fill
@@ -46,9 +47,10 @@ class Command(BaseCommand):
         bar.close()
         # The COPY bypasses the services: the per-unit year-end counts are computed whole after it.
         rows = tally_fill()
-        self.stdout.write(f"Bảng đếm cuối năm theo đơn vị: {rows:,} dòng.")
+        self.stdout.write(f"Bảng đếm cuối năm theo đơn vị: {format_int(rows)} dòng.")
+        n = {k: format_int(v) for k, v in counts.items() if k != "seconds"}
         self.stdout.write(
-            f"Xong {size}: {counts['in_party']:,} đảng viên trong Đảng (sinh {counts['members']:,}), "
-            f"{counts['grassroots']:,} tổ chức cơ sở, {counts['units']:,} chi bộ, {counts['events']:,} sự kiện, "
-            f"{counts['periods']:,} giai đoạn trong {counts['seconds']} giây."
+            f"Xong {size}: {n['in_party']} đảng viên trong Đảng (sinh {n['members']}), {n['grassroots']} tổ chức "
+            f"cơ sở, {n['units']} chi bộ, {n['events']} sự kiện, {n['periods']} giai đoạn "
+            f"trong {format_decimal(counts['seconds'], 1)} giây."
         )

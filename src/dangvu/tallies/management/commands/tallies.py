@@ -7,6 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dangvu.core.numbers import format_int
 from dangvu.tallies.services import tally_fill, tally_stop
 
 
@@ -26,4 +27,6 @@ class Command(BaseCommand):
             raise CommandError(f"Năm {until} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2027.", returncode=1)
         started = time.perf_counter()
         rows = tally_fill(last_year=until)
-        self.stdout.write(f"Đã tính {rows:,} dòng (đơn vị × năm) trong {time.perf_counter() - started:.0f} giây.")
+        self.stdout.write(
+            f"Đã tính {format_int(rows)} dòng (đơn vị × năm) trong {time.perf_counter() - started:.0f} giây."
+        )
