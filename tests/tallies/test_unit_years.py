@@ -6,6 +6,7 @@ reorganizations (a unit moved under another ward, a cell merged into another). C
 unit and year by year with member_counts_on and the admission events, and figure by figure with
 the rows dropped (the live count), in today's boundaries and as they stood."""
 
+import datetime as dt
 import random
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from dangvu.members.selectors import period_counts, periods_on
 from dangvu.members.services import member_record_event
 from dangvu.organizations.lineage import counted_as_stood
 from dangvu.organizations.models import Level, Organization
+from dangvu.organizations.selectors import path_on
 from dangvu.organizations.services import org_move
 from dangvu.tallies.models import Horizon, UnitYear
 from dangvu.tallies.services import COLUMNS, tally_fill, tally_stop
@@ -49,6 +51,22 @@ def _rows_live() -> dict:
             if any(values):
                 live[(unit.pk, year)] = values
     return live
+
+
+def _places_kept() -> dict:
+    """The places of the rows that count something (a row left all zeros is as good as none)."""
+    rows = UnitYear.objects.values_list("org_id", "year", "path", *COLUMNS)
+    return {(r[0], r[1]): r[2] for r in rows if any(r[3:])}
+
+
+def _places_live() -> dict:
+    """Each kept row's unit place on 31/12 of its year, or on its last day in the year."""
+    places = {}
+    for org_id, year in _places_kept():
+        unit = Organization.objects.get(pk=org_id)
+        day = min(D(year, 12, 31), unit.dissolved_on - dt.timedelta(days=1)) if unit.dissolved_on else D(year, 12, 31)
+        places[(org_id, year)] = path_on(unit, day)
+    return places
 
 
 def _figures() -> dict:
@@ -121,10 +139,16 @@ def test_the_rows_equal_the_live_counts_after_random_changes(tree, actor, admit,
     assert kinds >= {"admitted", "died", "expelled", "moved", "removed", "transferred", "transferred_out"}, kinds
     kept = _rows_kept()
     assert kept == _rows_live()
+    # Each row is found under its unit's place at the end of its year: B1's rows of 2022 and after
+    # under ward A (the move carried them), those before under ward B; A2's of 2026 where it ended.
+    places = _places_kept()
+    assert places == _places_live()
+    assert places[(tree.b1.pk, 2023)].startswith(path_on(tree.a, D(2023, 12, 31)))
     assert sum(v[5] for v in kept.values()) > 10 and len({k[0] for k in kept}) >= 4  # the churn did something
     with_rows = _figures()
     tally_fill(last_year=YEARS[-1])
     assert _rows_kept() == kept  # recomputed whole, the same rows
+    assert _places_kept() == places
     tally_stop()
     assert not UnitYear.objects.exists() and not Horizon.objects.exists()
     assert _figures() == with_rows  # the live counts, figure by figure

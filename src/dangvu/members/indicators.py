@@ -38,7 +38,14 @@ from django.db.models import Q, QuerySet
 from dangvu.core.catalogue import Period, indicator, shared
 from dangvu.organizations.lineage import Part, received, received_on
 from dangvu.organizations.models import Organization, OrgPeriod
-from dangvu.organizations.selectors import covering, overlapping, stood_under, subtree_ids_on, units_stood_under
+from dangvu.organizations.selectors import (
+    covering,
+    overlapping,
+    paths_stood_under,
+    paths_under_on,
+    stood_under,
+    subtree_ids_on,
+)
 from dangvu.tallies import selectors as tallies
 
 from .models import EventKind, MemberEvent, MemberPeriod, Standing
@@ -78,7 +85,8 @@ def _counts_at_end(org: Organization, period: Period) -> dict:
             return period_counts(periods_at_end(org, period))
         day = period.end
         if (day.month, day.day) == (12, 31):  # a year-end: the per-unit rows answer, when kept
-            summed = tallies.year_end_counts(subtree_ids_on(org, day), day.year)
+            under = paths_under_on(org, day)
+            summed = tallies.year_end_counts(under, day.year) if under is not None else None
             if summed is not None:
                 return summed
         return member_counts_on(org, day)
@@ -131,9 +139,9 @@ def admissions(org: Organization, period: Period) -> QuerySet[MemberEvent]:
 def admitted(org: Organization, period: Period) -> int:
     year = period.start.year
     if period == Period.year(year) and tallies.kept(year):  # a whole year: the per-unit rows
-        units = units_stood_under(org, period.start, period.end)
-        if units is not None:
-            return tallies.admissions(units, year)
+        under = paths_stood_under(org, period.start, period.end)
+        if under is not None:
+            return tallies.admissions(under, year)
     return admissions(org, period).count()
 
 

@@ -144,12 +144,12 @@ def stood_under(
     return base if extra is None else base | extra
 
 
-def units_stood_under(root: Organization, start: dt.date, end: dt.date) -> QuerySet | None:
-    """The units (`unit_ids`) by which `stood_under` picks the records dated in [start, end] when
-    that is by their unit alone: no unit crossed the subtree's edge in the period and the subtree
-    received nothing after `start` (nearly always), so a per-unit sum (tallies) means the same.
-    None otherwise: the caller filters the records themselves. The same shared readings as
-    `stood_under`, so asking both costs nothing more."""
+def paths_stood_under(root: Organization, start: dt.date, end: dt.date) -> Q | None:
+    """A filter on a `path` (the root's paths during [start, end]) that picks what `stood_under`
+    picks by unit when that is by unit alone: no unit crossed the subtree's edge in the period and
+    the subtree received nothing after `start` (nearly always), so a per-unit sum keyed by the
+    unit's place (tallies) means the same. None otherwise: the caller filters the records
+    themselves. The same shared readings as `stood_under`, so asking both costs nothing more."""
     from .lineage import received
 
     if received(root, start):
@@ -157,7 +157,13 @@ def units_stood_under(root: Organization, start: dt.date, end: dt.date) -> Query
     under, crossed = _subtree_edge(root, start, end)
     if under is None or crossed:
         return None
-    return unit_ids(OrgPeriod.objects.filter(overlapping(start, end) & under))
+    return under
+
+
+def paths_under_on(root: Organization, day: dt.date) -> Q | None:
+    """A filter on a `path`: under the root's place on `day` (None if it did not stand then). The
+    same reading `stood_under` shares for that day."""
+    return _under_root_during(root, day, day)
 
 
 def subtree_now(root: Organization) -> QuerySet[Organization]:

@@ -140,6 +140,7 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date,
         )
         for p in open_periods
     )
+    signals.positions_changed.send(sender=Organization, units=[p.org_id for p in open_periods], on=on)
     depth_shift = new_parent.depth + 1 - org.depth
     with acting_as(actor):
         org.parent = new_parent

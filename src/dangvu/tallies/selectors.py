@@ -1,9 +1,9 @@
 """Reading the UnitYear rows: a subtree's year-end counts and admissions of a whole year as a sum
 over its units, or None when the rows do not answer (no horizon kept, or a year after it) and the
-caller counts live. The unit sets are the callers' (which units stood in the subtree), so the sums
-mean exactly what the live counts do."""
+caller counts live. The callers say which units stood in the subtree, by a filter on their place
+(`path`, as organizations.selectors gives it), so the sums mean exactly what the live counts do."""
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
 from dangvu.core.catalogue import shared
@@ -21,12 +21,13 @@ def kept(year: int) -> bool:
     return last is not None and year <= last
 
 
-def year_end_counts(unit_ids: QuerySet, year: int) -> dict | None:
-    """Members, probationary, full, exempted and suspended in the units `unit_ids` at the end of
-    31/12 of `year` (member_counts_on's keys), or None when the rows do not answer."""
+def year_end_counts(under: Q, year: int) -> dict | None:
+    """Members, probationary, full, exempted and suspended at the end of 31/12 of `year` in the
+    units whose place then is `under` (member_counts_on's keys), or None when the rows do not
+    answer. A unit ended before 31/12 may match by its last place: it has no members at the end."""
     if not kept(year):
         return None
-    agg = UnitYear.objects.filter(org_id__in=unit_ids, year=year).aggregate(
+    agg = UnitYear.objects.filter(under, year=year).aggregate(
         total=Coalesce(Sum("total"), 0),
         probationary=Coalesce(Sum("probationary"), 0),
         full=Coalesce(Sum("full_members"), 0),
@@ -36,8 +37,10 @@ def year_end_counts(unit_ids: QuerySet, year: int) -> dict | None:
     return {k: int(v) for k, v in agg.items()}
 
 
-def admissions(unit_ids: QuerySet, year: int) -> int | None:
-    """Admission events dated in `year` in the units `unit_ids`, or None when the rows do not answer."""
+def admissions(under: Q, year: int) -> int | None:
+    """Admission events dated in `year` in the units whose place at the end of the year (or on
+    their last day in it) is `under`, or None when the rows do not answer. Right when no unit
+    crossed the subtree's edge during the year (organizations.selectors.paths_stood_under)."""
     if not kept(year):
         return None
-    return int(UnitYear.objects.filter(org_id__in=unit_ids, year=year).aggregate(n=Coalesce(Sum("admitted"), 0))["n"])
+    return int(UnitYear.objects.filter(under, year=year).aggregate(n=Coalesce(Sum("admitted"), 0))["n"])

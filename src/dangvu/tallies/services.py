@@ -5,14 +5,20 @@ Every write of periods or events changes the rows by what it changed, in its own
 it added, core.bulk's inserts (the import, the demo) the rows they inserted. A period covers the
 year-ends of [the year of its first day, the year before its `valid_to`] (valid_to is the first day
 it no longer covers), up to the horizon. With no horizon nothing is kept and the figures count live.
-`tally_fill` recomputes everything: after the synthetic loader's COPY, or to move the horizon on."""
+`tally_fill` recomputes everything: after the synthetic loader's COPY, or to move the horizon on.
+
+Each row carries the unit's place at the end of its year (`path`, see models.py): set when the row
+is made, and for the moved units' rows of the move's year and after by `places_changed`."""
 
 import datetime as dt
 from collections import defaultdict
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from dangvu.members.models import EventKind, MemberPeriod, Standing
+from dangvu.organizations.models import OrgPeriod
 
 from .models import Horizon, UnitYear
 
@@ -70,6 +76,22 @@ class _Changes:
         PostgreSQL), one statement for up to 500 rows."""
         units = [(org_id, year, *values) for (org_id, year), values in self.units.items() if any(values)]
         _add(UnitYear, ("org_id", "year"), COLUMNS, units, connection.ops.quote_name)
+        if units:  # the rows just made have no place yet
+            _place(UnitYear.objects.filter(org_id__in={u[0] for u in units}, path=""))
+
+
+def _place(rows) -> int:
+    """Set the `path` of the UnitYear `rows` to their unit's place at the end of the row's year: the
+    path of its last position begun by 31/12 (one UPDATE, the positions read by their unit)."""
+    last = OrgPeriod.objects.filter(org_id=OuterRef("org_id"), valid_from__year__lte=OuterRef("year"))
+    return rows.update(path=Coalesce(Subquery(last.order_by("-valid_from").values("path")[:1]), Value("")))
+
+
+def places_changed(sender, units: list[int], on: dt.date, **kwargs) -> None:
+    """organizations.signals.positions_changed: the units moved on `on`; their rows of that year
+    and after follow them (those before keep the place they had)."""
+    if units:
+        _place(UnitYear.objects.filter(org_id__in=units, year__gte=on.year))
 
 
 def _add(model, keys: tuple, columns: tuple, rows: list[tuple], qn) -> None:
@@ -180,7 +202,9 @@ def tally_fill(*, last_year: int | None = None) -> int:
             """,
             [Standing.PROBATIONARY, Standing.FULL, *years, *years, EventKind.ADMITTED],
         )
-        return cursor.rowcount
+        made = cursor.rowcount
+    _place(UnitYear.objects.all())
+    return made
 
 
 def tally_stop() -> None:
