@@ -49,12 +49,15 @@ class UnitYear(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["org", "year"], name="tallies_one_row_a_unit_year")]
         # A subtree's rows of a year: one range (path LIKE 'prefix%' needs the pattern opclass on
-        # PostgreSQL; other databases ignore opclasses).
+        # PostgreSQL), read from the index alone: a province's ~5.000 rows lie on as many pages
+        # of the table (19 ms), in the index on ~30 (1,6 ms). SQLite ignores opclasses and
+        # INCLUDE (settings silences its warning, models.W040).
         indexes = [
             models.Index(
-                fields=["year", "path"], name="unityear_year_path", opclasses=["int2_ops", "varchar_pattern_ops"]
+                fields=["year", "path"], name="unityear_year_path", opclasses=["int2_ops", "varchar_pattern_ops"],
+                include=["total", "probationary", "full_members", "exempt", "suspended", "admitted"],
             )
-        ]
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.org_id}/{self.year}: {self.total}"

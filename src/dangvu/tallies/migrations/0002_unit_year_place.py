@@ -35,6 +35,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='unityear',
-            index=models.Index(fields=['year', 'path'], name='unityear_year_path', opclasses=['int2_ops', 'varchar_pattern_ops']),
+            index=models.Index(fields=['year', 'path'], include=('total', 'probationary', 'full_members', 'exempt', 'suspended', 'admitted'), name='unityear_year_path', opclasses=['int2_ops', 'varchar_pattern_ops']),
         ),
     ]
