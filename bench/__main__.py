@@ -70,6 +70,10 @@ def ensure(size: str) -> bool:
         if sh([DANGVU, "migrate", "--no-input", "-v0"], url):
             print(f"  NOTE  {size}: migrating the existing data set failed — skipped")
             return False
+        # A migration may drop the per-unit tallies for a whole recount (the figures would count live).
+        if sh([DANGVU, "tallies", "--if-missing"], url):
+            print(f"  NOTE  {size}: counting the per-unit tallies failed — skipped")
+            return False
         return True
     print(f"== building the {size} data set ({url.rsplit('@', 1)[-1]}) — once", flush=True)
     if PLAN[size][0] == "sqlite":

@@ -7,13 +7,15 @@ unit and year by year with member_counts_on and the admission events, and figure
 the rows dropped (the live count), in today's boundaries and as they stood."""
 
 import datetime as dt
+import itertools
 import random
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 
 from dangvu.core.catalogue import Period, compute
 from dangvu.members.bulk import members_admit_bulk, members_register_bulk
-from dangvu.members.models import EventKind, Member, MemberEvent, Status
+from dangvu.members.models import EventKind, Member, MemberEvent, MemberPeriod, Status
 from dangvu.members.restructure import org_merge
 from dangvu.members.selectors import period_counts, periods_on
 from dangvu.members.services import member_record_event
@@ -42,15 +44,36 @@ def _rows_kept() -> dict:
 
 
 def _rows_live() -> dict:
-    live = {}
+    live = defaultdict(lambda: [0] * len(COLUMNS))
     for unit in Organization.objects.all():
         for year in YEARS:
             c = period_counts(periods_on(unit, D(year, 12, 31), include_subtree=False))
             admitted = MemberEvent.objects.filter(kind=EventKind.ADMITTED, org=unit, date__year=year).count()
-            values = (c["total"], c["probationary"], c["full"], c["exempt"], c["suspended"], admitted)
-            if any(values):
-                live[(unit.pk, year)] = values
-    return live
+            live[(unit.pk, year)][:6] = [
+                c["total"],
+                c["probationary"],
+                c["full"],
+                c["exempt"],
+                c["suspended"],
+                admitted,
+            ]
+    # The flows: periods begun and ended in the year, and the pairs (a member's period ending and
+    # another beginning on one day) at the lowest unit above both sides, as the tree stood then.
+    periods = list(MemberPeriod.objects.filter(valid_from__year__lte=YEARS[-1]))
+    for p in periods:
+        live[(p.org_id, p.valid_from.year)][COLUMNS.index("started")] += 1
+        if p.valid_to is not None and p.valid_to.year <= YEARS[-1]:
+            live[(p.org_id, p.valid_to.year)][COLUMNS.index("ended")] += 1
+    ending = {(p.member_id, p.valid_to): p for p in periods if p.valid_to is not None}
+    for p in periods:
+        q = ending.get((p.member_id, p.valid_from))
+        if q is not None:
+            here = path_on(p.org, p.valid_from).strip("/").split("/")
+            there = path_on(q.org, q.valid_to - dt.timedelta(days=1)).strip("/").split("/")
+            shared = [a for a, _ in itertools.takewhile(lambda ab: ab[0] == ab[1], zip(here, there, strict=False))]
+            if shared:
+                live[(int(shared[-1]), p.valid_from.year)][COLUMNS.index("pairs")] += 1
+    return {k: tuple(v) for k, v in live.items() if any(v)}
 
 
 def _places_kept() -> dict:
@@ -166,3 +189,26 @@ def test_no_rows_are_kept_without_a_horizon(tree, actor, admit):
     admit(tree.a1, on=D(2021, 5, 2))
     assert not UnitYear.objects.exists()
     assert compute("members.total", tree.hn, Period.year(2021)) == 1
+
+
+def test_a_move_dated_before_transfers_already_recorded_counts_them_where_they_now_meet(tree, actor, register):
+    """A member transferred from cell B1 (ward B) to cell A1 (ward A) on 1/3/2023 met the other side
+    in the district; B1 then moved under ward A from 1/7/2022, a date before the transfer: the
+    transfer now happened inside ward A, which neither gained nor lost a member in 2023."""
+    tally_fill(last_year=YEARS[-1])
+    member = register(tree.b1, joined_on=D(2015, 1, 5))
+    member_record_event(
+        actor=actor, member=member, kind=EventKind.TRANSFERRED, date=D(2023, 3, 1), decision_no="1-QĐ/HU",
+        to_org=tree.a1,
+    )  # fmt: skip
+    assert compute("members.increase", tree.a, Period.year(2023)) == 1  # from ward B
+    org_move(actor=actor, org=tree.b1, new_parent=tree.a, on=D(2022, 7, 1))
+    assert _rows_kept() == _rows_live()
+    figures = {
+        (key, org.code): compute(key, org, Period.year(2023)) for key in FIGURES for org in (tree.a, tree.b, tree.hm)
+    }
+    assert figures[("members.increase", tree.a.code)] == 0 and figures[("members.decrease", tree.a.code)] == 0
+    tally_stop()
+    assert figures == {
+        (key, org.code): compute(key, org, Period.year(2023)) for key in FIGURES for org in (tree.a, tree.b, tree.hm)
+    }

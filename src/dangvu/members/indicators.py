@@ -332,12 +332,19 @@ def _static_flow_counts(units, period: Period) -> tuple[int, int]:
 def flow_counts(org: Organization, period: Period) -> dict:
     """The increase and decrease and how many periods are behind each: what `crossings` gives,
     counted in the database when nothing moved in the tree (the crossings then carry each period
-    once), else from `crossings`. Shared within one evaluation."""
+    once; a whole year from the per-unit tallies, see tallies.models), else from `crossings`.
+    Shared within one evaluation."""
 
     def count():
         tree = _subtree(org, period)
         if tree.roots and tree.static and not received(org, period.day_before):
-            entries, exits = _static_flow_counts(tree.units, period)
+            summed = None
+            if period == Period.year(period.start.year):  # a whole year: the per-unit rows, when kept
+                summed = tallies.flows(Q(path__startswith=tree.roots[0]["path"]), period.start.year)
+            if summed is not None:
+                entries, exits = summed["entries"], summed["exits"]
+            else:
+                entries, exits = _static_flow_counts(tree.units, period)
             return {"increase": entries, "decrease": exits, "increase_records": entries, "decrease_records": exits}
         entries, exits = crossings(org, period)
         return {

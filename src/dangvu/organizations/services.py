@@ -140,7 +140,9 @@ def org_move(*, actor, org: Organization, new_parent: Organization, on: dt.date,
         )
         for p in open_periods
     )
-    signals.positions_changed.send(sender=Organization, units=[p.org_id for p in open_periods], on=on)
+    signals.positions_changed.send(
+        sender=Organization, units=[p.org_id for p in open_periods], on=on, old_prefix=old_prefix, new_prefix=new_prefix
+    )
     depth_shift = new_parent.depth + 1 - org.depth
     with acting_as(actor):
         org.parent = new_parent

@@ -5,8 +5,9 @@ unit passed from one province to another). Sent inside the move's transaction wi
 ids of the moved subtree, and `root_id`, the root they are in now: members keep their unit's root
 (Member.root) for search, and this floor does not know members.
 
-`positions_changed`: the places of `units` in the tree changed from the day `on` (org_move), inside
-the change's transaction: the per-unit year tallies key their rows by the unit's place."""
+`positions_changed`: the places of `units` in the tree changed from the day `on` (org_move: from
+under `old_prefix` to under `new_prefix`), inside the change's transaction: the per-unit year
+tallies key their rows by the unit's place."""
 
 from django.dispatch import Signal
 

@@ -45,6 +45,14 @@ class UnitYear(models.Model):
     exempt = models.IntegerField(default=0)
     suspended = models.IntegerField(default=0)
     admitted = models.IntegerField(default=0)
+    # The flows (members.increase / decrease) of a subtree that stood still all year: the periods
+    # of the unit beginning and ending in the year, less the pairs counted at a unit of the
+    # subtree — a member's period ending and another beginning on the same day in two units (or
+    # one) whose lowest common superior that day is this unit (both sides then lie inside every
+    # subtree holding this unit, outside any other).
+    started = models.IntegerField(default=0, db_default=0)
+    ended = models.IntegerField(default=0, db_default=0)
+    pairs = models.IntegerField(default=0, db_default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["org", "year"], name="tallies_one_row_a_unit_year")]
@@ -55,7 +63,10 @@ class UnitYear(models.Model):
         indexes = [
             models.Index(
                 fields=["year", "path"], name="unityear_year_path", opclasses=["int2_ops", "varchar_pattern_ops"],
-                include=["total", "probationary", "full_members", "exempt", "suspended", "admitted"],
+                include=[
+                    "total", "probationary", "full_members", "exempt", "suspended", "admitted", "started", "ended",
+                    "pairs",
+                ],
             )
         ]  # fmt: skip
 

@@ -44,3 +44,17 @@ def admissions(under: Q, year: int) -> int | None:
     if not kept(year):
         return None
     return int(UnitYear.objects.filter(under, year=year).aggregate(n=Coalesce(Sum("admitted"), 0))["n"])
+
+
+def flows(under: Q, year: int) -> dict | None:
+    """The entries into and exits from a subtree in `year` (members.increase / decrease) when it
+    stood still all year — neither its root nor any unit under it changed place, was founded or
+    ended (members.indicators._subtree's `static`) — from the rows of the units whose place is
+    `under`: the periods begun (ended) there, less the pairs met there. None when the rows do not
+    answer."""
+    if not kept(year):
+        return None
+    agg = UnitYear.objects.filter(under, year=year).aggregate(
+        started=Coalesce(Sum("started"), 0), ended=Coalesce(Sum("ended"), 0), pairs=Coalesce(Sum("pairs"), 0)
+    )
+    return {"entries": int(agg["started"] - agg["pairs"]), "exits": int(agg["ended"] - agg["pairs"])}

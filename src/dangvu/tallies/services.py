@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from dangvu.members.models import EventKind, MemberPeriod, Standing
@@ -22,8 +22,10 @@ from dangvu.organizations.models import OrgPeriod
 
 from .models import Horizon, UnitYear
 
-COLUMNS = ("total", "probationary", "full_members", "exempt", "suspended", "admitted")
-ADMITTED = 5
+_ONE_DAY = dt.timedelta(days=1)
+
+COLUMNS = ("total", "probationary", "full_members", "exempt", "suspended", "admitted", "started", "ended", "pairs")
+ADMITTED, STARTED, ENDED, PAIRS = 5, 6, 7, 8
 
 
 def horizon() -> int | None:
@@ -61,6 +63,22 @@ class _Changes:
             row = self.units[(org_id, year)]
             for i, v in enumerate(values):
                 row[i] += v
+        if start.year <= last_year:
+            self.units[(org_id, start.year)][STARTED] += sign
+        if end is not None and end.year <= last_year:
+            self.units[(org_id, end.year)][ENDED] += sign
+
+    def pairs(self, sign: int, periods: list[tuple], places: "Places") -> None:
+        """One member's periods as (org_id, …, valid_from, valid_to): each day one of them ends and
+        another begins (a recognition, a transfer, a unit's members moved) is a pair, counted at
+        the two units' lowest common superior on that day (see models.py)."""
+        ends = {p[4]: p[0] for p in periods if p[4] is not None and p[4].year <= self.last_year}
+        for p in periods:
+            day = p[3]
+            if day in ends:
+                common = places.common(p[0], day, ends[day], day - _ONE_DAY)
+                if common is not None:
+                    self.units[(common, day.year)][PAIRS] += sign
 
     def member(self, sign: int, periods: list[tuple]) -> None:
         """One member's periods as (org_id, standing, activity, valid_from, valid_to)."""
@@ -87,11 +105,94 @@ def _place(rows) -> int:
     return rows.update(path=Coalesce(Subquery(last.order_by("-valid_from").values("path")[:1]), Value("")))
 
 
-def places_changed(sender, units: list[int], on: dt.date, **kwargs) -> None:
-    """organizations.signals.positions_changed: the units moved on `on`; their rows of that year
-    and after follow them (those before keep the place they had)."""
-    if units:
-        _place(UnitYear.objects.filter(org_id__in=units, year__gte=on.year))
+def places_changed(sender, units: list[int], on: dt.date, old_prefix: str, new_prefix: str, **kwargs) -> None:
+    """organizations.signals.positions_changed: the units moved on `on` from under `old_prefix` to
+    under `new_prefix`. Their rows of that year and after follow them (those before keep the place
+    they had), and the pairs of that day and after with one side in a moved unit are counted again
+    at their common superior in the tree as it now stands (a move dated before transfers already
+    recorded changes where they met)."""
+    if not units:
+        return
+    _place(UnitYear.objects.filter(org_id__in=units, year__gte=on.year))
+    last_year = horizon()
+    if last_year is None or on.year > last_year:
+        return
+    moved = set(units)
+    touched = MemberPeriod.objects.filter(org_id__in=moved).filter(Q(valid_from__gte=on) | Q(valid_to__gte=on))
+    by_member = defaultdict(list)
+    rows = MemberPeriod.objects.filter(member_id__in=touched.values("member_id"))
+    for member_id, *period in rows.values_list("member_id", "org_id", "standing", "activity", "valid_from", "valid_to"):
+        by_member[member_id].append(tuple(period))
+    if not by_member:
+        return
+    org_ids = {p[0] for periods in by_member.values() for p in periods}
+    now, before = Places(org_ids), Places(org_ids, moved=(moved, on, old_prefix, new_prefix))
+    changes = _Changes(last_year)
+    for periods in by_member.values():
+        ends = {p[4]: p[0] for p in periods if p[4] is not None and on <= p[4] and p[4].year <= last_year}
+        for p in periods:
+            day = p[3]
+            if day in ends and (p[0] in moved or ends[day] in moved):
+                for sign, places in ((-1, before), (1, now)):
+                    common = places.common(p[0], day, ends[day], day - _ONE_DAY)
+                    if common is not None:
+                        changes.units[(common, day.year)][PAIRS] += sign
+    changes.apply()
+
+
+class Places:
+    """Where units stood in the tree on given days, read once for the units asked (None: all; one
+    query):
+    what a pair's common superior is found with. `moved` maps a unit's place from a day on back
+    to the place it had before a move (places_changed's old places)."""
+
+    def __init__(self, org_ids, moved: tuple | None = None):
+        self.positions = defaultdict(list)
+        rows = OrgPeriod.objects.all() if org_ids is None else OrgPeriod.objects.filter(org_id__in=set(org_ids))
+        rows = rows.values_list("org_id", "valid_from", "valid_to", "path")
+        for org_id, start, end, path in rows:
+            self.positions[org_id].append((start, end, path))
+        self.moved = moved  # (unit ids, on, old prefix, new prefix)
+
+    def path(self, org_id, day: dt.date) -> str | None:
+        if self.moved is not None and org_id in self.moved[0] and day >= self.moved[1]:
+            _, on, old, new = self.moved
+            now = self.path_now(org_id, day)
+            return None if now is None else old + now[len(new) :]
+        return self.path_now(org_id, day)
+
+    def path_now(self, org_id, day: dt.date) -> str | None:
+        for start, end, path in self.positions.get(org_id, ()):
+            if start <= day and (end is None or day < end):
+                return path
+        return None
+
+    def common(self, org_id, day: dt.date, other_id, other_day: dt.date) -> int | None:
+        """The lowest unit above or at both `org_id` on `day` and `other_id` on `other_day`."""
+        if org_id == other_id:  # a recognition, an exemption: the unit itself, wherever it stands
+            return org_id
+        a, b = self.path(org_id, day), self.path(other_id, other_day)
+        if a is None or b is None:
+            return None
+        return _common(a, b)
+
+
+def _common(a: str, b: str) -> int | None:
+    """The last unit two paths ("/1/5/17/") share."""
+    last = None
+    for x, y in zip(a.strip("/").split("/"), b.strip("/").split("/"), strict=False):
+        if x != y:
+            break
+        last = int(x)
+    return last
+
+
+def _places_for(changes: "_Changes", periods: list[tuple]) -> "Places | None":
+    """The places of the units of periods that make pairs within the kept years (None: no pair)."""
+    ends = {p[4] for p in periods if p[4] is not None and p[4].year <= changes.last_year}
+    if not any(p[3] in ends for p in periods):
+        return None
+    return Places(p[0] for p in periods)
 
 
 def _add(model, keys: tuple, columns: tuple, rows: list[tuple], qn) -> None:
@@ -117,8 +218,13 @@ def periods_replaced(last_year: int | None, before: list[tuple], after, admitted
     if last_year is None:
         return
     changes = _Changes(last_year)
+    after = [(p.org_id, p.standing, p.activity, p.valid_from, p.valid_to) for p in after]
     changes.member(-1, before)
-    changes.member(1, [(p.org_id, p.standing, p.activity, p.valid_from, p.valid_to) for p in after])
+    changes.member(1, after)
+    places = _places_for(changes, before + after)
+    if places is not None:
+        changes.pairs(-1, before, places)
+        changes.pairs(1, after, places)
     for org_id, day in admitted:
         changes.admitted(org_id, day)
     changes.apply()
@@ -130,7 +236,15 @@ def periods_inserted(sender, rows: list[dict], **kwargs) -> None:
     if last_year is None:
         return
     changes = _Changes(last_year)
-    changes.member(1, [(r["org_id"], r["standing"], r["activity"], r["valid_from"], r["valid_to"]) for r in rows])
+    periods = [(r["org_id"], r["standing"], r["activity"], r["valid_from"], r["valid_to"]) for r in rows]
+    changes.member(1, periods)
+    places = _places_for(changes, periods)
+    if places is not None:  # members inserted whole: a member's periods are all among `rows`
+        by_member = defaultdict(list)
+        for r, p in zip(rows, periods, strict=True):
+            by_member[r["member_id"]].append(p)
+        for own in by_member.values():
+            changes.pairs(1, own, places)
     changes.apply()
 
 
@@ -190,21 +304,72 @@ def tally_fill(*, last_year: int | None = None) -> int:
                        CASE WHEN p.standing = %s THEN 1 ELSE 0 END AS full_members,
                        CASE WHEN p.activity = 'exempt' THEN 1 ELSE 0 END AS exempt,
                        CASE WHEN p.activity = 'suspended' THEN 1 ELSE 0 END AS suspended,
-                       0 AS admitted
+                       0 AS admitted, 0 AS started, 0 AS ended, 0 AS pairs
                 FROM {periods} p JOIN ({days}) y
                   ON p.valid_from <= y.last_day AND (p.valid_to IS NULL OR p.valid_to > y.last_day)
                 UNION ALL
                 SELECT e.org_id, y.year, {only("admitted")}
                 FROM {events} e {in_year("e.date")}
                 WHERE e.kind = %s AND e.org_id IS NOT NULL
+                UNION ALL
+                SELECT p.org_id, y.year, {only("started")} FROM {periods} p {in_year("p.valid_from")}
+                UNION ALL
+                SELECT p.org_id, y.year, {only("ended")} FROM {periods} p {in_year("p.valid_to")}
+                UNION ALL
+                SELECT p.org_id, y.year, {only("pairs")}
+                FROM {periods} p JOIN {periods} q ON q.member_id = p.member_id AND q.valid_to = p.valid_from
+                {in_year("p.valid_from")}
+                WHERE q.org_id = p.org_id
             ) AS counted
             GROUP BY org_id, year
             """,
-            [Standing.PROBATIONARY, Standing.FULL, *years, *years, EventKind.ADMITTED],
+            [Standing.PROBATIONARY, Standing.FULL, *years, *years, EventKind.ADMITTED, *years, *years, *years],
         )
         made = cursor.rowcount
+        last_day = connection.ops.adapt_datefield_value(dt.date(last_year, 12, 31))
+        _fill_pairs_across(last_year, last_day)
     _place(UnitYear.objects.all())
     return made
+
+
+def _fill_pairs_across(last_year: int, last_day) -> None:
+    """The pairs between two units (a transfer, a member moved with their unit), each at the
+    units' common superior on its day (those within one unit are counted by tally_fill's SQL).
+    Read grouped by units and day with the database's streaming cursor; the places of every unit
+    in memory (the country: ~700.000 positions), the superior of two units that never moved found
+    once."""
+    qn = connection.ops.quote_name
+    periods = qn(MemberPeriod._meta.db_table)
+    places = Places(None)
+    fixed = {org_id for org_id, positions in places.positions.items() if len(positions) == 1}
+    found: dict[tuple, int | None] = {}
+    counts: dict[tuple, int] = defaultdict(int)
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT p.org_id, q.org_id, p.valid_from, COUNT(*)
+            FROM {periods} p JOIN {periods} q ON q.member_id = p.member_id AND q.valid_to = p.valid_from
+            WHERE q.org_id <> p.org_id AND p.valid_from <= %s
+            GROUP BY p.org_id, q.org_id, p.valid_from
+            """,
+            [last_day],
+        )
+        while chunk := cursor.fetchmany(10_000):
+            for org_id, other_id, day, n in chunk:
+                day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+                if org_id in fixed and other_id in fixed:
+                    key = (org_id, other_id)
+                    if key not in found:
+                        found[key] = places.common(org_id, day, other_id, day - _ONE_DAY)
+                    common = found[key]
+                else:
+                    common = places.common(org_id, day, other_id, day - _ONE_DAY)
+                if common is not None:
+                    counts[(common, day.year)] += n
+    rows = [
+        (org_id, year, *(n if i == PAIRS else 0 for i in range(len(COLUMNS)))) for (org_id, year), n in counts.items()
+    ]
+    _add(UnitYear, ("org_id", "year"), COLUMNS, rows, qn)
 
 
 def tally_stop() -> None:
