@@ -7,7 +7,12 @@ through the login form), the dashboard, a search, a member page and a unit page.
   dashboard <= 10 ms;
 - throughput at saturation: requests/s under 16 clients;
 - p95 under 16 clients next to its queueing bound: N closed-loop clients on k cores wait about
-  N x CPU / k, so the p95 should be within 1,5x of 16 x CPU / cores.
+  N x CPU / k, so the p95 should be within 1,5x of 16 x CPU / cores. gunicorn runs one worker
+  per core (2 threads each) by default: with more workers than cores the OS time-slices them and
+  the tail grows at no gain in throughput (country, member page: p95 1,2-1,5x the bound with 2
+  workers on 2 cores, 2,3x with 4, 3,1x with 8; bench/RESULTS.md). Each client keeps its
+  connection alive (`--connections fresh`: a new one for every request, as a proxy speaking
+  HTTP/1.0 to gunicorn would; slower here, p95 2,3-3,1x).
 Bounded: a fixed number of requests per page and a time limit; gunicorn is stopped by its pid."""
 
 import argparse
@@ -259,7 +264,10 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run(size: str, year: int, clients: int, requests: int, workers: int, only: list[str] | None = None):
+def run(
+    size: str, year: int, clients: int, requests: int, workers: int, only: list[str] | None = None,
+    connections: str = "keepalive",
+):  # fmt: skip
     root = ensure_user()
     if root is None:
         note(f"{size}: no data — skipped")
@@ -286,7 +294,7 @@ def run(size: str, year: int, clients: int, requests: int, workers: int, only: l
                 continue
             cpu = (spent["app"] + spent["db"]) / len(solo)
             started = time.perf_counter()
-            lat, errors = load(port, cookie, page_urls, clients, requests, 90)
+            lat, errors = load(port, cookie, page_urls, clients, requests, 90, fresh=connections == "fresh")
             rate = len(lat) / (time.perf_counter() - started)
             p50, p95 = pct(lat, 50), pct(lat, 95)
             bound = clients * cpu / cores
@@ -302,11 +310,12 @@ def run(size: str, year: int, clients: int, requests: int, workers: int, only: l
             )  # fmt: skip
             report(
                 f"web.{name}[{size}]",
-                f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(lat)} req, {clients} clients, {errors} err)",
+                f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(lat)} req, {clients} clients, {connections} "
+                f"connections, {errors} err)",
                 f"bound {clients} × CPU / {cores} cores = {bound * 1000:.0f} ms", p95 / bound if bound else None,
                 f"p95 ≤ {AIM_BOUND}× bound", bool(bound) and p95 <= AIM_BOUND * bound and not errors,
                 p50=p50, p95=p95, bound=bound, requests=len(lat), errors=errors, rate=rate,
-                load=os.getloadavg()[0],
+                load=os.getloadavg()[0], connections=connections,
             )  # fmt: skip
     finally:
         stop_server(proc)
@@ -320,11 +329,15 @@ def main():
     parser.add_argument("--year", type=int, default=dt.date.today().year - 1)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=160, help="per page")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="gunicorn's (default: one a core)")
     parser.add_argument("--pages", nargs="+", choices=sorted(AIM_CPU_MS), help="only these pages")
+    parser.add_argument(
+        "--connections", choices=("keepalive", "fresh"), default="keepalive",
+        help="the 16 clients: one connection kept alive each, or a new one for every request",
+    )  # fmt: skip
     args = parser.parse_args()
     setup_django()
-    run(args.size, args.year, args.clients, args.requests, args.workers, args.pages)
+    run(args.size, args.year, args.clients, args.requests, args.workers, args.pages, args.connections)
     sys.stdout.flush()
 
 
