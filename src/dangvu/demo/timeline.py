@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dangvu.core.dates import add_months, add_years
+from dangvu.core.numbers import format_int
 from dangvu.members import rules
 from dangvu.members.bulk import members_register_bulk
 from dangvu.members.models import EventKind, Member
@@ -129,7 +130,7 @@ class Timeline:
         self.run_until(YEAR_END + dt.timedelta(days=1))
         self.ctx.say(
             "Sự kiện 2006–2016: "
-            + ", ".join(f"{EventKind(k).label.lower()}: {n}" for k, n in sorted(self.done.items()))
+            + ", ".join(f"{EventKind(k).label.lower()}: {format_int(n)}" for k, n in sorted(self.done.items()))
         )
 
     def scaled(self, n: int, minimum: int = 1) -> int:

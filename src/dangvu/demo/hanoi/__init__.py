@@ -14,6 +14,7 @@ from django.db import transaction
 
 from dangvu.accounts.models import Role
 from dangvu.accounts.services import user_create
+from dangvu.core.numbers import format_int
 from dangvu.organizations.models import Organization
 
 from ..context import DemoContext, seconds
@@ -83,7 +84,7 @@ def build_hanoi_2025(*, actor, scale: float = 1.0, log=print, logins_file=None) 
          lambda: w.admissions(flows, w.cells_of(ward, until), dt.date(2026, 1, 5), until, w.IN_2026, "ĐU"))  # fmt: skip
     flows.recognize_until(until, "ĐU")
     step("Sinh hoạt chi bộ 2026 (phường Hoàng Mai)", lambda: f"{w.meetings_2026(ctx, until)} buổi")
-    step("Đảng phí 2026 (phường Hoàng Mai)", lambda: f"{w.dues_2026(ctx, until)} lượt nộp")
+    step("Đảng phí 2026 (phường Hoàng Mai)", lambda: f"{format_int(w.dues_2026(ctx, until))} lượt nộp")
     step("Đánh giá theo quý năm 2026 (Quy định 366-QĐ/TW)", lambda: q.quarters_2026(ctx, until))
     made = _logins(ctx)
     if made:

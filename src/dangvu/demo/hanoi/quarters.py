@@ -9,6 +9,7 @@ short; the tests read every figure back from the records."""
 import datetime as dt
 
 import dangvu.demo.hanoi.plan as p  # noqa: F401  (the package imports this module; see ward_year)
+from dangvu.core.numbers import format_int
 from dangvu.members.models import Activity, Member
 from dangvu.members.selectors import periods_on
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
@@ -122,7 +123,7 @@ def quarters_2026(ctx, until: dt.date) -> str:
             for cls, n in _decide(ctx, cycle, q, proposed).items():
                 decided[cls] = decided.get(cls, 0) + n
     done = classes_said(decided, YEAR)
-    return f"quý {', '.join(map(str, quarters))}: {len(units)} tổ chức, {len(members)} đảng viên ({done})"
+    return f"quý {', '.join(map(str, quarters))}: {len(units)} tổ chức, {format_int(len(members))} đảng viên ({done})"
 
 
 def classes_said(counts: dict[str, int], year: int) -> str:

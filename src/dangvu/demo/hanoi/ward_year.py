@@ -10,6 +10,7 @@ from decimal import Decimal
 
 # The module itself, not `from . import plan`: that runs the package, which imports this module.
 import dangvu.demo.hanoi.plan as p
+from dangvu.core.numbers import format_int
 from dangvu.dues.services import dues_basis_set, dues_collect_month
 from dangvu.meetings.models import MeetingKind, Presence
 from dangvu.meetings.services import meeting_create, roster_ids
@@ -95,7 +96,7 @@ def review_2025(ctx) -> str:
         )  # fmt: skip
         classes[cls] = classes.get(cls, 0) + 1
     review_cycle_close(actor=ctx.actor, cycle=cycle)
-    return f"{len(units)} tổ chức ({classes_said(classes, 2025)}), {rated} đảng viên"
+    return f"{len(units)} tổ chức ({classes_said(classes, 2025)}), {format_int(rated)} đảng viên"
 
 
 def _members(ctx, rng, cycle, org, end) -> int:

@@ -14,6 +14,7 @@ import random
 import time
 
 from dangvu.core.dates import add_years
+from dangvu.core.numbers import format_int
 from dangvu.members.models import IN_PARTY_STATUSES, Member
 from dangvu.members.services import member_update
 
@@ -96,5 +97,7 @@ def fill_record_sheets(ctx: DemoContext) -> int:
     chosen = sorted({*pks[::EVERY], *example})
     for member in Member.objects.filter(pk__in=chosen).order_by("pk"):
         member_update(actor=ctx.actor, member=member, **record_sheet(rng, member))
-    ctx.say(f"Phiếu đảng viên đủ thông tin: {len(chosen)} đảng viên ({seconds(time.perf_counter() - started)}).")
+    ctx.say(
+        f"Phiếu đảng viên đủ thông tin: {format_int(len(chosen))} đảng viên ({seconds(time.perf_counter() - started)})."
+    )
     return len(chosen)

@@ -5,6 +5,7 @@ removal list have names. `dues.collected` sums these payments."""
 
 import datetime as dt
 
+from dangvu.core.numbers import format_int
 from dangvu.dues.services import dues_basis_set, dues_collect_month
 from dangvu.members.models import Member, MemberPeriod
 
@@ -55,6 +56,6 @@ def build(ctx: DemoContext) -> None:
             )
             payments += len(paid)
     ctx.say(
-        f"Đảng phí 2016 (phường Định Công, Đại Kim): {len(members)} đảng viên, {payments} lượt nộp, "
-        f"{len(debtors)} đảng viên ngừng nộp từ tháng 9."
+        f"Đảng phí 2016 (phường Định Công, Đại Kim): {format_int(len(members))} đảng viên, "
+        f"{format_int(payments)} lượt nộp, {len(debtors)} đảng viên ngừng nộp từ tháng 9."
     )

@@ -12,6 +12,7 @@ members disciplined in 2016 (s60: `ctx.disciplined_2016`) are rated lowest.
 import datetime as dt
 from decimal import Decimal
 
+from dangvu.core.numbers import format_int
 from dangvu.members.models import Activity
 from dangvu.members.selectors import periods_on
 from dangvu.organizations.models import Organization
@@ -73,7 +74,7 @@ def build(ctx: DemoContext) -> None:
     ctx.review_cycle_2016 = cycle
     ctx.say(
         f"Đánh giá, xếp loại năm {YEAR}: {len(grassroots)} tổ chức cơ sở đảng, {len(tsvm)} trong sạch, vững mạnh "
-        f"({len(exemplary)} tiêu biểu); {rated} đảng viên được xếp loại."
+        f"({len(exemplary)} tiêu biểu); {format_int(rated)} đảng viên được xếp loại."
     )
 
 
