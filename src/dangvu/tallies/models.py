@@ -1,9 +1,8 @@
-"""Per unit and year: the members at the end of the year and the admissions during it.
+"""Per unit and year: the members at the end of the year, the admissions and the flows during it.
 
-`members.total`, `.probationary`, `.full` and `.admitted` of a whole year are sums over the units of
-a subtree; read from the member periods, a country's province read ~40 entries of the periods'
-index for each of its ~5.200 units (~90 ms); from these rows one a unit (~40 ms on the loaded
-machine: PostgreSQL still probes the units one by one, see bench/RESULTS.md). The rows are derived
+`members.total`, `.probationary`, `.full`, `.admitted`, `.increase` and `.decrease` of a whole year
+are sums over the units of a subtree; read from the member periods, a country's province read ~40
+entries of the periods' index for each of its ~5.200 units (~90 ms). The rows are derived
 from the member periods and events, as the periods are from the events: kept in the same transaction
 by every write of them (members.services._rebuild, and core.bulk's inserts for the import and the
 demo), filled whole by `dangvu tallies`. A subtree's figure sums the units that stood in it on the
@@ -26,6 +25,12 @@ class Horizon(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+
+# The counts of a row, in the order tallies.services adds them (and the index carries them).
+COUNTED = (
+    "total", "probationary", "full_members", "exempt", "suspended", "admitted", "started", "ended", "pairs",
+)  # fmt: skip
 
 
 class UnitYear(models.Model):
@@ -63,10 +68,7 @@ class UnitYear(models.Model):
         indexes = [
             models.Index(
                 fields=["year", "path"], name="unityear_year_path", opclasses=["int2_ops", "varchar_pattern_ops"],
-                include=[
-                    "total", "probationary", "full_members", "exempt", "suspended", "admitted", "started", "ended",
-                    "pairs",
-                ],
+                include=list(COUNTED),
             )
         ]  # fmt: skip
 

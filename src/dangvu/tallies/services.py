@@ -20,11 +20,11 @@ from django.db.models.functions import Coalesce
 from dangvu.members.models import EventKind, MemberPeriod, Standing
 from dangvu.organizations.models import OrgPeriod
 
-from .models import Horizon, UnitYear
+from .models import COUNTED, Horizon, UnitYear
 
 _ONE_DAY = dt.timedelta(days=1)
 
-COLUMNS = ("total", "probationary", "full_members", "exempt", "suspended", "admitted", "started", "ended", "pairs")
+COLUMNS = COUNTED
 ADMITTED, STARTED, ENDED, PAIRS = 5, 6, 7, 8
 
 
@@ -68,15 +68,13 @@ class _Changes:
         if end is not None and end.year <= last_year:
             self.units[(org_id, end.year)][ENDED] += sign
 
-    def pairs(self, sign: int, periods: list[tuple], places: "Places") -> None:
-        """One member's periods as (org_id, …, valid_from, valid_to): each day one of them ends and
-        another begins (a recognition, a transfer, a unit's members moved) is a pair, counted at
-        the two units' lowest common superior on that day (see models.py)."""
-        ends = {p[4]: p[0] for p in periods if p[4] is not None and p[4].year <= self.last_year}
-        for p in periods:
-            day = p[3]
-            if day in ends:
-                common = places.common(p[0], day, ends[day], day - _ONE_DAY)
+    def pairs(self, sign: int, periods: list[tuple], places: "Places", keep=None) -> None:
+        """One member's periods as (org_id, …, valid_from, valid_to): each pair (`_pairs_of`) is
+        counted at the two units' lowest common superior on its day (see models.py); with `keep`,
+        only the pairs (beginning unit, ending unit, day) it accepts."""
+        for org_id, other_id, day in _pairs_of(periods, self.last_year):
+            if keep is None or keep(org_id, other_id, day):
+                common = places.common(org_id, day, other_id, day - _ONE_DAY)
                 if common is not None:
                     self.units[(common, day.year)][PAIRS] += sign
 
@@ -128,23 +126,20 @@ def places_changed(sender, units: list[int], on: dt.date, old_prefix: str, new_p
     org_ids = {p[0] for periods in by_member.values() for p in periods}
     now, before = Places(org_ids), Places(org_ids, moved=(moved, on, old_prefix, new_prefix))
     changes = _Changes(last_year)
+
+    def meets_a_moved_unit(org_id, other_id, day) -> bool:
+        return day >= on and (org_id in moved or other_id in moved)
+
     for periods in by_member.values():
-        ends = {p[4]: p[0] for p in periods if p[4] is not None and on <= p[4] and p[4].year <= last_year}
-        for p in periods:
-            day = p[3]
-            if day in ends and (p[0] in moved or ends[day] in moved):
-                for sign, places in ((-1, before), (1, now)):
-                    common = places.common(p[0], day, ends[day], day - _ONE_DAY)
-                    if common is not None:
-                        changes.units[(common, day.year)][PAIRS] += sign
+        changes.pairs(-1, periods, before, keep=meets_a_moved_unit)
+        changes.pairs(1, periods, now, keep=meets_a_moved_unit)
     changes.apply()
 
 
 class Places:
-    """Where units stood in the tree on given days, read once for the units asked (None: all; one
-    query):
-    what a pair's common superior is found with. `moved` maps a unit's place from a day on back
-    to the place it had before a move (places_changed's old places)."""
+    """Where units stood in the tree on given days, read in one query for the units asked (None:
+    all): what a pair's common superior is found with. `moved` maps a unit's place from a day on
+    back to the place it had before a move (places_changed's old places)."""
 
     def __init__(self, org_ids, moved: tuple | None = None):
         self.positions = defaultdict(list)
@@ -187,12 +182,20 @@ def _common(a: str, b: str) -> int | None:
     return last
 
 
-def _places_for(changes: "_Changes", periods: list[tuple]) -> "Places | None":
-    """The places of the units of periods that make pairs within the kept years (None: no pair)."""
-    ends = {p[4] for p in periods if p[4] is not None and p[4].year <= changes.last_year}
-    if not any(p[3] in ends for p in periods):
+def _pairs_of(periods: list[tuple], last_year: int) -> list[tuple]:
+    """The days in the kept years on which one of a member's periods (org_id, …, valid_from,
+    valid_to) ends and another begins — a recognition, a transfer, a unit's members moved — as
+    (the beginning period's unit, the ending period's unit, the day)."""
+    ends = {p[4]: p[0] for p in periods if p[4] is not None and p[4].year <= last_year}
+    return [(p[0], ends[p[3]], p[3]) for p in periods if p[3] in ends]
+
+
+def _places_for(changes: "_Changes", *members: list[tuple]) -> "Places | None":
+    """The places of the units of the members' periods when they make a pair in the kept years
+    (None: no pair, nothing read)."""
+    if not any(_pairs_of(periods, changes.last_year) for periods in members):
         return None
-    return Places(p[0] for p in periods)
+    return Places(p[0] for periods in members for p in periods)
 
 
 def _add(model, keys: tuple, columns: tuple, rows: list[tuple], qn) -> None:
@@ -221,7 +224,7 @@ def periods_replaced(last_year: int | None, before: list[tuple], after, admitted
     after = [(p.org_id, p.standing, p.activity, p.valid_from, p.valid_to) for p in after]
     changes.member(-1, before)
     changes.member(1, after)
-    places = _places_for(changes, before + after)
+    places = _places_for(changes, before, after)
     if places is not None:
         changes.pairs(-1, before, places)
         changes.pairs(1, after, places)

@@ -29,8 +29,9 @@ class Command(BaseCommand):
             return
         if until is not None and not 1930 <= until <= 9999:
             raise CommandError(f"Năm {until} không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2027.", returncode=1)
-        if if_missing and horizon() is not None:
-            self.stdout.write(f"Bảng đếm đã có, đến năm {horizon()}; không tính lại.")
+        kept = horizon() if if_missing else None
+        if kept is not None:
+            self.stdout.write(f"Bảng đếm đã có, đến năm {kept}; không tính lại.")
             return
         started = time.perf_counter()
         rows = tally_fill(last_year=until)
