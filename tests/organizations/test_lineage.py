@@ -84,3 +84,27 @@ def test_dues_and_discipline_of_a_member_received_one_by_one_count_for_the_new_w
     assert disciplined_member_ids(cycle, n1) == {mover.pk}
     with counted_as_stood():
         assert disciplined_member_ids(cycle, n1) == set()
+
+
+def test_one_reading_in_both_modes_counts_each_as_its_own(tree, people, actor, admit):  # noqa: F811
+    """A report that reads the figures in today's boundaries and as they stood within one evaluation
+    (their shared readings kept for the whole of it) gets each mode's own figures, in either order."""
+    from dangvu.core.catalogue import evaluation
+
+    admit(tree.a1, on=D(2024, 3, 2))
+    admit(tree.a1, on=D(2025, 3, 2))
+    assert org_reorganize(actor=actor, plan=_plan(people)).ok
+    admit(Organization.objects.get(code="N1-01"), on=D(2025, 9, 9))
+    n1 = Organization.objects.get(code="N1")
+    keys = ["members.total", "members.admitted", "members.increase", "members.decrease", "orgs.grassroots"]
+
+    def figures(year, **kw):
+        return {f.key: f.value for f in evaluate(n1, year, keys, **kw)}
+
+    for year in (2024, 2025):
+        today, stood = figures(year), figures(year, as_stood=True)
+        assert today != stood
+        with evaluation():
+            assert (figures(year), figures(year, as_stood=True)) == (today, stood)
+        with evaluation():
+            assert (figures(year, as_stood=True), figures(year)) == (stood, today)

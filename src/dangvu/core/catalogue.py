@@ -16,7 +16,7 @@ Figures that come out of one query (the member totals, the flows in and out) sha
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -175,18 +175,23 @@ def records(key: str, org: Organization, period: Period) -> QuerySet | None:
 
 # --- one evaluation's shared results --------------------------------------------------------
 
-_SHARED: ContextVar[dict | None] = ContextVar("indicator_shared", default=None)
+# (every mode's memo in the outermost evaluation, this one's memo)
+_SHARED: ContextVar[tuple[dict, dict] | None] = ContextVar("indicator_shared", default=None)
 
 
 @contextlib.contextmanager
-def evaluation():
+def evaluation(mode: Hashable = None):
     """Within it, `shared()` results are computed once and reused; they are dropped when the
     outermost `evaluation()` ends, so nothing outlives one reading of the figures (no result can
-    go stale across requests)."""
-    if _SHARED.get() is not None:
-        yield
-        return
-    token = _SHARED.set({})
+    go stale across requests).
+
+    `mode` names a way of counting that changes what the same key reads (the figures as units
+    stood, indicators.selectors.evaluate): an evaluation inside another in a different mode keeps
+    its own results, so a report reading both ways in one evaluation gets each way's figures.
+    Nested in the same mode, it shares the outer one's."""
+    outer = _SHARED.get()
+    memos = {} if outer is None else outer[0]
+    token = _SHARED.set((memos, memos.setdefault(mode, {})))
     try:
         yield
     finally:
@@ -195,10 +200,12 @@ def evaluation():
 
 def shared(key: tuple, compute: Callable):
     """`compute()`, or its result from earlier in the same `evaluation()` under `key` (which must
-    name everything the result depends on, e.g. ("members.counts", org.pk, day))."""
-    memo = _SHARED.get()
-    if memo is None:
+    name everything the result depends on, e.g. ("members.counts", org.pk, day), except the
+    evaluation's mode)."""
+    current = _SHARED.get()
+    if current is None:
         return compute()
+    memo = current[1]
     if key not in memo:
         memo[key] = compute()
     return memo[key]

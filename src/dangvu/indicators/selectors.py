@@ -77,7 +77,8 @@ def evaluate(org: Organization, year_or_period: int | Period, keys=None, *, as_s
     own = targets.targets_of(org, year)
     below = targets.subordinate_targets_sums(org, year)
     figures = []
-    with catalogue.evaluation(), counted_as_stood(as_stood):
+    # The readings shared as units stand today are not those as they stood (catalogue.evaluation).
+    with catalogue.evaluation("as stood" if as_stood else None), counted_as_stood(as_stood):
         for ind in indicators(keys):
             value = plain_number(ind.compute(org, period))
             target = own.get(ind.key)
