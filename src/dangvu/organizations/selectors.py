@@ -232,8 +232,10 @@ def _alive_now(root: Organization) -> QuerySet[Organization]:
 
 
 def units_by_depth(root: Organization) -> dict[int, int]:
-    """How many units today's tree has at each depth under `root` (`root` included). One query."""
-    return dict(_alive_now(root).values_list("depth").annotate(n=Count("id")).order_by())
+    """How many units today's tree has at each depth under `root` (`root` included). One query,
+    read from the (path) index alone on PostgreSQL (it carries the columns; counting ids would
+    read every row)."""
+    return dict(_alive_now(root).values_list("depth").annotate(n=Count("*")).order_by())
 
 
 def tree_now(
