@@ -94,3 +94,16 @@ def test_the_unit_datalist_names_each_superior_in_two_queries(tree, actor, djang
     three = html.index('"A3 — Chi bộ tổ dân phố số 3 — Đảng bộ phường Định Công"')
     assert three < html.index('"A10 — Chi bộ tổ dân phố số 10 — Đảng bộ phường Định Công"')
     assert '"HM — Đảng bộ quận Hoàng Mai — Đảng bộ Thành phố Hà Nội"' in html
+
+
+def test_a_units_superiors_and_sub_units_read_together_are_those_read_apart(tree, actor):
+    """The unit page reads its crumbs and its sub-units in one query (ancestors_and_children):
+    the same units, in the same order, dissolved sub-units included, for the root and a leaf too."""
+    from dangvu.members.restructure import org_dissolve
+    from dangvu.organizations.selectors import ancestors, ancestors_and_children
+
+    _cells_three_and_ten(tree, actor)
+    org_dissolve(actor=actor, org=tree.c, on=D(2020, 1, 1))
+    for unit in (tree.hn, tree.hm, tree.a, tree.a1, tree.c):
+        assert ancestors_and_children(unit) == (ancestors(unit), children_now(unit, include_dissolved=True))
+    assert "C" in [o.code for o in ancestors_and_children(tree.hm)[1]]  # dissolved, still listed

@@ -46,3 +46,23 @@ def test_the_member_page_shows_them_newest_first(board, evaluated):
     section = page[page.index('id="danh-gia-366"') :]
     assert section.index("Quý 1/2026") < section.index("Năm 2016")
     assert label_2016 in section and "Hoàn thành tốt nhiệm vụ" in section
+
+
+def test_a_year_evaluated_with_points_shows_once_with_them(evaluated, actor):
+    """The year's decided evaluation writes the year's class to the review too: the page lists
+    that year once, with the evaluation's points, beside the quarter and the unscored 2016."""
+    from dangvu.reviews.models import MemberResult, ReviewCycle
+    from dangvu.tasks.selectors import member_results
+    from dangvu.tasks.services import evaluation_record
+
+    member, evaluation, label_2016 = evaluated
+    cycle = ReviewCycle.objects.get(year=2026)
+    evaluation_record(actor=actor, cycle=cycle, org=evaluation.org, member=member, quarter=0, stage="decision",
+                      cls="good", scores={"politics": 25})  # fmt: skip
+    assert MemberResult.objects.filter(member=member, cycle=cycle).exclude(decided_class="").exists()
+    rows = [(r["period"], r["points"] is not None, r["decided"]) for r in member_results(member)]
+    assert rows == [
+        ("Năm 2016", False, label_2016),
+        ("Quý 1/2026", True, "Hoàn thành tốt nhiệm vụ"),
+        ("Năm 2026", True, "Hoàn thành tốt nhiệm vụ"),
+    ]

@@ -218,6 +218,16 @@ class _Named:
         self.name = name
 
 
+def ancestors_and_children(org: Organization) -> tuple[list[Organization], list[Organization]]:
+    """`ancestors(org)` and `children_now(org, include_dissolved=True)` from one query (a unit's page
+    shows both)."""
+    ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]
+    found = list(Organization.objects.order_by().filter(Q(pk__in=ids) | Q(parent_id=org.pk)))
+    by_id = {o.pk: o for o in found if o.pk in ids}
+    children = [o for o in found if o.parent_id == org.pk and o.pk not in by_id]
+    return [by_id[i] for i in ids if i in by_id], sorted(children, key=lambda o: (natural_key(o.name), o.path))
+
+
 def ancestors(org: Organization) -> list[Organization]:
     """From the root down to `org`'s superior, as the tree is today."""
     ids = [int(x) for x in org.path.strip("/").split("/")[:-1]]

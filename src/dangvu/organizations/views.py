@@ -97,8 +97,9 @@ def org_detail(request, pk):
     scope = Scope.of(request.user)
     org = scope.get_org(pk)
     today = dt.date.today()
-    crumbs = [a for a in selectors.ancestors(org) if scope.covers(a)]
-    children = sorted(selectors.children_now(org, include_dissolved=True), key=lambda c: c.dissolved_on is not None)
+    above, below = selectors.ancestors_and_children(org)
+    crumbs = [a for a in above if scope.covers(a)]
+    children = sorted(below, key=lambda c: c.dissolved_on is not None)
     # The members of the unit and of each sub-unit's subtree from one grouped count and the
     # units' paths, however big the subtree (a province has five thousand units).
     subtree = selectors.subtree_periods_on(org, today)  # the unit's path today read once, for both

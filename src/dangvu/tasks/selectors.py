@@ -2,7 +2,7 @@
 period with their derived status, and the evaluations and tasks behind the figures. Each takes
 a fixed number of queries whatever the size of the subtree."""
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
 from django.utils import timezone
 
 from dangvu.core.catalogue import Period
@@ -110,20 +110,29 @@ def member_results(member) -> list[dict]:
     def labels(code):
         return {g.code: g.label for g in rulebook(code).member_classes}
 
-    # The columns shown, not the evaluations' 22 (their scores as JSON) and their cycles' 9.
+    # The columns shown, not the evaluations' 22 (their scores as JSON) and their cycles' 9; the
+    # evaluations and the review's classes in one query (UNION ALL), told apart by `scored`.
     shown = ("cycle__year", "cycle__rulebook", "proposed_class", "decided_class")
+    evaluations = (
+        Evaluation.objects.filter(member=member)
+        .annotate(scored=Value(True))
+        .values_list("scored", *shown, "quarter", "points")
+    )
+    points = Evaluation._meta.get_field("points")
+    classes = (
+        MemberResult.objects.filter(member=member)
+        .exclude(decided_class="")
+        .annotate(scored=Value(False), year_quarter=Value(YEAR), no_points=Value(None, output_field=points))
+        .values_list("scored", *shown, "year_quarter", "no_points")
+    )
+    found = list(evaluations.union(classes, all=True))
+    scored_years = {year for scored, year, *_, quarter, _points in found if scored and quarter == YEAR}
     rows = []
-    for year, code, proposed, decided, quarter, points in Evaluation.objects.filter(member=member).values_list(
-        *shown, "quarter", "points"
-    ):
+    for scored, year, code, proposed, decided, quarter, points in found:
+        if not scored and year in scored_years:
+            continue  # the year's scored evaluation shows its class
         n = labels(code)
         rows.append({"year": year, "quarter": quarter, "points": points,
-                     "proposed": n.get(proposed, ""), "decided": n.get(decided, "")})  # fmt: skip
-    scored_years = {r["year"] for r in rows if r["quarter"] == YEAR}
-    results = MemberResult.objects.filter(member=member).exclude(decided_class="")
-    for year, code, proposed, decided in results.exclude(cycle__year__in=scored_years).values_list(*shown):
-        n = labels(code)
-        rows.append({"year": year, "quarter": YEAR, "points": None,
                      "proposed": n.get(proposed, ""), "decided": n.get(decided, "")})  # fmt: skip
     for r in rows:
         r["period"] = f"Quý {r['quarter']}/{r['year']}" if r["quarter"] else f"Năm {r['year']}"
