@@ -14,6 +14,31 @@ PG_BASE = os.environ.get("BENCH_PG", "postgres://dangvu:dangvu@127.0.0.1:5432")
 RESULT_PREFIX = "RESULT "
 
 
+# The reference loop's CPU time with this machine's cores at full speed: its tenth percentile over
+# 30 s, 1,777 and 1,780 ms in two runs on 06/12/2026 (fastest 1,754). The medians of the same runs
+# were 1,82 and 2,21 ms, the slowest 3,7: the shared machine's cores slow to about half for seconds
+# at a time, whatever else runs, and how often differs from one minute to the next. See `reference_cpu`.
+REFERENCE_S = 0.00178
+
+
+def reference_cpu(n: int = 2000) -> float:
+    """The CPU seconds of a fixed piece of Python (what a page's code does most: small dicts, string
+    formatting and joins, a sort) — taken between the requests a figure times, it tells how fast
+    the machine ran then: REFERENCE_S / its mean is the speed against full speed (1 = full, 0,5 =
+    half). CPU per request measured on this shared machine moved by up to 1,5× within an hour with
+    the same code; scaled by that speed it is comparable from run to run."""
+    t = time.process_time()
+    rows = []
+    for i in range(n):
+        d = {"id": i, "name": f"Nguyễn Văn {i}", "org": i % 37}
+        parts = [str(d["id"]), d["name"].lower(), "{}/{}".format(d["org"], i)]
+        rows.append("|".join(parts).replace("ă", "a"))
+        if len(rows) > 100:
+            rows.sort()
+            rows.clear()
+    return time.process_time() - t
+
+
 def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
     import django
