@@ -145,9 +145,9 @@ class Member(Person):
         indexes = [
             models.Index(fields=["org", "status"]),
             models.Index(fields=["admitted_on"], name="members_member_admitted_on"),  # badge, probation alerts
-            # A province's members in name order, and counted by status from the index alone
-            # (accounts.scope.Scope.members; INCLUDE is PostgreSQL's, SQLite gets (root, sort key)).
-            models.Index(fields=["root", "sort_key"], include=["status"], name="member_root_sort"),
+            # A province's members in name order, and counted by status (accounts.scope.Scope.members).
+            models.Index(fields=["root", "sort_key"], name="member_root_sort"),
+            models.Index(fields=["root", "status"], name="member_root_status"),
         ]
 
     def __str__(self):

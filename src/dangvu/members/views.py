@@ -69,7 +69,7 @@ def member_list(request):
         data = form.cleaned_data
         within = scope.get_org(data["unit"]) if data["unit"] else scope.root
         if data["unit"]:
-            members = members.filter(org__path__startswith=within.path)
+            members = scope.members_under(within).select_related("org")
         if data["status"] == "dang":
             members = members.filter(status__in=IN_PARTY_STATUSES)
         elif data["status"]:

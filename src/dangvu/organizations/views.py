@@ -107,7 +107,7 @@ def org_detail(request, pk):
     counts, child_counts = _sum_by_child(
         org, paths, member_selectors.member_counts_by_org_on(org, today, units=subtree.values("org_id"))
     )
-    members = scope.members().filter(org__path__startswith=org.path, status__in=IN_PARTY_STATUSES)
+    members = scope.members_under(org).filter(status__in=IN_PARTY_STATUSES)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
     context = {
         "org": org,

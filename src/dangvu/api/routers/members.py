@@ -200,11 +200,9 @@ def event_out(e: MemberEvent) -> dict:
 def member_list(request, filters: Query[MemberQuery]):
     """Members of the caller's subtree (by their cell today), in Vietnamese name order."""
     scope = scope_of(request)
-    qs = scope.members().select_related("org").prefetch_related("work_periods")
-    within = scope.root
-    if filters.org:
-        within = org_in_scope(scope, filters.org)
-        qs = qs.filter(org__path__startswith=within.path)
+    within = org_in_scope(scope, filters.org) if filters.org else scope.root
+    qs = (scope.members_under(within) if within else scope.members()).select_related("org")
+    qs = qs.prefetch_related("work_periods")
     if filters.status == "in_party":
         qs = qs.filter(status__in=IN_PARTY_STATUSES)
     elif filters.status:

@@ -1,10 +1,16 @@
-"""A province's members in name order: (root, sort key) INCLUDE (status), read by the member
-list, the API and every page of a user whose scope is a whole tree (accounts.scope.Scope.members
-filters them by root). On the country data the third page of a province's list took 129 ms through
-the units' paths (PostgreSQL walked the country's sort-key index, looking up each member's unit
-and keeping one in 63), 3,6 ms through this index; its count 18-30 ms by the units, 13 ms from the
-index alone. Built concurrently on PostgreSQL (~10 s on the country); SQLite has no INCLUDE and
-gets (root, sort key)."""
+"""A province's members by their root (accounts.scope.Scope.members filters a whole tree's scope
+by Member.root): (root, sort key) lists them in name order, (root, status) counts them. On the
+country data the third page of a province's list took 129 ms through the units' paths (PostgreSQL
+walked the whole country's sort-key index, looking up each member's unit and keeping one in 63),
+3,6 ms through (root, sort key); its count 18-30 ms through the units, 9-13 from (root, status).
+On the city (one root of 479.199 members) the count is 32-37 ms against 71-84.
+
+Both are plain B-trees, which deduplicate: with the status as an INCLUDE column of the first (one
+index instead of two) it was 777 MB on the country instead of 191, and counted the city's members
+in 110 ms. The sort key's own index stays: in a database holding one province, the list of a large
+commune walks it (without it PostgreSQL read the whole table: 120 ms for the city's largest unit).
+
+Built concurrently on PostgreSQL so a country's tables stay writable."""
 
 from django.db import migrations, models
 
@@ -19,8 +25,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddModelIndex(
-            model_name="member",
-            index=models.Index(fields=["root", "sort_key"], include=("status",), name="member_root_sort"),
-        ),
+        AddModelIndex(model_name="member", index=models.Index(fields=["root", "sort_key"], name="member_root_sort")),
+        AddModelIndex(model_name="member", index=models.Index(fields=["root", "status"], name="member_root_status")),
     ]
