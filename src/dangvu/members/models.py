@@ -145,9 +145,6 @@ class Member(Person):
         indexes = [
             models.Index(fields=["org", "status"]),
             models.Index(fields=["admitted_on"], name="members_member_admitted_on"),  # badge, probation alerts
-            # A province's members in name order, and counted by status (accounts.scope.Scope.members).
-            models.Index(fields=["root", "sort_key"], name="member_root_sort"),
-            models.Index(fields=["root", "status"], name="member_root_status"),
         ]
 
     def __str__(self):
