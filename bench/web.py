@@ -224,11 +224,18 @@ def stop_server(proc):
 
 
 def load(
-    port: int, cookie: str, urls: list[str], clients: int, requests: int, limit: float, fresh: bool = False
+    port: int,
+    cookie: str,
+    urls: list[str],
+    clients: int,
+    requests: int,
+    limit: float,
+    fresh: bool = False,
+    after=None,
 ) -> tuple[list, int]:
     """`requests` GETs spread over `clients` threads, each on its own keep-alive connection (a new
-    connection for every request with `fresh`); stops at `limit` seconds whatever is left. Returns
-    (latencies in seconds, errors)."""
+    connection for every request with `fresh`), `after()` called by the client after each answer;
+    stops at `limit` seconds whatever is left. Returns (latencies in seconds, errors)."""
     latencies, errors = [], [0]
     lock = threading.Lock()
     counter = iter(range(requests))
@@ -254,6 +261,8 @@ def load(
                 latencies.append(elapsed)
                 if status != 200:
                     errors[0] += 1
+            if after is not None:
+                after()
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
     for th in threads:
@@ -261,23 +270,6 @@ def load(
     for th in threads:
         th.join(limit + 35)
     return latencies, errors[0]
-
-
-def solo(port: int, cookie: str, urls: list[str], requests: int, limit: float) -> tuple[list, list]:
-    """`requests` GETs one after another on one keep-alive connection, the reference loop timed
-    after each (while the server is idle); stops at `limit` seconds. Returns (latencies of the
-    answered requests, the loop's CPU seconds)."""
-    client, latencies, samples = Client(port, cookie), [], []
-    deadline = time.time() + limit
-    for i in range(requests):
-        if time.time() >= deadline:
-            break
-        t = time.perf_counter()
-        status, _ = client.get(urls[i % len(urls)])
-        if status == 200:
-            latencies.append(time.perf_counter() - t)
-        samples.append(reference_cpu())
-    return latencies, samples
 
 
 def pct(values: list[float], p: float) -> float:
@@ -308,7 +300,17 @@ def run(
             # counted in the CPU per request: the search's gunicorn share came out 25 or 46 ms).
             load(port, cookie, page_urls, 2 * workers, 8 * workers, 60, fresh=True)
             before = server_cpu(proc)
-            one, samples = solo(port, cookie, page_urls, max(20, requests // 4), 40)
+            # The reference loop timed after each answer, while the server is idle.
+            samples = []
+            one, _ = load(
+                port,
+                cookie,
+                page_urls,
+                1,
+                max(20, requests // 4),
+                40,
+                after=lambda s=samples: s.append(reference_cpu()),
+            )
             spent = cpu_spent(before, server_cpu(proc))
             if not one:
                 note(f"web.{name}[{size}]: no answer within 40 s from one client — skipped")

@@ -93,9 +93,9 @@ class Scope:
         return Organization.objects.filter(path__startswith=self.root.path)
 
     def members(self):
-        return Member.objects.none() if self.root is None else self.members_under(self.root)
+        return self.members_under(self.root)
 
-    def members_under(self, unit: Organization):
+    def members_under(self, unit: Organization | None):
         """The members of `unit`'s subtree, `unit` being in the scope (nothing otherwise). A whole
         tree (a province) by their root, a column kept with their unit (members.models.Member.root)
         and read through the (root, sort key) and (root, status) indexes: by the units' paths, a

@@ -118,11 +118,11 @@ def member_results(member) -> list[dict]:
         .annotate(scored=Value(True))
         .values_list("scored", *shown, "quarter", "points")
     )
-    points = Evaluation._meta.get_field("points")
+    no_points = Value(None, output_field=Evaluation._meta.get_field("points"))
     classes = (
         MemberResult.objects.filter(member=member)
         .exclude(decided_class="")
-        .annotate(scored=Value(False), year_quarter=Value(YEAR), no_points=Value(None, output_field=points))
+        .annotate(scored=Value(False), year_quarter=Value(YEAR), no_points=no_points)
         .values_list("scored", *shown, "year_quarter", "no_points")
     )
     found = list(evaluations.union(classes, all=True))

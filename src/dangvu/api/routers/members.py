@@ -201,8 +201,7 @@ def member_list(request, filters: Query[MemberQuery]):
     """Members of the caller's subtree (by their cell today), in Vietnamese name order."""
     scope = scope_of(request)
     within = org_in_scope(scope, filters.org) if filters.org else scope.root
-    qs = (scope.members_under(within) if within else scope.members()).select_related("org")
-    qs = qs.prefetch_related("work_periods")
+    qs = scope.members_under(within).select_related("org").prefetch_related("work_periods")
     if filters.status == "in_party":
         qs = qs.filter(status__in=IN_PARTY_STATUSES)
     elif filters.status:
