@@ -118,6 +118,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 else:
+    # Django's backend, preparing the statements that core.prepared.prepared() names (core/prepared.py).
+    DATABASES["default"]["ENGINE"] = "dangvu.core.postgresql"
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # JIT compiling pays off for hour-long analytics, not for a page's queries: on the city data set
@@ -130,6 +132,7 @@ REPLICA_DOWN_SECONDS = int(os.environ.get("DANGVU_REPLICA_DOWN_SECONDS", "10"))
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {
         **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"]),
+        "ENGINE": "dangvu.core.postgresql",
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {"options": "-c jit=off"},

@@ -8,6 +8,8 @@ Lower floors (members, below accounts) ask a user what they may do through Djang
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 
+from dangvu.core.prepared import prepared
+
 from .scope import Scope
 
 PREFIX = "dangvu."
@@ -22,7 +24,8 @@ class AccountBackend(ModelBackend):
     def get_user(self, user_id):
         model = get_user_model()
         try:
-            user = model._default_manager.select_related("assignment__org", "credential").get(pk=user_id)
+            with prepared():  # the same statement on every page (core.prepared)
+                user = model._default_manager.select_related("assignment__org", "credential").get(pk=user_id)
         except model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

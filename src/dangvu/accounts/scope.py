@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from dangvu.core.prepared import prepared
 from dangvu.members.models import Member
 from dangvu.members.selectors import in_tree
 from dangvu.organizations.models import Organization
@@ -113,7 +114,8 @@ class Scope:
         try:
             # get(), not first(): an id names one row, and first()'s ORDER BY made Django hash every
             # selected column to match it against the select list (~0,2 ms of each page).
-            return self.orgs().get(pk=pk)
+            with prepared():  # by its key: one plan for every id (core.prepared)
+                return self.orgs().get(pk=pk)
         except Organization.DoesNotExist:
             raise Http404("Không tìm thấy tổ chức trong phạm vi của bạn.") from None
 
@@ -125,6 +127,7 @@ class Scope:
 
     def get_member(self, pk) -> Member:
         try:
-            return self.members().select_related("org").get(pk=pk)  # get(): see get_org
+            with prepared():
+                return self.members().select_related("org").get(pk=pk)  # get(): see get_org
         except Member.DoesNotExist:
             raise Http404("Không tìm thấy đảng viên trong phạm vi của bạn.") from None

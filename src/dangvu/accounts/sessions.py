@@ -10,6 +10,8 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
+from dangvu.core.prepared import prepared
+
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
@@ -18,7 +20,7 @@ class SessionStore(db.SessionStore):
             return None
         model = self.model
         table = connections[alias := router.db_for_read(model)].ops.quote_name(model._meta.db_table)
-        with connections[alias].cursor() as cursor:
+        with prepared(), connections[alias].cursor() as cursor:  # the same statement on every page
             cursor.execute(
                 f"SELECT session_data FROM {table} WHERE session_key = %s AND expire_date > %s",
                 [key, timezone.now()],

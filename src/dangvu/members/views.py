@@ -18,6 +18,7 @@ from dangvu.accounts.scope import Scope
 from dangvu.core.dates import format_date
 from dangvu.core.downloads import download_log
 from dangvu.core.excel import exports
+from dangvu.core.prepared import prepared
 from dangvu.organizations.models import MEMBER_LEVELS
 from dangvu.organizations.selectors import tree_now, units_by_depth
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
@@ -166,6 +167,7 @@ def _imported_from(data) -> str:
 
 
 @login_required
+@prepared()  # every query of the page reads by the member's id: one plan each, whoever the member (core.prepared)
 def member_detail(request, pk):
     scope = Scope.of(request.user)
     member = scope.get_member(pk)

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Q, QuerySet
 
 from dangvu.core.catalogue import shared
+from dangvu.core.prepared import prepared
 from dangvu.core.text import natural_key
 
 from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
@@ -226,7 +227,8 @@ def ancestors_and_children(org: Organization) -> tuple[list[Organization], list[
     """`ancestors(org)` and `children_now(org, include_dissolved=True)` from one query (a unit's page
     shows both)."""
     ids = _ancestor_ids(org)
-    found = list(Organization.objects.order_by().filter(Q(pk__in=ids) | Q(parent_id=org.pk)))
+    with prepared():  # by keys: one plan for every unit (core.prepared)
+        found = list(Organization.objects.order_by().filter(Q(pk__in=ids) | Q(parent_id=org.pk)))
     by_id = {o.pk: o for o in found if o.parent_id != org.pk}
     children = [o for o in found if o.parent_id == org.pk]
     return [by_id[i] for i in ids if i in by_id], _in_natural_order(children)

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, preparing the statements run inside core.prepared.prepared()."""

@@ -1,0 +1,34 @@
+"""Django's PostgreSQL backend (psycopg 3), with one difference: a cursor made inside
+core.prepared.prepared() binds its values on the server and prepares its statement, so the
+connection plans it once (see core.prepared). Every other cursor is Django's own."""
+
+from django.db.backends.postgresql import base
+
+from dangvu.core.prepared import preparing
+
+# psycopg prepares nothing while the threshold is None (Django's default, for poolers) and a
+# statement after this many executions otherwise: so high, only prepare=True prepares.
+NEVER_BY_COUNT = 2**62
+
+
+class PreparingCursor(base.ServerBindingCursor):
+    def execute(self, query, params=None, *, prepare=None, **kwargs):
+        return super().execute(query, params, prepare=True if prepare is None else prepare, **kwargs)
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_new_connection(self, conn_params):
+        connection = super().get_new_connection(conn_params)
+        if connection.prepare_threshold is None:
+            connection.prepare_threshold = NEVER_BY_COUNT
+        return connection
+
+    def create_cursor(self, name=None):
+        if name is not None or not preparing.get():
+            return super().create_cursor(name)
+        raw = self.connection
+        factory, raw.cursor_factory = raw.cursor_factory, PreparingCursor
+        try:
+            return super().create_cursor()
+        finally:
+            raw.cursor_factory = factory
