@@ -2,7 +2,8 @@
 core.prepared.prepared() binds its values on the server and prepares its statement, so the
 connection plans it once (see core.prepared). Every other cursor is Django's own."""
 
-from django.db.backends.postgresql import base
+from django.db.backends.postgresql import base, operations
+from psycopg import errors
 
 from dangvu.core.prepared import preparing
 
@@ -16,7 +17,21 @@ class PreparingCursor(base.ServerBindingCursor):
         return super().execute(query, params, prepare=True if prepare is None else prepare, **kwargs)
 
 
+class DatabaseOperations(operations.DatabaseOperations):
+    def last_executed_query(self, cursor, sql, params):
+        """The statement with its values, as Django writes it for a query bound on the server (the
+        debug log, the queries a test captures): psycopg keeps no text of a prepared one."""
+        if isinstance(cursor, PreparingCursor):
+            try:
+                return self.compose_sql(sql, params)
+            except errors.DataError:
+                return None
+        return super().last_executed_query(cursor, sql, params)
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    ops_class = DatabaseOperations
+
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
         if connection.prepare_threshold is None:
