@@ -8,8 +8,10 @@ from django.urls import reverse
 
 from dangvu.members import selectors
 from dangvu.members.models import Member, MemberEvent
+from dangvu.members.restructure import org_dissolve
 from dangvu.members.services import member_record_event
-from dangvu.organizations.selectors import tree_now
+from dangvu.organizations import selectors as org_selectors
+from dangvu.organizations.selectors import tree_now, units_by_depth
 
 from ..conftest import D
 
@@ -49,6 +51,18 @@ def test_search_pages_are_50_long_in_order_without_repeats(tree, register):
     assert len({m.pk for m in first + rest}) == 53
     keys = [m.sort_key for m in first + rest]
     assert keys == sorted(keys)
+
+
+def test_units_counted_up_to_a_bound_are_each_depth_counted_up_to_it(tree, actor, monkeypatch):
+    assert units_by_depth(tree.hn) == {0: 1, 1: 1, 2: 3, 3: 3}
+    assert units_by_depth(tree.hn, at_most=2) == {0: 1, 1: 1, 2: 2, 3: 2}
+    assert units_by_depth(tree.a, at_most=1000) == {2: 1, 3: 2}
+    # A tree deeper than one query's depths is read on by the next query, to its deepest unit.
+    monkeypatch.setattr(org_selectors, "DEPTHS_A_QUERY", 2)
+    assert units_by_depth(tree.hn, at_most=1000) == {0: 1, 1: 1, 2: 3, 3: 3}
+    # Today's tree: a dissolved cell is not counted.
+    org_dissolve(actor=actor, org=tree.a2, on=D(2024, 1, 1), decision="1-QĐ/QU")
+    assert units_by_depth(tree.hn, at_most=1000) == units_by_depth(tree.hn) == {0: 1, 1: 1, 2: 3, 3: 2}
 
 
 def test_unit_choices_stop_at_the_depth_that_fits_and_keep_the_asked_unit(tree):

@@ -45,6 +45,9 @@ from .tables import member_page, search_page
 # ?unit= is offered whatever its depth. A province's whole tree was 5.700 <option>s (600 KB), and
 # its grassroots 840 (100 ms to render on each search).
 UNIT_CHOICES = 300
+# The scope's units counted a depth at a time up to this: enough for the unit list (UNIT_CHOICES) and
+# for the search's choice of index (selectors.ROOT_INDEX_UNITS; a scope's search names its root).
+COUNTED_UNITS = max(UNIT_CHOICES, selectors.ROOT_INDEX_UNITS) + 1
 
 
 def _unit_asked(scope: Scope, request):
@@ -59,7 +62,7 @@ def member_list(request):
     scope = Scope.of(request.user)
     per_depth, units = {}, []
     if scope.root:
-        per_depth = units_by_depth(scope.root)
+        per_depth = units_by_depth(scope.root, at_most=COUNTED_UNITS)
         units = tree_now(scope.root, UNIT_CHOICES, keep=_unit_asked(scope, request), per_depth=per_depth)
     form = MemberFilterForm(request.GET or None, units=units, initial={"status": "dang"})
     members = scope.members().select_related("org")

@@ -83,6 +83,15 @@ class Organization(models.Model):
                 opclasses=["varchar_pattern_ops"],
                 include=["depth", "founded_on", "dissolved_on"],
             ),
+            # A subtree's units at one depth, in today's tree (founded_on, dissolved_on carried): a
+            # member list counts a city's 30.000 units a depth at a time, up to what it needs to
+            # know (organizations.selectors.units_by_depth(at_most=…)).
+            models.Index(
+                fields=["depth", "path"],
+                name="org_depth_path",
+                opclasses=["int2_ops", "varchar_pattern_ops"],
+                include=["founded_on", "dissolved_on"],
+            ),
             # The units of a kind founded in a period (orgs.founded.non_state_enterprise): without
             # it each province's evaluation read the country's 330.000 units.
             models.Index(fields=["kind", "founded_on"], name="org_kind_founded"),
