@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import connections, transaction
 from django.db.models import BigIntegerField, Count, Q, QuerySet, Value
-from django.db.models.functions import Cast, Lower, StrIndex
+from django.db.models.functions import Cast, Collate, Lower, StrIndex
 
 from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import Organization, root_id_of
@@ -176,16 +176,32 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
             found = found.filter(name_key__contains=" " + word)
         else:
             found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
-    # Sorted by an expression (the keys are lower-case hex: it sorts like the column, but its index
-    # cannot be walked). Through a trigram index PostgreSQL reads each candidate's row anyway to
+    # Sorted by an expression (_InByteOrder: the keys are lower-case hex, it sorts like the column,
+    # but its index cannot be walked). Through a trigram index PostgreSQL reads each candidate's row anyway to
     # recheck the words, and sorts from that same row: read again by id, "hung" in a province
     # (2.758 matches) cost 33-40 ms instead of 21-23.
     if by_trigram:
-        return found.order_by(Lower("sort_key"), "pk")
+        return found.order_by(_InByteOrder("sort_key"), "pk")
     # Unit by unit the ids come from the index alone, then only the matching rows are read by id to
     # be sorted. The scope is in `found` already: repeated around it, PostgreSQL read the province's
     # 116.000 members a second time (a parallel hash join) to keep the 2.758 "hung" of them.
-    return _reading_like(Member.objects.filter(pk__in=found.values("pk")), members).order_by(Lower("sort_key"), "pk")
+    return _reading_like(Member.objects.filter(pk__in=found.values("pk")), members).order_by(
+        _InByteOrder("sort_key"), "pk"
+    )
+
+
+class _InByteOrder(Collate):
+    """A sort key (lower-case hex) compared byte by byte, as an expression: PostgreSQL sorts the
+    matches instead of walking the key's index, and under the "C" collation compares bytes, with
+    abbreviated keys, where lower() under the database's locale (C.UTF-8 is not "C" to PostgreSQL
+    15) called strcoll on every pair: "hung" in the city, 14.342 matches, 47-69 -> 28-30 ms
+    (EXPLAIN ANALYZE). The same order: the keys hold only 0-9 and a-f. SQLite keeps lower()."""
+
+    def __init__(self, expression):
+        super().__init__(expression, "C")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(Lower(self.get_source_expressions()[0]))
 
 
 def search_within(
