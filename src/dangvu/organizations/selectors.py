@@ -278,16 +278,19 @@ def units_by_depth(root: Organization, at_most: int | None = None) -> dict[int, 
 
 def _counted_to(root: Organization, depths: range, at_most: int) -> list[tuple[int, int]]:
     """[(depth, its units counted up to at_most)] for `depths`, in one statement: each depth's
-    units read from the (depth, path) index until at_most are found."""
-    parts, params, alias = [], [], None
-    for depth in depths:
-        units = _alive_now(root).filter(depth=depth).order_by().values("depth")[:at_most]
-        alias = units.db
-        sql, part_params = units.query.sql_with_params()
-        parts.append(f"SELECT {int(depth)}, COUNT(*) FROM ({sql}) AS d{int(depth)}")
-        params += part_params
-    with connections[alias].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+    units read from the (depth, path) index until at_most are found. The subtree's condition is
+    compiled once (a queryset a depth cost ~0,1 ms each) and its statement, which ends with its
+    WHERE clause, narrowed to each depth."""
+    units = _alive_now(root).order_by().values("depth")
+    sql, params = units.query.sql_with_params()
+    connection = connections[units.db]
+    depth_column = f"{connection.ops.quote_name(Organization._meta.db_table)}.{connection.ops.quote_name('depth')}"
+    parts = [
+        f"SELECT {d}, COUNT(*) FROM ({sql} AND {depth_column} = {d} LIMIT {int(at_most)}) AS d{d}"
+        for d in map(int, depths)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params * len(parts))
         return cursor.fetchall()
 
 
