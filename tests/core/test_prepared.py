@@ -58,3 +58,9 @@ def test_a_record_outside_the_scope_stays_unfound_when_prepared(tree, register, 
         assert scope.get_member(inside.pk) == inside
         with pytest.raises(Exception, match="Không tìm thấy"):
             scope.get_member(outside.pk)
+
+
+def test_a_members_own_pages_are_prepared(client, tree, make_user):
+    client.force_login(make_user(Role.MEMBER, tree.a))
+    assert client.get("/so-tay/").status_code == 200
+    assert any('"handbook_memberaccount"' in s and "$1" in s for s in _prepared_statements())
