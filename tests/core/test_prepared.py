@@ -3,7 +3,7 @@ subtree are not (a plan kept without the path prefix could read every unit for a
 values bound on the server give the same rows as Django's own binding."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from dangvu.accounts.scope import Scope
 from dangvu.core.prepared import prepared
@@ -64,3 +64,15 @@ def test_a_members_own_pages_are_prepared(client, tree, make_user):
     client.force_login(make_user(Role.MEMBER, tree.a))
     assert client.get("/so-tay/").status_code == 200
     assert any('"handbook_memberaccount"' in s and "$1" in s for s in _prepared_statements())
+
+
+def test_only_reads_are_prepared_not_the_savepoints_and_writes_around_them(tree, register):
+    member = register(tree.a1)
+    with prepared():
+        for _ in range(2):
+            with transaction.atomic():  # a savepoint, within the test's transaction
+                Member.objects.filter(pk=member.pk).update(phone="0912345678")
+            assert Member.objects.get(pk=member.pk).phone == "0912345678"
+    statements = _prepared_statements()
+    assert any(s.startswith("SELECT") and '"members_member"' in s for s in statements)
+    assert [s for s in statements if not s.startswith(("SELECT", "WITH", "("))] == []

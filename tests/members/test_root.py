@@ -5,6 +5,7 @@ scope holds. conftest checks the same invariant after every test that writes mem
 import datetime as dt
 
 import pytest
+from django.db import connection, transaction
 
 from dangvu.members import selectors
 from dangvu.members.models import EventKind, Member
@@ -94,3 +95,21 @@ def test_a_province_clerk_sees_the_members_its_units_hold_wherever_they_went(
     assert set(hanoi.members_under(tree.b)) == {staying}
     assert set(dongnai.members_under(Organization.objects.get(pk=tree.c.pk))) == {moved}  # its path now
     assert not hanoi.members_under(dq).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+@pytest.mark.parametrize("units", [8, 5_000])  # read unit by unit, and through the (root, name) index
+def test_a_search_never_walks_the_sort_keys_index_for_its_order(tree, register, units):
+    """However the database collates, the order is an expression no index gives: walked in key
+    order, PostgreSQL tested every name until it had a page ("hung" over the country: 15 s)."""
+    register(tree.a1)
+    found = selectors.search(Member.objects.all(), "thu", units=units, root_id=tree.hn.pk)
+    sql, params = found.values_list("pk")[:50].query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # What a database created with the "C" collation has for the key's own index.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's rows checked now: an index needs it
+        cursor.execute('CREATE INDEX member_sort_key_bytes ON members_member (sort_key COLLATE "C", id)')
+        cursor.execute("SET LOCAL enable_sort = off")  # the planner then takes any index that orders
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Sort Key" in plan, plan

@@ -6,13 +6,15 @@ on a connection is planned for its values five times, then, when its plan does n
 them, kept as a generic plan and only executed (bench/RESULTS.md: the member page's PostgreSQL CPU
 4,7 -> 2,0 ms a request).
 
-Only what runs inside `prepared()` is prepared, on PostgreSQL (core.postgresql, the database
+Only the reads (SELECT) run inside `prepared()` are prepared, on PostgreSQL (core.postgresql, the database
 backend settings name): reads of rows by their key — a session, the user, a record opened by id
 and what hangs off it — whose best plan is the same for every key. Not the reads of a subtree
 (a unit's path prefix, LIKE $1): planned once without its value, PostgreSQL may keep a plan
 that reads every unit, fine for a province and ruinous for a cell, and psycopg's automatic
 preparation would do that to every statement run five times on a connection. Other queries
-keep psycopg's client-side binding, exactly as Django runs them by default.
+keep psycopg's client-side binding, exactly as Django runs them by default. A rollback (a
+savepoint's too) makes psycopg drop the connection's prepared statements: they are prepared again
+as they are next run.
 
 A connection pooler in transaction mode (PgBouncer) needs `max_prepared_statements` (PgBouncer
 1.21 and later) for these statements to follow the server connection (README)."""

@@ -12,9 +12,16 @@ from dangvu.core.prepared import preparing
 NEVER_BY_COUNT = 2**62
 
 
+# What is prepared: reads. Django's savepoints (a name each, never run twice) and the writes of a
+# request inside prepared() are run once each and would only cost a round trip and a cache slot.
+READS = ("SELECT", "WITH", "(")
+
+
 class PreparingCursor(base.ServerBindingCursor):
     def execute(self, query, params=None, *, prepare=None, **kwargs):
-        return super().execute(query, params, prepare=True if prepare is None else prepare, **kwargs)
+        if prepare is None and isinstance(query, str) and query.lstrip().startswith(READS):
+            prepare = True
+        return super().execute(query, params, prepare=prepare, **kwargs)
 
 
 class DatabaseOperations(operations.DatabaseOperations):
