@@ -111,12 +111,17 @@ TEMPLATES = [
 _default_sqlite = f"sqlite:///{DATA_DIR / 'dangvu.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_sqlite))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, keeping the query planner's statistics current (core/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "dangvu.core.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue instead of failing with "database is locked"; WAL lets readers go on.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # The tests' database in memory, as Django makes it for its own SQLite engine: pytest-django
+    # recognizes that engine by name only, and would give each worker a file named after this path.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 else:
     # Django's backend, preparing the statements that core.prepared.prepared() names (core/prepared.py).
     DATABASES["default"]["ENGINE"] = "dangvu.core.postgresql"
