@@ -2,6 +2,8 @@
 subtree are not (a plan kept without the path prefix could read every unit for a cell), and the
 values bound on the server give the same rows as Django's own binding."""
 
+import re
+
 import pytest
 from django.db import connection, transaction
 
@@ -47,7 +49,7 @@ def test_a_member_page_prepares_its_reads_by_key_and_a_unit_page_not_its_subtree
     assert any('"organizations_organization"."parent_id" = $' in s for s in statements)
     # The unit and its members are read by id (the scope's prefix beside the key); its subtree's
     # counts and member list, read by the prefix alone, are planned for each unit.
-    subtree_reads = [s for s in statements if " LIKE " in s and '"id" = $' not in s]
+    subtree_reads = [s for s in statements if " LIKE " in s and not re.search(r'"id" = \(?\$', s)]
     assert not subtree_reads
 
 

@@ -8,6 +8,8 @@ Lower floors (members, below accounts) ask a user what they may do through Djang
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 
+from dangvu.core import compiled
+from dangvu.core.compiled import Slot
 from dangvu.core.prepared import prepared
 
 from .scope import Scope
@@ -23,12 +25,17 @@ class AccountBackend(ModelBackend):
 
     def get_user(self, user_id):
         model = get_user_model()
-        try:
-            with prepared():  # the same statement on every page (core.prepared)
-                user = model._default_manager.select_related("assignment__org", "credential").get(pk=user_id)
-        except model.DoesNotExist:
+
+        def build():
+            return model._default_manager.select_related("assignment__org", "credential").filter(
+                pk=Slot("pk", model._meta.pk)
+            )[:2]
+
+        with prepared():  # the same statement on every page (core.prepared), compiled once (core.compiled)
+            found = compiled.rows(model, ("accounts.user",), build, pk=user_id)
+        if len(found) != 1:
             return None
-        return user if self.user_can_authenticate(user) else None
+        return found[0] if self.user_can_authenticate(found[0]) else None
 
 
 class RoleCapabilityBackend(BaseBackend):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from dangvu.core import compiled
+from dangvu.core.compiled import Slot
 from dangvu.core.prepared import prepared
 from dangvu.members.models import Member
 from dangvu.members.selectors import in_tree
@@ -45,6 +47,16 @@ def read_account(user) -> None:
             rel.field.set_cached_value(found, user)  # its user is this one, not the row read for the key
 
 
+def _one(model, key: tuple, within, pk):
+    """The record `pk` of `within()` (a scope's rows; `key` names the scope), or DoesNotExist: a
+    statement prepared (one plan for every id, core.prepared) and compiled once (core.compiled)."""
+    with prepared():
+        found = compiled.rows(model, key, lambda: within().filter(pk=Slot("pk", model._meta.pk))[:2], pk=pk)
+    if len(found) != 1:  # an id names one row: more is impossible
+        raise model.DoesNotExist
+    return found[0]
+
+
 @dataclass(frozen=True)
 class Scope:
     root: Organization | None  # None: nothing (a user with no role sees nothing)
@@ -73,6 +85,11 @@ class Scope:
             scope = cls(None, None, frozenset())
         user._dangvu_scope = scope
         return scope
+
+    @property
+    def _key(self) -> tuple:
+        """What makes this scope's queries differ from another's (core.compiled's keys)."""
+        return (None,) if self.root is None else (self.root.pk, self.root.path, self.root.parent_id is None)
 
     @property
     def path(self) -> str | None:
@@ -114,8 +131,7 @@ class Scope:
         try:
             # get(), not first(): an id names one row, and first()'s ORDER BY made Django hash every
             # selected column to match it against the select list (~0,2 ms of each page).
-            with prepared():  # by its key: one plan for every id (core.prepared)
-                return self.orgs().get(pk=pk)
+            return _one(Organization, ("scope.org", *self._key), lambda: self.orgs(), pk)
         except Organization.DoesNotExist:
             raise Http404("Không tìm thấy tổ chức trong phạm vi của bạn.") from None
 
@@ -127,7 +143,6 @@ class Scope:
 
     def get_member(self, pk) -> Member:
         try:
-            with prepared():
-                return self.members().select_related("org").get(pk=pk)  # get(): see get_org
+            return _one(Member, ("scope.member", *self._key), lambda: self.members().select_related("org"), pk)
         except Member.DoesNotExist:
             raise Http404("Không tìm thấy đảng viên trong phạm vi của bạn.") from None

@@ -8,6 +8,8 @@ from django.db import connections, transaction
 from django.db.models import BigIntegerField, CharField, Count, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast, Collate, Lower, StrIndex
 
+from dangvu.core import compiled
+from dangvu.core.compiled import Slot
 from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import Organization, root_id_of
 from dangvu.organizations.selectors import covering, subtree_ids_on, subtree_now
@@ -85,7 +87,7 @@ def timeline_rows(member: Member) -> list[dict]:
     move, the unit's name otherwise). Only the columns shown, and no model built: the four units
     and their 60 columns `timeline` selects cost the page ~1 ms of CPU."""
     labels = dict(MemberEvent._meta.get_field("kind").flatchoices)
-    rows = list(member.events.order_by("date", "id").values(*_TIMELINE_FIELDS))
+    rows = compiled.rows(MemberEvent, ("members.timeline",), _timeline_query, member=member.pk)
     for r in rows:
         r["kind_label"] = labels.get(r["kind"], r["kind"])
         if r["to_org_id"] is not None:
@@ -93,6 +95,27 @@ def timeline_rows(member: Member) -> list[dict]:
         else:
             r["unit"] = r["org__name"] if r["org_id"] is not None else ""
     return rows
+
+
+def _timeline_query():
+    return (
+        MemberEvent.objects.filter(member_id=Slot("member", Member._meta.pk))
+        .order_by("date", "id")
+        .values(*_TIMELINE_FIELDS)
+    )
+
+
+def of_member(model, member: Member, *order: str) -> list:
+    """`model`'s rows of one member (badges, work-history lines) in `order`, each with `member` as
+    its member: a query compiled once (core.compiled), as every member's page asks it."""
+    found = compiled.rows(
+        model, ("members.of-member", model._meta.label, order),
+        lambda: model.objects.filter(member_id=Slot("member", Member._meta.pk)).order_by(*order),
+        member=member.pk,
+    )  # fmt: skip
+    for row in found:
+        row.member = member
+    return found
 
 
 def _with_superior(row: dict, prefix: str) -> str:

@@ -176,8 +176,8 @@ def member_detail(request, pk):
     member = scope.get_member(pk)
     today = dt.date.today()
     events = selectors.timeline_rows(member)
-    badges = list(member.badges.order_by("years"))
-    work = list(member.work_periods.order_by("order", "id"))  # the model's order, without its join on the member
+    badges = selectors.of_member(MemberBadge, member, "years")
+    work = selectors.of_member(MemberWorkPeriod, member, "order", "id")  # the model's order, without its join
     rule_events = [rules.Event(e["kind"], e["date"], e["org_id"], e["to_org_id"], e["standing"]) for e in events]
     context = {
         "member": member,

@@ -1,0 +1,91 @@
+"""Reads compiled once: the SQL Django writes for a query of a fixed shape, kept with the
+connection and run again with each call's values.
+
+Every page reads a few rows by their key — the user a session names, the member or unit it opens —
+with the same query each time. Django builds and compiles the query anew on every call, and for
+these reads that costs more CPU than the database spends answering them (the member page: ~40 %
+of its Python in the ORM, most of it compiling; bench/RESULTS.md). Here a query is built and
+compiled once per connection: the values that change between calls are `Slot`s in it, bound at
+each run the way Django would have prepared them, and Django's own iterables turn the rows into
+model instances (or values) exactly as a QuerySet does.
+
+    user = compiled.rows(User, ("user",), lambda: User.objects.filter(pk=Slot("pk", User._meta.pk))[:2], pk=7)
+
+The rules:
+- `build` must depend on nothing but the key: whatever else changes the query (the scope's unit,
+  a list's length) belongs in the key. Values go through `Slot`s, scalars only.
+- No prefetch_related (a second query that would not be compiled here).
+- The key is per database alias (a replica's connection keeps its own) and per connection: a
+  connection (one per thread) keeps its last `KEPT` queries.
+"""
+
+from collections import OrderedDict
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
+from django.db.models import Expression
+
+KEPT = 256
+
+
+class _Value:
+    """Where a slot's value goes in the compiled query's parameters."""
+
+    __slots__ = ("name", "field")
+
+    def __init__(self, name, field):
+        self.name, self.field = name, field
+
+
+class Slot(Expression):
+    """A value given at each run of a compiled query (`filter(pk=Slot("pk", Model._meta.pk))`):
+    written as a parameter, prepared for the database by `field` as Django prepares a lookup's value."""
+
+    def __init__(self, name: str, field):
+        super().__init__(output_field=field)
+        self.name = name
+
+    def as_sql(self, compiler, connection):
+        return "%s", [_Value(self.name, self.output_field)]
+
+
+class _Compiled:
+    __slots__ = ("queryset", "compiler", "sql", "params")
+
+    def __init__(self, queryset):
+        if queryset._prefetch_related_lookups:
+            raise ValueError("A compiled read runs one query: no prefetch_related.")
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        try:
+            self.sql, self.params = compiler.as_sql()  # also fills the compiler's select and row layout
+        except EmptyResultSet:  # none() or `pk__in=[]`: no rows, no query
+            self.sql, self.params = None, ()
+        self.queryset, self.compiler = queryset, compiler
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler  # the iterable asks for it
+
+    def run(self, connection, values: dict) -> list:
+        params = tuple(
+            p.field.get_db_prep_value(values[p.name], connection, prepared=False) if isinstance(p, _Value) else p
+            for p in self.params
+        )
+        sql = self.sql
+        if sql is None:
+            return []
+        self.compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        return list(self.queryset._iterable_class(self.queryset))
+
+
+def rows(model, key: tuple, build, **values) -> list:
+    """The rows of `build()` (a QuerySet of `model`) with `values` in its slots: compiled on this
+    connection's first call with `key`, only bound and run after that."""
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    kept = connection.__dict__.setdefault("_dangvu_compiled", OrderedDict())
+    query = kept.get(key)
+    if query is None:
+        query = kept[key] = _Compiled(build().using(alias))
+        while len(kept) > KEPT:
+            kept.popitem(last=False)
+    else:
+        kept.move_to_end(key)
+    return query.run(connection, values)

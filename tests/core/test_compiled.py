@@ -1,0 +1,110 @@
+"""core.compiled: a read by key is compiled once per connection and run again with each call's
+values — the same rows and objects as Django's own query, a scope's read never answering with
+another scope's compiled query, and nothing compiled on the second call."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connections
+from django.db.models import DateField
+from django.db.models.sql import compiler as sql_compiler
+from django.http import Http404
+
+from dangvu.accounts.backends import AccountBackend
+from dangvu.accounts.scope import Scope
+from dangvu.core import compiled
+from dangvu.core.compiled import Slot
+from dangvu.members.models import Member
+
+from ..conftest import Role
+
+
+def _by_pk():
+    return Member.objects.select_related("org").filter(pk=Slot("pk", Member._meta.pk))[:2]
+
+
+def test_a_compiled_read_gives_what_the_queryset_gives_for_each_value(tree, register):
+    first, second = register(tree.a1), register(tree.b1)
+    for member in (first, second, first):
+        [found] = compiled.rows(Member, ("test.by-pk",), _by_pk, pk=member.pk)
+        plain = Member.objects.select_related("org").get(pk=member.pk)
+        assert found == plain
+        assert {f.attname: getattr(found, f.attname) for f in Member._meta.concrete_fields} == {
+            f.attname: getattr(plain, f.attname) for f in Member._meta.concrete_fields
+        }
+        assert found.org.name == plain.org.name
+        assert Member.org.is_cached(found)  # the unit came with the row: no query to reach it
+    assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=second.pk + 1000) == []
+
+
+def test_values_are_prepared_as_django_prepares_a_lookups(tree, register):
+    older = register(tree.a1, birth_date=dt.date(1960, 1, 2))
+    register(tree.a1, birth_date=dt.date(1990, 1, 2))
+
+    def born_before():
+        return Member.objects.filter(birth_date__lt=Slot("day", DateField())).values_list("pk", flat=True)
+
+    assert compiled.rows(Member, ("test.born",), born_before, day=dt.date(1970, 1, 1)) == [older.pk]
+    assert len(compiled.rows(Member, ("test.born",), born_before, day=dt.date(2000, 1, 1))) == 2
+
+
+def test_the_second_call_compiles_nothing(tree, register, monkeypatch):
+    member = register(tree.a1)
+    compiled.rows(Member, ("test.by-pk",), _by_pk, pk=member.pk)
+    calls = []
+    original = sql_compiler.SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(sql_compiler.SQLCompiler, "as_sql", counting)
+    assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=member.pk) == [member]
+    assert calls == []
+    assert Member.objects.filter(pk=member.pk).count() == 1  # an ordinary query still compiles
+    assert calls
+
+
+def test_each_scope_reads_through_its_own_query(tree, register, make_user):
+    """Two users' scopes on one connection, in turns: a compiled query kept for one scope never
+    answers for the other (the scope's unit is part of its key)."""
+    in_a, in_b = register(tree.a1), register(tree.b1)
+    scope_a = Scope.of(make_user(Role.ORG_BOARD, tree.a))
+    scope_b = Scope.of(make_user(Role.ORG_BOARD, tree.b))
+    district = Scope.of(make_user(Role.ORG_BOARD, tree.hm))
+    for _ in range(2):
+        assert scope_a.get_member(in_a.pk) == in_a
+        assert scope_b.get_member(in_b.pk) == in_b
+        with pytest.raises(Http404):
+            scope_a.get_member(in_b.pk)
+        with pytest.raises(Http404):
+            scope_b.get_member(in_a.pk)
+        assert district.get_member(in_a.pk) == in_a and district.get_member(in_b.pk) == in_b
+        assert scope_a.get_org(tree.a1.pk) == tree.a1
+        with pytest.raises(Http404):
+            scope_a.get_org(tree.b1.pk)
+    with pytest.raises(Http404):
+        Scope(None, None, frozenset()).get_member(in_a.pk)  # no unit: nothing, and no query
+
+
+def test_the_session_user_is_read_with_their_account_or_not_at_all(tree, make_user, django_assert_num_queries):
+    user = make_user(Role.ORG_BOARD, tree.a)
+    backend = AccountBackend()
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            found = backend.get_user(user.pk)
+            assert found == user
+            assert found.assignment.org == tree.a and found.credential.must_change is not None
+    assert backend.get_user(user.pk + 1000) is None
+    get_user_model().objects.filter(pk=user.pk).update(is_active=False)
+    assert backend.get_user(user.pk) is None
+
+
+def test_a_connection_keeps_a_bounded_number(tree, register, monkeypatch):
+    monkeypatch.setattr(compiled, "KEPT", 3)
+    member = register(tree.a1)
+    for n in range(6):
+        assert compiled.rows(Member, ("test.bounded", n), _by_pk, pk=member.pk) == [member]
+    kept = [key for key in connections["default"].__dict__["_dangvu_compiled"] if key[0] == "test.bounded"]
+    assert kept == [("test.bounded", 3), ("test.bounded", 4), ("test.bounded", 5)]
