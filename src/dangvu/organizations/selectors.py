@@ -5,7 +5,9 @@ import datetime as dt
 from django.db import connections
 from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Q, QuerySet
 
+from dangvu.core import compiled
 from dangvu.core.catalogue import shared
+from dangvu.core.compiled import Slot
 from dangvu.core.prepared import prepared
 from dangvu.core.text import natural_key
 
@@ -228,8 +230,18 @@ def ancestors_and_children(org: Organization) -> tuple[list[Organization], list[
     """`ancestors(org)` and `children_now(org, include_dissolved=True)` from one query (a unit's page
     shows both)."""
     ids = _ancestor_ids(org)
+    pk = Organization._meta.pk
+
+    def build():  # one query a depth, compiled once (core.compiled)
+        return Organization.objects.order_by().filter(
+            Q(pk__in=[Slot(f"above{i}", pk) for i in range(len(ids))]) | Q(parent_id=Slot("unit", pk))
+        )
+
     with prepared():  # by keys: one plan for every unit (core.prepared)
-        found = list(Organization.objects.order_by().filter(Q(pk__in=ids) | Q(parent_id=org.pk)))
+        found = compiled.rows(
+            Organization, ("organizations.around", len(ids)), build, unit=org.pk,
+            **{f"above{i}": above for i, above in enumerate(ids)},
+        )  # fmt: skip
     by_id = {o.pk: o for o in found if o.parent_id != org.pk}
     children = [o for o in found if o.parent_id == org.pk]
     return [by_id[i] for i in ids if i in by_id], _in_natural_order(children)
