@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connections
-from django.db.models import DateField
+from django.db.models import DateField, Q
 from django.db.models.sql import compiler as sql_compiler
 from django.http import Http404
 
@@ -108,3 +108,30 @@ def test_a_connection_keeps_a_bounded_number(tree, register, monkeypatch):
         assert compiled.rows(Member, ("test.bounded", n), _by_pk, pk=member.pk) == [member]
     kept = [key for key in connections["default"].__dict__["_dangvu_compiled"] if key[0] == "test.bounded"]
     assert kept == [("test.bounded", 3), ("test.bounded", 4), ("test.bounded", 5)]
+
+
+def test_a_history_read_by_padded_shapes_gives_the_entries_asked(tree, register):
+    """history_entries pads each kind's ids to a power of two: every count of ids still gives
+    exactly the entries of those records, newest first."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from dangvu.members.models import MemberEvent
+    from dangvu.members.selectors import history_entries
+
+    members = [register(tree.a1) for _ in range(5)]
+    events = list(MemberEvent.objects.filter(member__in=members).values_list("pk", flat=True))
+    assert len(events) >= 5
+    types = {model: ContentType.objects.get_for_model(model) for model in (Member, MemberEvent)}
+    for n in range(1, 6):
+        records = {Member: [m.pk for m in members[:n]], MemberEvent: events[:n]}
+        expected = list(
+            LogEntry.objects.filter(
+                Q(content_type=types[Member], object_id__in=records[Member])
+                | Q(content_type=types[MemberEvent], object_id__in=records[MemberEvent])
+            )
+            .order_by("-timestamp", "-pk")
+            .values_list("pk", flat=True)
+        )
+        assert [e.pk for e in history_entries(records)] == expected
+        assert len(expected) >= 2 * n

@@ -324,16 +324,35 @@ def history_entries(records: dict[type, list[int]], limit: int = 500, unnamed: f
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
-    wanted = Q()
-    for model, pks in records.items():
-        if pks:
-            wanted |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
-    if not wanted:
+    # Compiled once per shape (core.compiled): each kind's ids padded to a power of two by
+    # repeating its last (the same rows), so a few shapes serve every member's page.
+    kinds = [(ContentType.objects.get_for_model(model).pk, _padded(pks)) for model, pks in records.items() if pks]
+    if not kinds:
         return []
-    entries = LogEntry.objects.filter(wanted).select_related("actor", "content_type").only(*_ENTRY_FIELDS)
-    entries = list(entries.order_by("-timestamp", "-pk")[:limit])
+    shape = tuple(len(pks) for _, pks in kinds)
+    object_id = LogEntry._meta.get_field("object_id")
+    content_type = ContentType._meta.pk
+
+    def build():
+        wanted = Q()
+        for k, n in enumerate(shape):
+            ids = [Slot(f"id{k}_{i}", object_id) for i in range(n)]
+            wanted |= Q(content_type_id=Slot(f"type{k}", content_type), object_id__in=ids)
+        entries = LogEntry.objects.filter(wanted).select_related("actor", "content_type").only(*_ENTRY_FIELDS)
+        return entries.order_by("-timestamp", "-pk")[:limit]
+
+    values = {}
+    for k, (type_id, pks) in enumerate(kinds):
+        values[f"type{k}"] = type_id
+        values.update((f"id{k}_{i}", pk) for i, pk in enumerate(pks))
+    entries = compiled.rows(LogEntry, ("members.history", shape, limit), build, **values)
     _name_foreign_keys(entries, unnamed)
     return entries
+
+
+def _padded(pks: list) -> list:
+    size = 1 << (len(pks) - 1).bit_length()
+    return [*pks, *[pks[-1]] * (size - len(pks))]
 
 
 def _name_foreign_keys(entries: list, unnamed: frozenset):

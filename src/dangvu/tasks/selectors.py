@@ -5,7 +5,9 @@ a fixed number of queries whatever the size of the subtree."""
 from django.db.models import F, Q, QuerySet, Value
 from django.utils import timezone
 
+from dangvu.core import compiled
 from dangvu.core.catalogue import Period
+from dangvu.core.compiled import Slot
 from dangvu.organizations.models import GRASSROOTS_LEVELS, Level, Organization
 from dangvu.organizations.selectors import subtree_ids_during
 from dangvu.reviews.rulebooks import GOOD_MEMBER_CLASSES
@@ -111,21 +113,27 @@ def member_results(member) -> list[dict]:
         return {g.code: g.label for g in rulebook(code).member_classes}
 
     # The columns shown, not the evaluations' 22 (their scores as JSON) and their cycles' 9; the
-    # evaluations and the review's classes in one query (UNION ALL), told apart by `scored`.
+    # evaluations and the review's classes in one query (UNION ALL), told apart by `scored`,
+    # compiled once (core.compiled): every member's page asks it.
     shown = ("cycle__year", "cycle__rulebook", "proposed_class", "decided_class")
-    evaluations = (
-        Evaluation.objects.filter(member=member)
-        .annotate(scored=Value(True))
-        .values_list("scored", *shown, "quarter", "points")
-    )
-    no_points = Value(None, output_field=Evaluation._meta.get_field("points"))
-    classes = (
-        MemberResult.objects.filter(member=member)
-        .exclude(decided_class="")
-        .annotate(scored=Value(False), year_quarter=Value(YEAR), no_points=no_points)
-        .values_list("scored", *shown, "year_quarter", "no_points")
-    )
-    found = list(evaluations.union(classes, all=True))
+    key = Evaluation._meta.get_field("member").target_field
+
+    def build():
+        evaluations = (
+            Evaluation.objects.filter(member_id=Slot("member", key))
+            .annotate(scored=Value(True))
+            .values_list("scored", *shown, "quarter", "points")
+        )
+        no_points = Value(None, output_field=Evaluation._meta.get_field("points"))
+        classes = (
+            MemberResult.objects.filter(member_id=Slot("member", key))
+            .exclude(decided_class="")
+            .annotate(scored=Value(False), year_quarter=Value(YEAR), no_points=no_points)
+            .values_list("scored", *shown, "year_quarter", "no_points")
+        )
+        return evaluations.union(classes, all=True)
+
+    found = compiled.rows(Evaluation, ("tasks.member-results",), build, member=member.pk)
     scored_years = {year for scored, year, *_, quarter, _points in found if scored and quarter == YEAR}
     rows = []
     for scored, year, code, proposed, decided, quarter, points in found:
