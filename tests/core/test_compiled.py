@@ -135,3 +135,41 @@ def test_a_history_read_by_padded_shapes_gives_the_entries_asked(tree, register)
         )
         assert [e.pk for e in history_entries(records)] == expected
         assert len(expected) >= 2 * n
+
+
+def test_a_prefix_slot_matches_as_startswith_does_wildcards_included(tree, register):
+    from django.db.models import CharField, F
+
+    from dangvu.core.compiled import StartsWith
+
+    register(tree.a1, full_name="Lê_Văn A")
+    register(tree.a1, full_name="LêxVăn B")
+    register(tree.a1, full_name="Lê%Thị C")
+
+    def build():
+        return Member.objects.filter(StartsWith(F("full_name"), Slot("start", CharField()))).values_list(
+            "full_name", flat=True
+        )
+
+    for start in ("Lê_", "Lê%", "Lêx", "Lê", "Khác"):
+        expected = set(Member.objects.filter(full_name__startswith=start).values_list("full_name", flat=True))
+        assert set(compiled.rows(Member, ("test.starts",), build, start=start)) == expected
+    assert set(compiled.rows(Member, ("test.starts",), build, start="Lê_")) == {"Lê_Văn A"}
+
+
+def test_a_units_counts_read_compiled_are_those_of_the_subtree_query(tree, register):
+    from dangvu.members.selectors import member_counts_by_org_on, member_counts_in_subtree_on
+    from dangvu.organizations.selectors import path_on, subtree_paths_on, subtree_periods_on
+
+    register(tree.a1), register(tree.a2), register(tree.b1)
+    today = dt.date.today()
+    for unit in (tree.hn, tree.hm, tree.a, tree.a1, tree.c):
+        path = path_on(unit, today)
+        periods = subtree_periods_on(unit, today)
+        assert sorted(subtree_paths_on(path, today)) == sorted(periods.values_list("org_id", "path"))
+        expected = member_counts_by_org_on(unit, today, units=periods.values("org_id"))
+        assert member_counts_in_subtree_on(path, today) == expected
+    in_province = member_counts_in_subtree_on(path_on(tree.hn, today), today)
+    assert sum(c["total"] for c in in_province.values()) == 3
+    assert path_on(tree.a, dt.date(1900, 1, 1)) is None
+    assert subtree_paths_on(None, today) == [] and member_counts_in_subtree_on(None, today) == {}

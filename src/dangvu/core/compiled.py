@@ -23,7 +23,7 @@ from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
-from django.db.models import Expression
+from django.db.models import Expression, Lookup
 
 KEPT = 256
 
@@ -31,10 +31,10 @@ KEPT = 256
 class _Value:
     """Where a slot's value goes in the compiled query's parameters."""
 
-    __slots__ = ("name", "field")
+    __slots__ = ("name", "slot")
 
-    def __init__(self, name, field):
-        self.name, self.field = name, field
+    def __init__(self, name, slot):
+        self.name, self.slot = name, slot
 
 
 class Slot(Expression):
@@ -46,7 +46,39 @@ class Slot(Expression):
         self.name = name
 
     def as_sql(self, compiler, connection):
-        return "%s", [_Value(self.name, self.output_field)]
+        return "%s", [_Value(self.name, self)]
+
+    def prepare(self, value, connection):
+        return self.output_field.get_db_prep_value(value, connection, prepared=False)
+
+
+class StartsWith(Lookup):
+    """`field` starts with the slot's text, written as Django writes `__startswith` with a plain
+    value (`LIKE 'prefix%'`, the form a path's pattern index serves): Django's own lookup, given an
+    expression, builds the pattern in SQL instead. `filter(StartsWith(F("path"), Slot("path", f)))`."""
+
+    lookup_name = "dangvu_starts_with"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(_Prefix(self.rhs))
+        operator = connection.operators["startswith"] % rhs
+        return f"{connection.ops.lookup_cast('startswith') % lhs} {operator}", [*lhs_params, *rhs_params]
+
+
+class _Prefix(Expression):
+    """A slot's text as a LIKE prefix: its wildcards escaped, then '%'."""
+
+    def __init__(self, slot: Slot):
+        super().__init__(output_field=slot.output_field)
+        self.slot = slot
+
+    def as_sql(self, compiler, connection):
+        return "%s", [_Value(self.slot.name, self)]
+
+    def prepare(self, value, connection):
+        return connection.ops.prep_for_like_query(value) + "%"
 
 
 class _Compiled:
@@ -64,10 +96,7 @@ class _Compiled:
         queryset.query.get_compiler = lambda *args, **kwargs: compiler  # the iterable asks for it
 
     def run(self, connection, values: dict) -> list:
-        params = tuple(
-            p.field.get_db_prep_value(values[p.name], connection, prepared=False) if isinstance(p, _Value) else p
-            for p in self.params
-        )
+        params = tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
         sql = self.sql
         if sql is None:
             return []

@@ -5,14 +5,14 @@ import copy
 import datetime as dt
 
 from django.db import connections, transaction
-from django.db.models import BigIntegerField, CharField, Count, Func, Q, QuerySet, Value
+from django.db.models import BigIntegerField, CharField, Count, DateField, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast, Collate, Lower, StrIndex
 
 from dangvu.core import compiled
 from dangvu.core.compiled import Slot
 from dangvu.core.text import clean, search_terms
-from dangvu.organizations.models import Organization, root_id_of
-from dangvu.organizations.selectors import covering, subtree_ids_on, subtree_now
+from dangvu.organizations.models import Organization, OrgPeriod, root_id_of
+from dangvu.organizations.selectors import covering, subtree_ids_on, subtree_now, subtree_on_slots
 
 from . import rules
 from .models import IN_PARTY_STATUSES, EventKind, Member, MemberBadge, MemberEvent, MemberPeriod, Standing
@@ -294,7 +294,25 @@ def member_counts_by_org_on(org: Organization, day: dt.date, units: QuerySet | N
     sub-units' from a single pass over the periods instead of two. `units`: the subtree's unit ids
     that day (`subtree_ids_on`) where the caller holds them, so `org`'s path is not read again."""
     periods = periods_on(org, day) if units is None else MemberPeriod.objects.filter(covering(day), org_id__in=units)
-    rows = (
+    return {row.pop("org_id"): row for row in _counts_by_org(periods)}
+
+
+def member_counts_in_subtree_on(root_path: str | None, day: dt.date) -> dict[int, dict]:
+    """`member_counts_by_org_on` for the subtree at `root_path` on `day` (the root's `path_on`
+    that day): the same grouped query, compiled once (core.compiled), as a unit's page asks it."""
+    if root_path is None:
+        return {}
+
+    def build():
+        units = OrgPeriod.objects.filter(subtree_on_slots()).values("org_id")
+        return _counts_by_org(MemberPeriod.objects.filter(covering(Slot("day", DateField())), org_id__in=units))
+
+    rows = compiled.rows(MemberPeriod, ("members.counts-in-subtree",), build, day=day, path=root_path)
+    return {row.pop("org_id"): row for row in rows}
+
+
+def _counts_by_org(periods: QuerySet) -> QuerySet:
+    return (
         periods.values("org_id")
         .annotate(
             total=Count("id"),
@@ -305,7 +323,6 @@ def member_counts_by_org_on(org: Organization, day: dt.date, units: QuerySet | N
         )
         .order_by()
     )
-    return {row.pop("org_id"): row for row in rows}
 
 
 # What the member page reads of an entry and its actor (an entry has 16 columns, its user 11).

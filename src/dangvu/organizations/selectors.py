@@ -3,11 +3,11 @@
 import datetime as dt
 
 from django.db import connections
-from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Count, DateField, ExpressionWrapper, F, Q, QuerySet
 
 from dangvu.core import compiled
 from dangvu.core.catalogue import shared
-from dangvu.core.compiled import Slot
+from dangvu.core.compiled import Slot, StartsWith
 from dangvu.core.prepared import prepared
 from dangvu.core.text import natural_key
 
@@ -22,8 +22,38 @@ def covering(day: dt.date, prefix: str = "") -> Q:
 
 
 def path_on(org: Organization, day: dt.date) -> str | None:
-    """The organization's path in the tree as it was on `day` (None if it did not exist then)."""
-    return OrgPeriod.objects.filter(covering(day), org=org).order_by("id").values_list("path", flat=True).first()
+    """The organization's path in the tree as it was on `day` (None if it did not exist then).
+    Compiled once (core.compiled): nearly every page and figure asks it."""
+    found = compiled.rows(OrgPeriod, ("organizations.path-on",), _path_on, org=org.pk, day=day)
+    return found[0] if found else None
+
+
+def _path_on():
+    unit = Slot("org", Organization._meta.pk)
+    return OrgPeriod.objects.filter(covering(_DAY), org_id=unit).order_by("id").values_list("path", flat=True)[:1]
+
+
+# The slots of the compiled reads of a subtree on a day: the day, and the subtree's path that day.
+_DAY = Slot("day", DateField())
+_PATH = Slot("path", CharField())
+
+
+def subtree_on_slots() -> Q:
+    """The periods of a subtree on a day, as `subtree_periods_on` selects them, for a query
+    compiled once (core.compiled) with the values `day` and `path` (the root's `path_on` that day)."""
+    return covering(_DAY) & Q(StartsWith(F("path"), _PATH))
+
+
+def subtree_paths_on(root_path: str | None, day: dt.date) -> list[tuple[int, str]]:
+    """(unit id, path) of every unit of the subtree at `root_path` on `day` (`path_on`), as the
+    tree stood that day: `subtree_periods_on`'s units, by a query compiled once (a unit's page)."""
+    if root_path is None:
+        return []
+
+    def build():
+        return OrgPeriod.objects.filter(subtree_on_slots()).values_list("org_id", "path")
+
+    return compiled.rows(OrgPeriod, ("organizations.subtree-paths",), build, day=day, path=root_path)
 
 
 def subtree_periods_on(root: Organization, day: dt.date) -> QuerySet[OrgPeriod]:

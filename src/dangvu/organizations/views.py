@@ -102,11 +102,9 @@ def org_detail(request, pk):
     children = sorted(below, key=lambda c: c.dissolved_on is not None)
     # The members of the unit and of each sub-unit's subtree from one grouped count and the
     # units' paths, however big the subtree (a province has five thousand units).
-    subtree = selectors.subtree_periods_on(org, today)  # the unit's path today read once, for both
-    paths = list(subtree.values_list("org_id", "path"))
-    counts, child_counts = _sum_by_child(
-        org, paths, member_selectors.member_counts_by_org_on(org, today, units=subtree.values("org_id"))
-    )
+    path = selectors.path_on(org, today)  # read once, for both
+    paths = selectors.subtree_paths_on(path, today)
+    counts, child_counts = _sum_by_child(org, paths, member_selectors.member_counts_in_subtree_on(path, today))
     members = scope.members_under(org).filter(status__in=IN_PARTY_STATUSES)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
     context = {
