@@ -53,6 +53,26 @@ def test_a_document_to_chosen_cells_reaches_only_their_members(tree, people, cli
     assert client.post(f"/so-tay/van-ban/{doc.pk}/danh-dau/", {"danh-dau": "1"}).status_code == 404
 
 
+def test_a_document_to_a_whole_subtree_reaches_every_cell_below_and_no_other(tree, people):
+    """The list a member opens (a query compiled once a depth of the tree) holds what
+    `visible_to` holds: the documents to their cell and to a unit above (for its whole subtree),
+    none to a sister cell nor to another ward, newest first."""
+    from dangvu.handbook.documents import visible_to
+
+    days = dt.timedelta(days=1)
+    ward = publish(people["clerk_a"], audience=[(tree.a, True)], issued_on=TODAY - 2 * days)
+    cell = publish(people["clerk_a"], audience=[(tree.a1, False)], number="07-NQ/ĐU", issued_on=TODAY - days)
+    sister = publish(people["clerk_a"], audience=[(tree.a2, False)], number="08-NQ/ĐU")
+    other = publish(people["clerk_b"], audience=[(tree.b, False)], number="01-NQ/ĐU")
+    members = {code: people[code].member_account.member for code in ("a1", "a2", "b1")}
+    for _ in range(2):  # compiled on the first call, bound on the second
+        assert [d for d, _ in documents_of(members["a1"])] == [cell, ward]
+        assert [d for d, _ in documents_of(members["a2"])] == [sister, ward]
+        assert [d for d, _ in documents_of(members["b1"])] == [other]
+    for member in members.values():
+        assert [d for d, _ in documents_of(member)] == list(visible_to(member).order_by("-issued_on", "-id"))
+
+
 def test_the_member_reads_searches_without_diacritics_and_bookmarks(tree, people, client):
     doc = publish(people["clerk_a"])  # the whole ward: A1 and A2
     other = publish(people["clerk_a"], kind="guide", number="02-HD/ĐU", title="Hướng dẫn thu đảng phí")

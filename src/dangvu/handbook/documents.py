@@ -6,12 +6,14 @@ has read. A publisher works only within their subtree; a member sees only what r
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dangvu.core import compiled
 from dangvu.core.audit import acting_as
 from dangvu.core.closing import ancestor_paths
+from dangvu.core.compiled import Slot
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, clean_multiline, search_key, search_terms
 from dangvu.members.models import IN_PARTY_STATUSES, Activity, Member
@@ -116,22 +118,55 @@ def visible_to(member: Member) -> QuerySet[Document]:
     """The documents published to the member's cell or to a unit above it, not withdrawn."""
     if member.org_id is None:
         return Document.objects.none()
+    return _reaching(member.org_id, ancestor_paths(member.org.path))
+
+
+def _reaching(org, paths: list) -> QuerySet[Document]:
+    """The documents published to `org` or, for its whole subtree, to a unit of `paths` (the unit
+    and those above it), not withdrawn: values or, for a compiled query, Slots."""
     reaches = DocumentAudience.objects.filter(document=OuterRef("pk")).filter(
-        Q(org_id=member.org_id) | Q(whole_subtree=True, org__path__in=ancestor_paths(member.org.path))
+        Q(org_id=org) | Q(whole_subtree=True, org__path__in=paths)
     )
     return Document.objects.filter(Exists(reaches), withdrawn_at__isnull=True)
+
+
+# The list a member opens (no search, no bookmark filter): at most this many, newest first.
+LISTED = 200
 
 
 def documents_of(member: Member, *, query: str = "", bookmarked: bool = False):
     """The member's documents, newest first, matching every word of `query` without diacritics
     ("nghi quyet" finds "Nghị quyết"), with the member's read receipt and bookmark."""
+    mine = {r.document_id: r for r in _reads_of(member)}
+    if member.org_id is not None and not query.strip() and not bookmarked:
+        return [(d, mine.get(d.pk)) for d in _listed(member)]
     found = visible_to(member)
     for term in search_terms(query):
         found = found.filter(search_key__contains=" " + term)
-    mine = {r.document_id: r for r in DocumentRead.objects.filter(member=member)}
     if bookmarked:
         found = found.filter(pk__in=[pk for pk, r in mine.items() if r.bookmarked])
-    return [(d, mine.get(d.pk)) for d in found.order_by("-issued_on", "-id")[:200]]
+    return [(d, mine.get(d.pk)) for d in found.order_by("-issued_on", "-id")[:LISTED]]
+
+
+def _listed(member: Member) -> list[Document]:
+    """`visible_to(member)`, newest first, by a query compiled once a depth of the tree
+    (core.compiled): every member's list asks it."""
+    paths = ancestor_paths(member.org.path)
+
+    def build():
+        unit = Slot("org", Member._meta.get_field("org").target_field)
+        above = [Slot(f"path{i}", CharField()) for i in range(len(paths))]
+        return _reaching(unit, above).order_by("-issued_on", "-id")[:LISTED]
+
+    values = {f"path{i}": path for i, path in enumerate(paths)}
+    return compiled.rows(Document, ("handbook.documents", len(paths)), build, org=member.org_id, **values)
+
+
+def _reads_of(member: Member) -> list[DocumentRead]:
+    def build():
+        return DocumentRead.objects.filter(member_id=Slot("member", Member._meta.pk))
+
+    return compiled.rows(DocumentRead, ("handbook.reads",), build, member=member.pk)
 
 
 def document_of(member: Member, pk) -> Document:

@@ -23,7 +23,9 @@ from django.utils.module_loading import import_string
 
 from dangvu.accounts.models import Capability, Role
 from dangvu.accounts.services import user_create, user_password_change
+from dangvu.core import compiled
 from dangvu.core.audit import acting_as
+from dangvu.core.compiled import Slot
 from dangvu.core.errors import fail
 from dangvu.members.models import Activity, Member
 from dangvu.organizations.models import MEMBER_LEVELS
@@ -172,7 +174,14 @@ def member_account_open(*, actor, member: Member, username: str, password: str) 
 def account_of(user) -> MemberAccount | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return MemberAccount.objects.select_related("member__org").filter(user_id=user.pk).first()
+    found = compiled.rows(MemberAccount, ("handbook.account",), _account_query, user=user.pk)
+    return found[0] if found else None
+
+
+def _account_query():
+    # compiled once (core.compiled): every request of a member's session reads it
+    user = Slot("user", MemberAccount._meta.get_field("user").target_field)
+    return MemberAccount.objects.select_related("member__org").filter(user_id=user).order_by("pk")[:1]
 
 
 def accounts_of_cell(*, scope, org):
