@@ -173,3 +173,30 @@ def test_a_units_counts_read_compiled_are_those_of_the_subtree_query(tree, regis
     assert sum(c["total"] for c in in_province.values()) == 3
     assert path_on(tree.a, dt.date(1900, 1, 1)) is None
     assert subtree_paths_on(None, today) == [] and member_counts_in_subtree_on(None, today) == {}
+
+
+def test_an_id_past_the_columns_range_finds_nothing(tree, register, make_user):
+    """As Django makes `get(pk=<20 digits>)` find nothing: a 404, not a database error or a scan."""
+    register(tree.a1)
+    huge = 10**20
+    assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=huge) == []
+    assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=-huge) == []
+    scope = Scope.of(make_user(Role.ORG_BOARD, tree.a))
+    with pytest.raises(Http404):
+        scope.get_member(huge)
+    with pytest.raises(Http404):
+        scope.get_org(huge)
+    assert AccountBackend().get_user(huge) is None
+
+
+def test_a_run_changes_nothing_kept(tree, register):
+    """Each run binds its values on a compiler of its own: the kept compiled query is only read,
+    so threads sharing a connection (Django's test server gives its request threads one) never
+    run with each other's values."""
+    first, second = register(tree.a1), register(tree.b1)
+    compiled.rows(Member, ("test.by-pk",), _by_pk, pk=first.pk)
+    kept = connections["default"].__dict__["_dangvu_compiled"][("test.by-pk",)]
+    compiler_state, query_state = dict(vars(kept.compiler)), dict(vars(kept.queryset.query))
+    assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=second.pk) == [second]
+    assert vars(kept.compiler) == compiler_state and "as_sql" not in vars(kept.compiler)
+    assert vars(kept.queryset.query) == query_state and "get_compiler" not in vars(kept.queryset.query)

@@ -6,6 +6,7 @@ entries through the content-type index (~50 ms on the demo, growing with the reg
 import pytest
 from django.db import connection
 
+from dangvu.core.sqlite3 import base as sqlite_base
 from dangvu.core.sqlite3.base import DatabaseWrapper
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
@@ -35,7 +36,8 @@ def _fill(db):
 
 
 @pytest.fixture
-def unblocked(django_db_blocker):
+def unblocked(django_db_blocker, monkeypatch):
+    monkeypatch.setattr(sqlite_base, "_next_optimize", 0.0)  # whatever this process closed before
     with django_db_blocker.unblock():
         yield
 
@@ -83,3 +85,19 @@ def test_a_connection_closed_inside_a_transaction_commits_nothing(tmp_path, unbl
             assert cursor.fetchone() == (0,)
     finally:
         db.close()
+
+
+def test_a_process_optimizes_at_most_once_a_minute(tmp_path, unblocked):
+    """Empty tables never get statistics, so every close would analyze them again: the second
+    close within the minute leaves them alone."""
+    for name in ("first", "second"):
+        db = _open(tmp_path / f"{name}.sqlite3")
+        _fill(db)
+        with db.cursor() as cursor:
+            cursor.execute(QUERY, [1, 7, 2, 7])
+        db.close()
+    first, second = _open(tmp_path / "first.sqlite3"), _open(tmp_path / "second.sqlite3")
+    try:
+        assert _stats(first) == 2 and _stats(second) == 0
+    finally:
+        first.close(), second.close()

@@ -19,6 +19,8 @@ The rules:
   connection (one per thread) keeps its last `KEPT` queries.
 """
 
+import copy
+import threading
 from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
@@ -49,7 +51,17 @@ class Slot(Expression):
         return "%s", [_Value(self.name, self)]
 
     def prepare(self, value, connection):
-        return self.output_field.get_db_prep_value(value, connection, prepared=False)
+        prepared = self.output_field.get_db_prep_value(value, connection, prepared=False)
+        if isinstance(prepared, int) and not isinstance(prepared, bool):
+            try:
+                low, high = connection.ops.integer_field_range(self.output_field.get_internal_type())
+            except KeyError:  # not an integer column
+                return prepared
+            if (low is not None and prepared < low) or (high is not None and prepared > high):
+                # No row holds it: NULL matches nothing, as Django makes an out-of-range id find
+                # nothing (a 404 for /dang-vien/99999999999999999999/, not an error or a scan).
+                return None
+        return prepared
 
 
 class StartsWith(Lookup):
@@ -93,15 +105,36 @@ class _Compiled:
         except EmptyResultSet:  # none() or `pk__in=[]`: no rows, no query
             self.sql, self.params = None, ()
         self.queryset, self.compiler = queryset, compiler
-        queryset.query.get_compiler = lambda *args, **kwargs: compiler  # the iterable asks for it
 
     def run(self, connection, values: dict) -> list:
-        params = tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
-        sql = self.sql
-        if sql is None:
+        if self.sql is None:
             return []
-        self.compiler.as_sql = lambda *args, **kwargs: (sql, params)
-        return list(self.queryset._iterable_class(self.queryset))
+        sql = self.sql
+        params = tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
+        # This run's own compiler, query and queryset (shallow copies, the compiled layout shared
+        # and only read): threads that share a connection — Django's test server does — never run
+        # with each other's values.
+        compiler = copy.copy(self.compiler)
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        queryset = _Run(self.queryset, _Run(self.queryset.query, None, compiler), compiler)
+        return list(self.queryset._iterable_class(queryset))
+
+
+class _Run:
+    """A queryset, or its query, as one run sees it: the run's compiler, all else the original's
+    (not copy.copy: a queryset's copy evaluates it)."""
+
+    def __init__(self, original, query, compiler):
+        self._original, self.query, self._compiler = original, query, compiler
+
+    def get_compiler(self, *args, **kwargs):
+        return self._compiler
+
+    def __getattr__(self, name):
+        return getattr(self._original, name)
+
+
+_keeping = threading.Lock()  # the kept queries' order, for threads sharing a connection
 
 
 def rows(model, key: tuple, build, **values) -> list:
@@ -110,11 +143,14 @@ def rows(model, key: tuple, build, **values) -> list:
     alias = router.db_for_read(model)
     connection = connections[alias]
     kept = connection.__dict__.setdefault("_dangvu_compiled", OrderedDict())
-    query = kept.get(key)
+    with _keeping:
+        query = kept.get(key)
+        if query is not None:
+            kept.move_to_end(key)
     if query is None:
-        query = kept[key] = _Compiled(build().using(alias))
-        while len(kept) > KEPT:
-            kept.popitem(last=False)
-    else:
-        kept.move_to_end(key)
+        query = _Compiled(build().using(alias))
+        with _keeping:
+            kept[key] = query
+            while len(kept) > KEPT:
+                kept.popitem(last=False)
     return query.run(connection, values)
