@@ -200,3 +200,34 @@ def test_a_run_changes_nothing_kept(tree, register):
     assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=second.pk) == [second]
     assert vars(kept.compiler) == compiler_state and "as_sql" not in vars(kept.compiler)
     assert vars(kept.queryset.query) == query_state and "get_compiler" not in vars(kept.queryset.query)
+
+
+def test_a_units_member_page_read_compiled_is_member_pages(tree, register, make_user):
+    """A unit's page lists its subtree's members by compiled queries: the same count, pages and rows,
+    in the same order, as member_page over Scope.members_under, for each page asked (a number, none,
+    not a number, past the end), and only the members in the Party."""
+    from django.test import RequestFactory
+
+    from dangvu.members.models import IN_PARTY_STATUSES
+    from dangvu.members.tables import member_page, subtree_member_page
+
+    members = [register(tree.a1 if i % 2 else tree.a2) for i in range(55)]
+    register(tree.b1)
+    Member.objects.filter(pk=members[0].pk).update(status="died")  # no longer listed
+    scope = Scope.of(make_user(Role.ORG_BOARD, tree.hm))
+    for unit in (tree.a, tree.a1, tree.b, tree.c):
+        for number in ("1", "2", None, "x", "99"):
+            request = RequestFactory().get("/", {"page": number} if number else {})
+            plain = member_page(request, scope.members_under(unit).filter(status__in=IN_PARTY_STATUSES))
+            fast = subtree_member_page(request, scope, unit)
+            assert (fast.paginator.count, fast.number, fast.numbers) == (
+                plain.paginator.count,
+                plain.number,
+                plain.numbers,
+            )
+            assert [(r.pk, r.full_name, r.org.name) for r in fast.object_list] == [
+                (r.pk, r.full_name, r.org.name) for r in plain.object_list
+            ]
+    assert subtree_member_page(RequestFactory().get("/"), scope, tree.a).paginator.count == 54
+    outside = Scope.of(make_user(Role.ORG_BOARD, tree.b))
+    assert subtree_member_page(RequestFactory().get("/"), outside, tree.a).paginator.count == 0

@@ -8,9 +8,12 @@ unit's page on the country data."""
 from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import CharField, Count, F, QuerySet, Value
 
-from .models import Member
+from dangvu.core import compiled
+from dangvu.core.compiled import Slot, StartsWith
+
+from .models import IN_PARTY_STATUSES, Member
 from .selectors import first_ids
 
 PER_PAGE = 50
@@ -57,6 +60,42 @@ class Row:
 
     def get_status_display(self) -> str:
         return self._labels.get(self.status, self.status)
+
+
+def subtree_member_page(request, scope, unit) -> Page:
+    """`member_page` of the members in the Party of `unit`'s subtree (a unit's page), `unit` being
+    in `scope`: the count and the page's rows read by queries compiled once (core.compiled; the
+    page's offset is part of the rows' key). A root's members are read by their root instead
+    (`Scope.members_under`), through `member_page`."""
+    if unit.parent_id is None or not scope.covers(unit):
+        return member_page(request, scope.members_under(unit).filter(status__in=IN_PARTY_STATUSES))
+    total = sum(compiled.rows(Member, ("members.under-count",), _count_under, path=unit.path))
+    page = Paginator(range(total), PER_PAGE).get_page(request.GET.get("page"))
+    first = (page.number - 1) * PER_PAGE
+
+    def build():
+        return _in_party_under().values_list(*_ROW_VALUES)[first : first + PER_PAGE]
+
+    page.object_list = [Row(*r) for r in compiled.rows(Member, ("members.under-rows", first), build, path=unit.path)]
+    return _numbered(page)
+
+
+def _in_party_under() -> QuerySet:
+    """The members in the Party under the path given at each run (`Scope.members_under` of a unit below a root)."""
+    return Member.objects.filter(StartsWith(F("org__path"), Slot("path", CharField())), status__in=IN_PARTY_STATUSES)
+
+
+def _count_under() -> QuerySet:
+    # One count a status (a plain count is no row to compile), COUNT(*) as Paginator counts: the
+    # (unit, status) index answers it alone. Summed by the caller.
+    return (
+        _in_party_under()
+        .order_by()
+        .annotate(every=Value(1))
+        .values("every")
+        .annotate(n=Count("*"))
+        .values_list("n", flat=True)
+    )
 
 
 def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:

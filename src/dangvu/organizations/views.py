@@ -17,8 +17,7 @@ from dangvu.core.dates import format_date
 from dangvu.core.excel import exports
 from dangvu.members import restructure
 from dangvu.members import selectors as member_selectors
-from dangvu.members.models import IN_PARTY_STATUSES
-from dangvu.members.tables import member_page
+from dangvu.members.tables import subtree_member_page
 from dangvu.web.pages import form_saved
 
 from . import eras, excel, selectors, services, tree_import
@@ -105,7 +104,6 @@ def org_detail(request, pk):
     path = selectors.path_on(org, today)  # read once, for both
     paths = selectors.subtree_paths_on(path, today)
     counts, child_counts = _sum_by_child(org, paths, member_selectors.member_counts_in_subtree_on(path, today))
-    members = scope.members_under(org).filter(status__in=IN_PARTY_STATUSES)
     can_restructure = scope.can(Capability.RESTRUCTURE) and org.dissolved_on is None
     context = {
         "org": org,
@@ -113,7 +111,7 @@ def org_detail(request, pk):
         "children": [(c, child_counts.get(c.pk, 0)) for c in children],
         "counts": counts,
         "today": today,
-        "page": member_page(request, members),
+        "page": subtree_member_page(request, scope, org),
         "show_org": org.level not in MEMBER_LEVELS,
         "merged_into": org.merged_into if org.merged_into and scope.covers(org.merged_into) else None,
         "can_admit": scope.can(Capability.EDIT_MEMBERS) and org.level in MEMBER_LEVELS and org.dissolved_on is None,
