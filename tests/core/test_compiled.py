@@ -231,3 +231,20 @@ def test_a_units_member_page_read_compiled_is_member_pages(tree, register, make_
     assert subtree_member_page(RequestFactory().get("/"), scope, tree.a).paginator.count == 54
     outside = Scope.of(make_user(Role.ORG_BOARD, tree.b))
     assert subtree_member_page(RequestFactory().get("/"), outside, tree.a).paginator.count == 0
+
+
+def test_a_compiled_count_is_the_querysets_count_and_zero_for_none(tree, register):
+    from django.db import connection as default
+    from django.test.utils import CaptureQueriesContext
+
+    register(tree.a1), register(tree.a1), register(tree.b1)
+
+    def in_cell():
+        return Member.objects.filter(org_id=Slot("org", Member._meta.get_field("org").target_field))
+
+    for unit in (tree.a1, tree.b1, tree.c):
+        expected = Member.objects.filter(org=unit).count()
+        with CaptureQueriesContext(default) as queries:
+            assert compiled.count(Member, ("test.count",), in_cell, org=unit.pk) == expected
+        assert "COUNT(*)" in queries[0]["sql"] and "GROUP BY" not in queries[0]["sql"]
+    assert compiled.count(Member, ("test.count",), in_cell, org=tree.c.pk) == 0

@@ -2,7 +2,7 @@
 correction answered. A notice is a copy of an act that is itself audited (the call, the
 publication, the answer), so notices are written in bulk without an audit entry of their own."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from dangvu.core import compiled
@@ -20,13 +20,11 @@ def notices_send(*, members: QuerySet[Member] | list, text: str, url: str = "") 
 
 def unread_count(member: Member) -> int:
     """Counted by a query compiled once (core.compiled): every page of a member's handbook shows it."""
-    found = compiled.rows(Notice, ("handbook.unread",), _unread_query, member=member.pk)
-    return found[0] if found else 0
+    return compiled.count(Notice, ("handbook.unread",), _unread, member=member.pk)
 
 
-def _unread_query():
-    unread = Notice.objects.filter(member_id=Slot("member", Member._meta.pk), read_at__isnull=True)
-    return unread.order_by().values("member_id").annotate(n=Count("id")).values_list("n", flat=True)
+def _unread():
+    return Notice.objects.filter(member_id=Slot("member", Member._meta.pk), read_at__isnull=True)
 
 
 def notices_of(member: Member, limit: int = 50) -> list[Notice]:

@@ -8,7 +8,7 @@ unit's page on the country data."""
 from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Count, F, QuerySet, Value
+from django.db.models import CharField, F, QuerySet
 
 from dangvu.core import compiled
 from dangvu.core.compiled import Slot, StartsWith
@@ -69,7 +69,7 @@ def subtree_member_page(request, scope, unit) -> Page:
     (`Scope.members_under`), through `member_page`."""
     if unit.parent_id is None or not scope.covers(unit):
         return member_page(request, scope.members_under(unit).filter(status__in=IN_PARTY_STATUSES))
-    total = sum(compiled.rows(Member, ("members.under-count",), _count_under, path=unit.path))
+    total = compiled.count(Member, ("members.under-count",), _in_party_under, path=unit.path)
     page = Paginator(range(total), PER_PAGE).get_page(request.GET.get("page"))
     first = (page.number - 1) * PER_PAGE
 
@@ -83,19 +83,6 @@ def subtree_member_page(request, scope, unit) -> Page:
 def _in_party_under() -> QuerySet:
     """The members in the Party under the path given at each run (`Scope.members_under` of a unit below a root)."""
     return Member.objects.filter(StartsWith(F("org__path"), Slot("path", CharField())), status__in=IN_PARTY_STATUSES)
-
-
-def _count_under() -> QuerySet:
-    # One count a status (a plain count is no row to compile), COUNT(*) as Paginator counts: the
-    # (unit, status) index answers it alone. Summed by the caller.
-    return (
-        _in_party_under()
-        .order_by()
-        .annotate(every=Value(1))
-        .values("every")
-        .annotate(n=Count("*"))
-        .values_list("n", flat=True)
-    )
 
 
 def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
