@@ -125,8 +125,8 @@ class Member(Person):
     )
     # The top of the tree `org` is in today (the root of its path: a province in a national
     # deployment), kept with `org` by save() and by organizations.services.org_move. A search over
-    # a province's 116.000 members finds a name through one GIN index on (root, name key trigram)
-    # (members 0012) instead of probing its 5.800 units one by one.
+    # a province's 116.000 members finds a name through one GIN index on (root, the name's words)
+    # (members 0013, 0016) instead of probing its 5.800 units one by one.
     root = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False
     )

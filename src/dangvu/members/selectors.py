@@ -5,7 +5,7 @@ import copy
 import datetime as dt
 
 from django.db import connections, transaction
-from django.db.models import BigIntegerField, CharField, Count, DateField, Func, Q, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, CharField, Count, DateField, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast, Collate, Lower, StrIndex
 
 from dangvu.core import compiled
@@ -151,9 +151,9 @@ def badges_due(members: QuerySet[Member], presentation: dt.date, include_overdue
     return due
 
 
-WHOLE_TREE_UNITS = 20_000  # a scope with more units than this searches through the trigram index
-# A scope with more units than this, within one root, searches through the (root, trigram) index
-# (members 0013): on the country data a province (5.800 units) reads "tran thi lan" in ~5 ms there
+WHOLE_TREE_UNITS = 20_000  # a scope with more units than this searches through the words' index
+# A scope with more units than this, within one root, searches through the (root, words) index
+# (members 0016): on the country data a province (5.800 units) reads "tran thi lan" in ~5 ms there
 # against ~45 ms unit by unit; a ward's 60 units are faster unit by unit.
 ROOT_INDEX_UNITS = 1_000
 
@@ -184,26 +184,29 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     words = search_terms(query)
     if not words:
         return members
-    # Word order is not enforced: "an nguyen" finds Nguyễn Văn An. Over the whole tree the
-    # trigram index (members 0005) finds a name among millions. Within a province or smaller it
-    # is slower than reading the scope's names unit by unit from the (unit, name key, id) index
-    # (0007): common syllables ("thi", "van") have posting lists of millions of members, 100 to
-    # 200 ms whatever the scope. strpos() tests the same thing as LIKE '% word%' but is not
-    # something a trigram index answers, so the planner cannot pick it there.
-    by_trigram = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
+    # Word order is not enforced: "an nguyen" finds Nguyễn Văn An. Over a whole tree (or more)
+    # PostgreSQL finds a name among millions through the index of the words' beginnings (members
+    # 0016). Within a province or smaller it is slower than reading the scope's names unit by unit
+    # from the (unit, name key, id) index (0007): common words ("thi", "van") have posting lists of
+    # millions of members whatever the scope. strpos() tests the same thing as LIKE '% word%' but
+    # is not something an index answers, so the planner cannot pick one there.
+    by_index = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
     # The root adds nothing to the scope (its members are all in that root's tree) but lets
-    # PostgreSQL intersect the name's trigrams with the root's members in one index.
-    found = members.filter(in_tree(root_id)) if by_trigram and root_id is not None else members
-    for i, word in enumerate(words):
-        if by_trigram:
-            found = found.filter(name_key__contains=" " + word)
-        else:
-            found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
+    # PostgreSQL intersect the words with the root's members in one index.
+    found = members.filter(in_tree(root_id)) if by_index and root_id is not None else members
+    if by_index and connections[members.db].vendor == "postgresql":
+        found = found.filter(_HasWords(words))
+    else:
+        for i, word in enumerate(words):
+            if by_index:
+                found = found.filter(name_key__contains=" " + word)
+            else:
+                found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
     # Sorted by an expression (_InByteOrder: the keys are lower-case hex, it sorts like the column,
-    # but its index cannot be walked). Through a trigram index PostgreSQL reads each candidate's row anyway to
-    # recheck the words, and sorts from that same row: read again by id, "hung" in a province
-    # (2.758 matches) cost 33-40 ms instead of 21-23.
-    if by_trigram:
+    # but its index cannot be walked). Through the words' index PostgreSQL reads each match's row
+    # and sorts from it: read again by id, "hung" in a province (2.758 matches) cost 33-40 ms
+    # instead of 21-23.
+    if by_index:
         return found.order_by(_InByteOrder("sort_key"), "pk")
     # Unit by unit the ids come from the index alone, then only the matching rows are read by id to
     # be sorted. The scope is in `found` already: repeated around it, PostgreSQL read the province's
@@ -211,6 +214,24 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     return _reading_like(Member.objects.filter(pk__in=found.values("pk")), members).order_by(
         _InByteOrder("sort_key"), "pk"
     )
+
+
+class _HasWords(Func):
+    """The name key holds a word beginning with each of `words` (PostgreSQL): the words are among
+    `dangvu_name_words(name_key)`, the beginnings of its words that the (root, words) index holds
+    (members 0016). The same members as `name_key LIKE '% word%'` for each word, written so the
+    index answers it exactly: a containment of arrays, no row read again to recheck."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, words: list[str]):
+        super().__init__(F("name_key"))
+        self.words = list(words)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        key, params = compiler.compile(self.get_source_expressions()[0])
+        return f"dangvu_name_words({key}) @> %s::text[]", (*params, self.words)
 
 
 class _InByteOrder(Collate):
