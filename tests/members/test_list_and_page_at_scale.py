@@ -150,6 +150,30 @@ def test_a_search_with_too_many_matches_lists_the_first_ones_and_says_so(rf, tre
     assert not page.more and page.paginator.count == 7
 
 
+def test_a_search_page_lists_its_slice_in_name_order_and_stays_within_the_pages(rf, tree, register):
+    from dangvu.members.tables import PER_PAGE, search_page
+
+    names = [f"Trần Văn Hùng {i:03d}" for i in range(2 * PER_PAGE + 7)]
+    for name in reversed(names):  # stored in the opposite order to the names'
+        register(tree.a1, full_name=name)
+    found = selectors.search(Member.objects.all(), "hung", units=10**6)
+
+    def shown(page, limit=1000):
+        p = search_page(rf.get("/dang-vien/", {"q": "hung", "page": page}), found, limit=limit)
+        return p.number, [m.full_name for m in p.object_list], p.paginator.count, p.more
+
+    assert shown("2") == (2, names[PER_PAGE : 2 * PER_PAGE], len(names), False)
+    assert shown("3") == (3, names[2 * PER_PAGE :], len(names), False)
+    # Past the end, below 1: the last page; not a number: the first, as Paginator.get_page reads it.
+    assert shown("9") == shown("0") == shown("-2") == shown("3")
+    assert shown("x") == shown("1") == (1, names[:PER_PAGE], len(names), False)
+    # Counted up to the limit: the pages stop there and the page says there are more.
+    assert shown("9", limit=60) == (2, names[PER_PAGE:60], 60, True)
+    # Nothing found: the first page, empty, whatever page was asked for.
+    found = selectors.search(Member.objects.all(), "xyz", units=10**6)
+    assert shown("3") == shown("1") == (1, [], 0, False)
+
+
 def test_search_keeps_the_scope_and_what_the_caller_loads_with_the_members(tree, register):
     for name, cell in [("Trần Văn Hùng", tree.a1), ("Lê Hùng", tree.b1), ("Phạm Hùng", tree.c)]:
         register(cell, full_name=name)
@@ -159,8 +183,8 @@ def test_search_keeps_the_scope_and_what_the_caller_loads_with_the_members(tree,
         cells = [m.org.name for m in found]  # what the Excel export and the list show
         [list(m.work_periods.all()) for m in found]  # what the API gives with each member
     assert cells == ["Chi bộ tổ dân phố số 1"] and not ctx.captured_queries
-    # The ids of a page are read in the same order, the scope kept.
-    assert selectors.first_ids(selectors.search(ward_a, "hung"), 10) == [m.pk for m in found]
+    # The ids of a page are read in the same order, the scope kept, and counted.
+    assert selectors.page_of_ids(selectors.search(ward_a, "hung"), 10, 0, 10) == ([m.pk for m in found], 1)
 
 
 def test_page_links_keep_the_search_and_mark_the_page_shown(board, tree, register):

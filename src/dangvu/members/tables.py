@@ -14,7 +14,7 @@ from dangvu.core import compiled
 from dangvu.core.compiled import Slot, StartsWith
 
 from .models import IN_PARTY_STATUSES, Member
-from .selectors import first_ids
+from .selectors import page_of_ids
 
 PER_PAGE = 50
 SEARCH_LIMIT = 5000  # matches a search lists; past that the page asks for more of the name
@@ -87,12 +87,30 @@ def _in_party_under() -> QuerySet:
 
 def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
     """The same page for the matches of a search (members.selectors.search), from ONE reading of
-    the matches: their ids in order, at most `limit` (then `page.more` is set), which give both
-    the count and the page, and the rows of the page's 50 members by id. A paginator would find
-    every match twice — to count them, then for the page."""
-    ids = first_ids(found, limit + 1)
-    page = Paginator(ids[:limit], PER_PAGE).get_page(request.GET.get("page"))
-    rows = {r[0]: Row(*r) for r in Member.objects.filter(pk__in=list(page.object_list)).values_list(*_ROW_VALUES)}
-    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
-    page.more = len(ids) > limit
+    the matches: the page's ids in order and how many match, counted up to `limit` (past it
+    `page.more` is set and the pages stop there), then the rows of the page's 50 members by id. A
+    paginator would find every match twice — to count them, then for the page."""
+    number = _page_number(request.GET.get("page"))
+    ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
+    if not ids and total:  # past the last page: the last one, as Paginator.get_page gives
+        number = (min(total, limit) - 1) // PER_PAGE + 1
+        ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
+    page = Paginator(range(min(total, limit)), PER_PAGE).get_page(number)
+    ids = ids[: min(total, limit) - (number - 1) * PER_PAGE]  # the one past the limit only counts
+    rows = {r[0]: Row(*r) for r in Member.objects.filter(pk__in=ids).values_list(*_ROW_VALUES)}
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    page.more = total > limit
     return _numbered(page)
+
+
+def _page_number(asked) -> int:
+    """?page= as Paginator.get_page reads it: a page that is not a number is the first one, one
+    below 1 the last one (asked for here as a page past any end)."""
+    try:
+        number = int(asked)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else _PAST_ANY_END
+
+
+_PAST_ANY_END = 10**6
