@@ -191,17 +191,18 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     # millions of members whatever the scope. strpos() tests the same thing as LIKE '% word%' but
     # is not something an index answers, so the planner cannot pick one there.
     by_index = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
-    # The root adds nothing to the scope (its members are all in that root's tree) but lets
-    # PostgreSQL intersect the words with the root's members in one index.
-    found = members.filter(in_tree(root_id)) if by_index and root_id is not None else members
     if by_index and connections[members.db].vendor == "postgresql":
-        found = found.filter(_HasWords(words))
+        # The words are indexed under their tree's root: the root adds nothing to the scope (its
+        # members are all in that tree) but picks the tree's own posting lists.
+        found = members.filter(_HasWords(words, _roots() if root_id is None else [root_id]))
+    elif by_index:
+        found = members
+        for word in words:
+            found = found.filter(name_key__contains=" " + word)
     else:
+        found = members
         for i, word in enumerate(words):
-            if by_index:
-                found = found.filter(name_key__contains=" " + word)
-            else:
-                found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
+            found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
     # Sorted by an expression (_InByteOrder: the keys are lower-case hex, it sorts like the column,
     # but its index cannot be walked). Through the words' index PostgreSQL reads each match's row
     # and sorts from it: read again by id, "hung" in a province (2.758 matches) cost 33-40 ms
@@ -216,22 +217,32 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     )
 
 
+def _roots() -> list[int | None]:
+    """Every tree's root, and None for the members in no tree: the words of a scope that spans trees."""
+    return [*Organization.objects.filter(parent=None).values_list("pk", flat=True), None]
+
+
 class _HasWords(Func):
-    """The name key holds a word beginning with each of `words` (PostgreSQL): the words are among
-    `dangvu_name_words(name_key)`, the beginnings of its words that the (root, words) index holds
-    (members 0016). The same members as `name_key LIKE '% word%'` for each word, written so the
-    index answers it exactly: a containment of arrays, no row read again to recheck."""
+    """The name key holds a word beginning with each of `words`, in one of the trees of `roots`
+    (PostgreSQL): the words, under the root, are among `dangvu_name_words(root_id, name_key)`, the
+    beginnings of its words that the words' index holds (members 0016). The same members as
+    `name_key LIKE '% word%'` for each word, written so the index answers it exactly: a
+    containment of arrays, one a tree, no row read again to recheck it."""
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, words: list[str]):
-        super().__init__(F("name_key"))
-        self.words = list(words)
+    def __init__(self, words: list[str], roots: list[int | None]):
+        super().__init__(F("root_id"), F("name_key"))
+        self.keys = [[f"{'' if root is None else root}:{word}" for word in words] for root in roots]
 
     def as_sql(self, compiler, connection, **extra_context):
-        key, params = compiler.compile(self.get_source_expressions()[0])
-        return f"dangvu_name_words({key}) @> %s::text[]", (*params, self.words)
+        root, root_params = compiler.compile(self.get_source_expressions()[0])
+        key, key_params = compiler.compile(self.get_source_expressions()[1])
+        test = f"dangvu_name_words({root}, {key}) @> %s::text[]"
+        sql = " OR ".join([test] * len(self.keys)) or "FALSE"
+        params = [p for keys in self.keys for p in (*root_params, *key_params, keys)]
+        return f"({sql})", params
 
 
 class _InByteOrder(Collate):
