@@ -195,3 +195,21 @@ def test_page_links_keep_the_search_and_mark_the_page_shown(board, tree, registe
     assert 'href="?q=thu&amp;page=3">‹ Trang trước' in html and 'href="?q=thu&amp;page=5">Trang sau ›' in html
     assert 'href="?q=thu&amp;page=4" aria-current="page">4<' in html
     assert 'href="?q=thu&amp;page=1"' in html and 'href="?q=thu&amp;page=7"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's parallel workers")
+@pytest.mark.django_db(transaction=True)
+def test_a_search_page_is_read_by_one_process_and_leaves_the_connection_as_it_was(tree, register):
+    register(tree.a1, full_name="Trần Văn Hùng")
+    found = selectors.search(Member.objects.all(), "hung", units=10**6)
+
+    def workers():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW max_parallel_workers_per_gather")
+            return cursor.fetchone()[0]
+
+    before = workers()
+    with CaptureQueriesContext(connection) as ctx:
+        assert selectors.page_of_ids(found, 10, 0, 10) == ([Member.objects.get().pk], 1)
+    assert ctx.captured_queries[0]["sql"].startswith("SET LOCAL max_parallel_workers_per_gather = 0; SELECT")
+    assert before != "0" and workers() == before  # the setting ended with the query's own transaction
