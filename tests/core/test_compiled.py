@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connections
-from django.db.models import DateField, Q
+from django.db.models import Count, DateField, Q
 from django.db.models.sql import compiler as sql_compiler
 from django.http import Http404
 
@@ -248,3 +248,29 @@ def test_a_compiled_count_is_the_querysets_count_and_zero_for_none(tree, registe
             assert compiled.count(Member, ("test.count",), in_cell, org=unit.pk) == expected
         assert "COUNT(*)" in queries[0]["sql"] and "GROUP BY" not in queries[0]["sql"]
     assert compiled.count(Member, ("test.count",), in_cell, org=tree.c.pk) == 0
+
+
+def test_a_compiled_statement_runs_as_its_queryset_in_sql_of_the_callers_own(tree, register):
+    """compiled.statement: the SQL and the bound values, which a caller wraps (a UNION, a window);
+    the units' depths and the unit list of the member search are read that way."""
+    from dangvu.organizations.models import Organization
+    from dangvu.organizations.selectors import _alive_now, tree_now, units_by_depth
+
+    def build():
+        return Organization.objects.filter(parent_id=Slot("parent", Organization._meta.pk)).values_list("pk")
+
+    for unit in (tree.hn, tree.a, tree.a1):
+        sql, params, alias = compiled.statement(Organization, ("test.children",), build, parent=unit.pk)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS wrapped", params)
+            assert cursor.fetchone()[0] == Organization.objects.filter(parent=unit).count()
+        # The same counts and choices as the querysets they replace, for each root and shape.
+        whole = dict(_alive_now(unit).values_list("depth").annotate(n=Count("*")).order_by())
+        assert units_by_depth(unit, at_most=10_000) == whole
+        for rows, keep in [(1, None), (1, tree.a1), (100, None), (100, tree.a1)]:
+            listed = [o.pk for o, _ in tree_now(unit, rows, keep=keep if unit != tree.a1 else None)]
+            shown = _alive_now(unit).filter(depth__lte=unit.depth + (1 if rows == 1 else 9))
+            expected = set(shown.values_list("pk", flat=True)) | ({keep.pk} if keep and unit != tree.a1 else set())
+            assert set(listed) == expected, (unit, rows, keep)
+    with pytest.raises(ValueError):
+        compiled.statement(Organization, ("test.none",), Organization.objects.none)

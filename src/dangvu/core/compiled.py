@@ -106,11 +106,13 @@ class _Compiled:
             self.sql, self.params = None, ()
         self.queryset, self.compiler = queryset, compiler
 
+    def bind(self, connection, values: dict) -> tuple:
+        return tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
+
     def run(self, connection, values: dict) -> list:
         if self.sql is None:
             return []
-        sql = self.sql
-        params = tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
+        sql, params = self.sql, self.bind(connection, values)
         # This run's own compiler, query and queryset (shallow copies, the compiled layout shared
         # and only read): threads that share a connection — Django's test server does — never run
         # with each other's values.
@@ -140,6 +142,21 @@ _keeping = threading.Lock()  # the kept queries' order, for threads sharing a co
 def rows(model, key: tuple, build, **values) -> list:
     """The rows of `build()` (a QuerySet of `model`) with `values` in its slots: compiled on this
     connection's first call with `key`, only bound and run after that."""
+    connection, query = _kept(model, key, build)
+    return query.run(connection, values)
+
+
+def statement(model, key: tuple, build, **values) -> tuple[str, tuple, str]:
+    """`build()`'s SQL and its parameters with `values` bound, and the database alias to run it
+    on, compiled once like `rows`: for a statement of the caller's own that holds the query (a
+    UNION of it, a window over it). An empty query (`none()`) has no statement: ValueError."""
+    connection, query = _kept(model, key, build)
+    if query.sql is None:
+        raise ValueError("An empty query has no statement.")
+    return query.sql, query.bind(connection, values), connection.alias
+
+
+def _kept(model, key: tuple, build):
     alias = router.db_for_read(model)
     connection = connections[alias]
     kept = connection.__dict__.setdefault("_dangvu_compiled", OrderedDict())
@@ -153,7 +170,7 @@ def rows(model, key: tuple, build, **values) -> list:
             kept[key] = query
             while len(kept) > KEPT:
                 kept.popitem(last=False)
-    return query.run(connection, values)
+    return connection, query
 
 
 def count(model, key: tuple, build, **values) -> int:
