@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dangvu.core.prepared import prepared
 from dangvu.members import selectors
 from dangvu.members.models import Member, MemberEvent
 from dangvu.members.restructure import org_dissolve
@@ -123,12 +124,16 @@ def test_the_words_index_and_the_unit_by_unit_shapes_find_the_same_members(tree,
     names = ["Trần Văn Hùng", "Nguyễn Hùng Anh", "Lê Thị Hương", "Phạm Hưng", "Hùng Thị Lan", "Đỗ Khánh", "Hà Hạ Hả"]
     for name in names:
         register(tree.a1, full_name=name)
-    everyone = Member.objects.all()
+    everyone, in_tree = Member.objects.all(), Member.objects.filter(root=tree.hn)
     queries = ["hung", "thi", "hung lan", "huong", "an", "xyz", "ĐỖ", "h", "ha ha", "hunga", "h_ng", "h%", "lan hung"]
     for query in queries:
         unit_by_unit = [m.full_name for m in selectors.search(everyone, query, units=10)]
         whole_tree = [m.full_name for m in selectors.search(everyone, query, units=10**6)]
         assert unit_by_unit == whole_tree, query
+        # A tree's scope, through its root (what a province's or a city's search gives).
+        one_tree = [m.full_name for m in selectors.search(in_tree, query, units=10)]
+        by_root = selectors.search(in_tree, query, units=10**6, root_id=tree.hn.pk)
+        assert [m.full_name for m in by_root] == one_tree, query
     assert [m.full_name for m in selectors.search(everyone, "hung", units=10)] == [
         "Nguyễn Hùng Anh",
         "Trần Văn Hùng",
@@ -167,8 +172,17 @@ def test_a_search_page_lists_its_slice_in_name_order_and_stays_within_the_pages(
     # Past the end, below 1: the last page; not a number: the first, as Paginator.get_page reads it.
     assert shown("9") == shown("0") == shown("-2") == shown("3")
     assert shown("x") == shown("1") == (1, names[:PER_PAGE], len(names), False)
-    # Counted up to the limit: the pages stop there and the page says there are more.
+    # Counted up to the limit: the pages stop there and the page says there are more. The page
+    # just past a limit of whole pages holds only the match read to know there are more.
     assert shown("9", limit=60) == (2, names[PER_PAGE:60], 60, True)
+    assert (
+        shown("3", limit=2 * PER_PAGE)
+        == shown("2", limit=2 * PER_PAGE)
+        == (2, names[PER_PAGE : 2 * PER_PAGE], 100, True)
+    )
+    assert shown("99999999999999999999") == shown("3")  # past any OFFSET a database takes
+    with prepared():  # where reads are prepared on the server (core.prepared): the same page
+        assert shown("2") == (2, names[PER_PAGE : 2 * PER_PAGE], len(names), False)
     # Nothing found: the first page, empty, whatever page was asked for.
     found = selectors.search(Member.objects.all(), "xyz", units=10**6)
     assert shown("3") == shown("1") == (1, [], 0, False)

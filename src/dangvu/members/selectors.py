@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Collate, Lower, StrIndex
 
 from dangvu.core import compiled
 from dangvu.core.compiled import Slot
+from dangvu.core.prepared import preparing
 from dangvu.core.text import clean, search_terms
 from dangvu.organizations.models import Organization, OrgPeriod, root_id_of
 from dangvu.organizations.selectors import covering, subtree_ids_on, subtree_now, subtree_on_slots
@@ -303,14 +304,19 @@ def _by_one_process(connection, sql: str, params) -> list[tuple]:
     go as one message, which PostgreSQL runs as one transaction of its own in autocommit (the
     setting ends with it) and within the caller's transaction otherwise (until its end, as SET
     LOCAL does): one round trip where BEGIN, SET, the query and COMMIT took four (~0,3 ms of a
-    search's CPU). Django's PostgreSQL cursors bind on the client, which allows two statements."""
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute(sql, params)
+    search's CPU). Django's PostgreSQL cursors bind on the client, which allows two statements;
+    a cursor of core.prepared's binds on the server, which does not: never one here."""
+    token = preparing.set(False)
+    try:
+        with connection.cursor() as cursor:
+            if connection.vendor != "postgresql":
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; " + sql, params)
+            cursor.nextset()
             return cursor.fetchall()
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; " + sql, params)
-        cursor.nextset()
-        return cursor.fetchall()
+    finally:
+        preparing.reset(token)
 
 
 def _reading_like(queryset: QuerySet, like: QuerySet) -> QuerySet:

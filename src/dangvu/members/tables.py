@@ -92,7 +92,7 @@ def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
     paginator would find every match twice — to count them, then for the page."""
     number = _page_number(request.GET.get("page"))
     ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
-    if not ids and total:  # past the last page: the last one, as Paginator.get_page gives
+    if total and (number - 1) * PER_PAGE >= min(total, limit):  # past the last page: the last one, as get_page gives
         number = (min(total, limit) - 1) // PER_PAGE + 1
         ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
     page = Paginator(range(min(total, limit)), PER_PAGE).get_page(number)
@@ -126,7 +126,7 @@ def _page_number(asked) -> int:
         number = int(asked)
     except (TypeError, ValueError):
         return 1
-    return number if number >= 1 else _PAST_ANY_END
+    return min(number, _PAST_ANY_END) if number >= 1 else _PAST_ANY_END  # an OFFSET fits a bigint
 
 
 _PAST_ANY_END = 10**6
