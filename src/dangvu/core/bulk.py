@@ -66,9 +66,14 @@ class Table:
         self.json = [f.attname for f in fields if isinstance(f, JSONField)]
         qn = connection.ops.quote_name
         self.row = f"({', '.join(['%s'] * len(fields))})"
-        self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) VALUES "
+        columns = ", ".join(qn(f.column) for f in fields)
+        self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES "
+        # PostgreSQL: one COPY for the rows. Django's cursors bind values on the client, so each
+        # INSERT was a new statement to parse and plan: 330 µs of the server's time a member (about
+        # six rows) against ~290 µs of the import's own CPU.
+        self.copy = f"COPY {qn(model._meta.db_table)} ({columns}) FROM STDIN"
         # SQLite: many rows to a statement, ~15 % less CPU than one statement per row (the per-row
-        # work of the virtual machine); PostgreSQL's executemany is already pipelined.
+        # work of the virtual machine).
         self.per_statement = _rows_per_statement(connection, len(fields))
         self.statements: dict[int, str] = {}  # rows -> the INSERT of that many
 
@@ -85,7 +90,12 @@ class Table:
         params = [values(row) for row in rows] if complete else [values({**defaults, **row}) for row in rows]
         per = self.per_statement
         with self.connection.cursor() as cursor:
-            if per == 1:
+            if self.connection.vendor == "postgresql":
+                # Past Django's cursor: its errors made Django's (IntegrityError, …) as execute's are.
+                with self.connection.wrap_database_errors, cursor.copy(self.copy) as copy:
+                    for row in params:
+                        copy.write_row(row)
+            elif per == 1:
                 cursor.executemany(self.sql + self.row, params)
             else:
                 for start in range(0, len(params), per):
