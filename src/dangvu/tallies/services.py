@@ -26,6 +26,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 COLUMNS = COUNTED
 ADMITTED, STARTED, ENDED, PAIRS = 5, 6, 7, 8
+_SPANNED = 5  # the counts of the members at a year's end (total … suspended), first in COLUMNS
 
 
 def horizon() -> int | None:
@@ -48,21 +49,30 @@ class _Changes:
     def __init__(self, last_year: int):
         self.last_year = last_year
         self.units = defaultdict(lambda: [0] * len(COLUMNS))
+        # The year-end counts a period adds to each year it spans, kept as what changes at its
+        # first year and back after its last, and spread over the years by apply(): a member in
+        # the Party since 1990 spans 36 years, and counting them year by year was ~30 µs a period
+        # (a sixth of the member import's own CPU on PostgreSQL).
+        self.spans = defaultdict(lambda: [0] * _SPANNED)
 
     def period(self, sign: int, org_id, standing, activity, start: dt.date, end: dt.date | None) -> None:
         last_year = self.last_year
         last = min(last_year, end.year - 1) if end is not None else last_year
-        values = (
-            sign,
-            sign if standing == Standing.PROBATIONARY else 0,
-            sign if standing == Standing.FULL else 0,
-            sign if activity == "exempt" else 0,
-            sign if activity == "suspended" else 0,
-        )
-        for year in range(start.year, last + 1):
-            row = self.units[(org_id, year)]
+        if start.year <= last:
+            values = (
+                sign,
+                sign if standing == Standing.PROBATIONARY else 0,
+                sign if standing == Standing.FULL else 0,
+                sign if activity == "exempt" else 0,
+                sign if activity == "suspended" else 0,
+            )
+            first = self.spans[(org_id, start.year)]
             for i, v in enumerate(values):
-                row[i] += v
+                first[i] += v
+            if last < last_year:
+                after = self.spans[(org_id, last + 1)]
+                for i, v in enumerate(values):
+                    after[i] -= v
         if start.year <= last_year:
             self.units[(org_id, start.year)][STARTED] += sign
         if end is not None and end.year <= last_year:
@@ -87,9 +97,27 @@ class _Changes:
         if org_id is not None and day.year <= self.last_year:
             self.units[(org_id, day.year)][ADMITTED] += 1
 
+    def _spread(self) -> None:
+        """The periods' counts (`spans`) added to each year they span, unit by unit up to the last year."""
+        by_unit = defaultdict(dict)
+        for (org_id, year), change in self.spans.items():
+            by_unit[org_id][year] = change
+        for org_id, changes in by_unit.items():
+            counts = [0] * _SPANNED
+            for year in range(min(changes), self.last_year + 1):
+                change = changes.get(year)
+                if change is not None:
+                    counts = [c + d for c, d in zip(counts, change, strict=True)]
+                if any(counts):
+                    row = self.units[(org_id, year)]
+                    for i, c in enumerate(counts):
+                        row[i] += c
+        self.spans.clear()
+
     def apply(self) -> None:
         """Add the changes to the rows, making those missing: INSERT … ON CONFLICT (SQLite and
         PostgreSQL), one statement for up to 500 rows."""
+        self._spread()
         units = [(org_id, year, *values) for (org_id, year), values in self.units.items() if any(values)]
         _add(UnitYear, ("org_id", "year"), COLUMNS, units, connection.ops.quote_name)
         if units:  # the rows just made have no place yet
