@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q
 from django.utils import timezone
 
 from dangvu.core.bulk import AuditLog, Table
@@ -149,9 +149,14 @@ def _stored_numbers(batch) -> dict[tuple, str]:
         for name in wanted:
             if fields.get(name):
                 wanted[name].add(normalize_number(fields[name]))
+    # On PostgreSQL one array a column (= ANY): a batch's 2.000 numbers as IN (…) were a 16 KB
+    # statement that psycopg split and filled on the client (~8 µs a member of an import).
+    any_of = connections[router.db_for_read(Member)].vendor == "postgresql"
     clash = Q()
     for name, values in wanted.items():
-        if values:
+        if values and any_of:
+            clash |= Q(_AnyOf(name, sorted(values)))
+        elif values:
             clash |= Q(**{f"{name}__in": values})
     if not clash:
         return {}
@@ -161,6 +166,21 @@ def _stored_numbers(batch) -> dict[tuple, str]:
     ):
         found[("citizen_id", citizen_id)] = found[("party_card_no", card_no)] = full_name
     return found
+
+
+class _AnyOf(Func):
+    """`field = ANY(values)`, the values bound as one array (PostgreSQL)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, field: str, values: list):
+        super().__init__(F(field))
+        self.values = values
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{column} = ANY(%s)", (*params, self.values)
 
 
 @dataclass

@@ -234,6 +234,17 @@ def _add(model, keys: tuple, columns: tuple, rows: list[tuple], qn) -> None:
     added = ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in columns)
     one = "(" + ", ".join(["%s"] * (len(keys) + len(columns))) + ")"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One array a column: 500 rows of VALUES were a 20 KB statement that psycopg split and
+            # filled on the client, twice for each batch of an import (~10 µs a member).
+            types = [model._meta.get_field(c).db_type(connection) for c in (*keys, *columns)]
+            arrays = ", ".join(f"%s::{t}[]" for t in types)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) "
+                f"ON CONFLICT ({', '.join(qn(k) for k in keys)}) DO UPDATE SET {added}",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+            return
         for start in range(0, len(rows), 500):
             chunk = rows[start : start + 500]
             cursor.execute(
