@@ -2,7 +2,8 @@
 benchmark, each in its own process with its DATABASE_URL, and print a summary.
 
 Sizes (SIZE=district,city by default; `make bench SIZE=country` for the whole country):
-- district: SQLite, var/bench/district.sqlite3 — indicators, year-end report, import;
+- district: SQLite, var/bench/district.sqlite3 — indicators, year-end report, import (the member
+  import also on a PostgreSQL copy of a tiny registry, dangvu_bench_import, when a server answers);
 - city:     PostgreSQL database dangvu_bench_city — indicators, web under 16 clients;
 - country:  PostgreSQL database dangvu_bench_country — indicators, web under 16 clients.
 A database is built once (`dangvu synthetic --size …`, about 2 minutes for the city, 25 for the
@@ -105,6 +106,36 @@ def import_db() -> str:
     return f"sqlite:///{copy}"
 
 
+def import_db_postgres() -> str | None:
+    """A fresh PostgreSQL copy of the same tiny registry (the member import on the deployment's
+    database), made from a template built once; None without a server."""
+    import psycopg
+
+    base, scratch = "dangvu_bench_import_base", "dangvu_bench_import"
+    url, marker = f"{PG_BASE}/{base}", VAR / "import-pg.built"
+    try:
+        with psycopg.connect(f"{PG_BASE}/dangvu", autocommit=True, connect_timeout=5) as conn:
+            if not (marker.exists() and marker.read_text().strip() == url):
+                marker.unlink(missing_ok=True)
+                conn.execute(f'DROP DATABASE IF EXISTS "{base}"')
+                conn.execute(f'CREATE DATABASE "{base}"')
+                if sh([DANGVU, "migrate", "--no-input", "-v0"], url) or sh(
+                    [DANGVU, "synthetic", "--size", "tiny", "--no-samples"], url
+                ):
+                    print("  NOTE  import on PostgreSQL: building the registry failed — skipped")
+                    return None
+                marker.write_text(url)
+            elif sh([DANGVU, "migrate", "--no-input", "-v0"], url):
+                print("  NOTE  import on PostgreSQL: migrating the registry failed — skipped")
+                return None
+            conn.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
+            conn.execute(f'CREATE DATABASE "{scratch}" TEMPLATE "{base}"')
+    except psycopg.Error as e:
+        print(f"  NOTE  import on PostgreSQL: not reachable at {PG_BASE} ({e.__class__.__name__}) — skipped")
+        return None
+    return f"{PG_BASE}/{scratch}"
+
+
 def run_bench(module: str, size: str, url: str, extra=()) -> list[dict]:
     print(f"== {module} [{size}]", flush=True)
     proc = subprocess.Popen(
@@ -142,6 +173,9 @@ def main():
                     ["--commit-rows", os.environ["BENCH_IMPORT_ROWS"]] if os.environ.get("BENCH_IMPORT_ROWS") else []
                 )
                 results += run_bench(module, "workbook", import_db(), extra)
+                pg = import_db_postgres()
+                if pg:
+                    results += run_bench(module, "workbook, PostgreSQL", pg, [*extra, "--only", "members"])
             else:
                 results += run_bench(module, size, url_for(size), ["--size", size])
     print(f"\n== summary ({time.time() - started:.0f} s)")

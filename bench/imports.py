@@ -5,7 +5,9 @@ reader (imports.reading.read_rows, python-calamine). Rows per second, the ratio 
 and the peak memory (ru_maxrss) of the process.
 
 Runs on a scratch SQLite copy of a tiny synthetic registry (var/bench/import-base.sqlite3), so
-the figures do not depend on the size benchmarked. `--rows` is the workbook (100.000 by default);
+the figures do not depend on the size benchmarked; `make bench` then runs the member import on a
+PostgreSQL copy of the same registry too (import.members[postgresql]: the deployment's database,
+where the server's work happens in its own process). `--rows` is the workbook (100.000 by default);
 `--commit-rows` how many of them go through the import (all by default); `--repeat` how many times
 both are timed (the median is the figure: the machine is shared) — every import but the last is
 rolled back, so each starts from the same registry. Then issue 16's runs, each rolled back: a tree
@@ -23,7 +25,7 @@ from .common import VAR, note, report, setup_django, timed
 
 
 def run(rows: int, commit_rows: int | None, repeat: int = 1):
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from dangvu.accounts.models import Role
     from dangvu.accounts.scope import Scope
@@ -84,8 +86,10 @@ def run(rows: int, commit_rows: int | None, repeat: int = 1):
     note(f"CPU per row: import {full_cpu / n * 1e6:.0f} µs, bare read {bare_cpu / rows * 1e6:.0f} µs "
          f"(ratio {bare_cpu / rows / (full_cpu / n):.2f}×); load average {load:.1f} at the start, "
          f"{os.getloadavg()[0]:.1f} at the end")  # fmt: skip
+    vendor = connection.vendor
     report(
-        "import.members", f"{rate:,.0f} rows/s ({n:,} rows in {full:.1f} s), peak {peak_mb:,.0f} MB",
+        "import.members" + ("" if vendor == "sqlite" else f"[{vendor}]"),
+        f"{rate:,.0f} rows/s ({n:,} rows in {full:.1f} s), peak {peak_mb:,.0f} MB",
         f"bare read {bare_rate:,.0f} rows/s ({rows:,} rows in {bare:.1f} s)", ratio, "≥ 0.40× the bare rate, < 1 GB",
         ratio >= 0.4 and peak_mb < 1024 and stored == n, rows_per_second=rate, bare_rows_per_second=bare_rate,
         peak_mb=peak_mb, rows=n, cpu_us_per_row=full_cpu / n * 1e6, bare_cpu_us_per_row=bare_cpu / rows * 1e6,
