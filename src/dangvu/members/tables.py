@@ -17,7 +17,10 @@ from .models import IN_PARTY_STATUSES, Member
 from .selectors import page_of_ids
 
 PER_PAGE = 50
-SEARCH_LIMIT = 5000  # matches a search lists; past that the page asks for more of the name
+# Matches a search lists (20 pages); past that the page asks for more of the name. Each match past
+# it is still read, but PostgreSQL keeps only the first ones while sorting: for "hung" on the city
+# (14.342 matches), 1.001 kept cost 17-19 ms against 22 ms for 5.001.
+SEARCH_LIMIT = 1000
 
 
 def _numbered(page: Page) -> Page:
