@@ -190,26 +190,21 @@ def search(members: QuerySet[Member], query: str, units: int = 0, root_id: int |
     # 0016). Within a province or smaller it is slower than reading the scope's names unit by unit
     # from the (unit, name key, id) index (0007): common words ("thi", "van") have posting lists of
     # millions of members whatever the scope. strpos() tests the same thing as LIKE '% word%' but
-    # is not something an index answers, so the planner cannot pick one there.
-    by_index = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
-    if by_index and connections[members.db].vendor == "postgresql":
+    # is not something an index answers, so the planner cannot pick one there. SQLite has neither
+    # index and tests the names of its scope (a district) either way.
+    big = units > WHOLE_TREE_UNITS or (root_id is not None and units > ROOT_INDEX_UNITS)
+    if big and connections[members.db].vendor == "postgresql":
         # The words are indexed under their tree's root: the root adds nothing to the scope (its
-        # members are all in that tree) but picks the tree's own posting lists.
+        # members are all in that tree) but picks the tree's own posting lists. Sorted by an
+        # expression (_InByteOrder: the keys are lower-case hex, it sorts like the column, but its
+        # index cannot be walked). Through the words' index PostgreSQL reads each match's row and
+        # sorts from it: read again by id, "hung" in a province (2.758 matches) cost 33-40 ms
+        # instead of 21-23.
         found = members.filter(_HasWords(words, _roots() if root_id is None else [root_id]))
-    elif by_index:
-        found = members
-        for word in words:
-            found = found.filter(name_key__contains=" " + word)
-    else:
-        found = members
-        for i, word in enumerate(words):
-            found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
-    # Sorted by an expression (_InByteOrder: the keys are lower-case hex, it sorts like the column,
-    # but its index cannot be walked). Through the words' index PostgreSQL reads each match's row
-    # and sorts from it: read again by id, "hung" in a province (2.758 matches) cost 33-40 ms
-    # instead of 21-23.
-    if by_index:
         return found.order_by(_InByteOrder("sort_key"), "pk")
+    found = members
+    for i, word in enumerate(words):
+        found = found.alias(**{f"_at{i}": StrIndex("name_key", Value(" " + word))}).filter(**{f"_at{i}__gt": 0})
     # Unit by unit the ids come from the index alone, then only the matching rows are read by id to
     # be sorted. The scope is in `found` already: repeated around it, PostgreSQL read the province's
     # 116.000 members a second time (a parallel hash join) to keep the 2.758 "hung" of them.
