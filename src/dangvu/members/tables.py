@@ -95,11 +95,12 @@ def search_page(request, found: QuerySet, limit: int = SEARCH_LIMIT) -> Page:
     paginator would find every match twice — to count them, then for the page."""
     number = _page_number(request.GET.get("page"))
     ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
-    if total and (number - 1) * PER_PAGE >= min(total, limit):  # past the last page: the last one, as get_page gives
-        number = (min(total, limit) - 1) // PER_PAGE + 1
-        ids, total = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
-    page = Paginator(range(min(total, limit)), PER_PAGE).get_page(number)
-    ids = ids[: min(total, limit) - (number - 1) * PER_PAGE]  # the one past the limit only counts
+    listed = min(total, limit)  # the one past the limit only counts
+    if total and (number - 1) * PER_PAGE >= listed:  # past the last page: the last one, as get_page gives
+        number = (listed - 1) // PER_PAGE + 1
+        ids, _ = page_of_ids(found, limit + 1, (number - 1) * PER_PAGE, PER_PAGE)
+    page = Paginator(range(listed), PER_PAGE).get_page(number)
+    ids = ids[: listed - (number - 1) * PER_PAGE]
     rows = {r.pk: r for r in rows_by_id(ids)}
     page.object_list = [rows[pk] for pk in ids if pk in rows]
     page.more = total > limit
