@@ -208,8 +208,17 @@ def test_a_failing_row_late_in_a_file_of_several_batches_stores_nothing(ctx, tre
 
     from dangvu.members import bulk
     from dangvu.members.models import MemberEvent, MemberPeriod
+    from dangvu.tallies.models import UnitYear
+    from dangvu.tallies.services import tally_fill
 
     monkeypatch.setattr(bulk, "BATCH", 2)
+
+    def kept():
+        rows = UnitYear.objects.order_by("org_id", "year").values()
+        return [{k: v for k, v in row.items() if k != "id"} for row in rows]
+
+    tally_fill()  # the per-unit counts the writes keep (on PostgreSQL from the writes' own thread)
+    counts = kept()
     good = [member(full_name=f"Trịnh Văn Số {n}", citizen_id=f"0010850001{n:02d}", party_card_no=f"010001{n:02d}")
             for n in range(9)]  # fmt: skip
     late = member(full_name="Trịnh Văn Muộn", citizen_id="001085000199", party_card_no="01000199",
@@ -221,7 +230,12 @@ def test_a_failing_row_late_in_a_file_of_several_batches_stores_nothing(ctx, tre
     assert "Có 1 dòng lỗi nên chưa nhập dòng nào" in result.file_errors[0]
     assert not Member.objects.exists() and not MemberEvent.objects.exists() and not MemberPeriod.objects.exists()
     assert LogEntry.objects.count() == entries
+    assert kept() == counts
     assert _run(ctx(), [headers(), *good], store=True).stored == 9
+    after = kept()
+    assert after != counts
+    tally_fill()  # counted again from the records: what the writes kept
+    assert kept() == after
 
 
 RECORD_SHEET = {

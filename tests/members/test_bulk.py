@@ -176,6 +176,31 @@ def test_many_rows_in_several_batches_match_one_by_one(tree, actor, monkeypatch)
     assert (_snapshot(), _audit(since)) == expected
 
 
+def test_a_later_batch_naming_a_stored_number_comes_out_as_row_by_row(tree, actor, register, monkeypatch):
+    """On PostgreSQL a batch is checked while the one before is written, before the stored members
+    can be read (core.bulk.WritesBehind), then again when they hold a number it names. Row 4 takes
+    a stored member's citizen ID and has a bad sex too: both messages. Row 5 shares row 4's card
+    number: since row 4 is refused, row 5 is not a duplicate of it and is stored, as when each row
+    is registered in turn (the same on SQLite, which checks each batch once)."""
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    register(tree.a2, full_name="Hồ Văn Khánh", citizen_id="001090000099")
+
+    def row(n, **kw):
+        return dict(org=tree.a1, joined_on=D(2010, 1, 1), admitted_on=D(2005, 1, 1), full_name=f"Đỗ Văn Tư {n}",
+                    birth_date=D(1980, 1, 1), sex="M", citizen_id=f"0010900000{n:02d}", **kw)  # fmt: skip
+
+    refused = {**row(4), "citizen_id": "001090000099", "sex": "X", "party_card_no": "01009999"}
+    rows = [(2, row(2)), (3, row(3)), (4, refused), (5, row(5, party_card_no="01009999"))]
+    result = members_register_bulk(actor=actor, rows=rows, skip_invalid=True)
+    assert list(result.errors) == [4]
+    assert result.errors[4].message_dict == {
+        "sex": ["Giới tính phải là Nam hoặc Nữ."],
+        "citizen_id": ["Số CCCD 001090000099 đã có ở đảng viên Hồ Văn Khánh; hãy kiểm tra lại."],
+    }
+    assert result.created == 3
+    assert Member.objects.get(party_card_no="01009999").full_name == "Đỗ Văn Tư 5"
+
+
 def test_a_database_error_part_way_leaves_nothing_written(tree, actor, register, monkeypatch):
     """Someone else stores the citizen ID of row 4 after it was checked: the insert of the second
     batch fails on the unique index, and the first batch is rolled back with it."""

@@ -24,9 +24,12 @@ import functools
 import json
 import operator
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import DateTimeField, JSONField
 from django.dispatch import Signal
 from django.utils import timezone
@@ -311,14 +314,83 @@ class AuditLog:
 
     def flush(self, start: dt.datetime | None = None):
         """Write the entries collected, stamped from `start` (now) one microsecond apart."""
-        if not self.rows:
+        self.write(self.take(), start)
+
+    def take(self) -> list[dict]:
+        """The entries collected so far, to write() later; collecting starts anew."""
+        rows, self.rows = self.rows, []
+        return rows
+
+    def write(self, rows: list[dict], start: dt.datetime | None = None):
+        """Write `rows` (from take()), stamped from `start` (now) one microsecond apart."""
+        if not rows:
             return
         start = start or timezone.now()
         first = self.connection.ops.adapt_datetimefield_value(start)
         if isinstance(first, str):  # SQLite stores the naive UTC time as text: add to it, not adapt each
             start = dt.datetime.fromisoformat(first)
-        for i, row in enumerate(self.rows):
+        for i, row in enumerate(rows):
             stamp = start + dt.timedelta(microseconds=i)
             row["timestamp"] = str(stamp) if first.__class__ is str else stamp
-        self.table.insert(self.rows, complete=True)
-        self.rows = []
+        self.table.insert(rows, complete=True)
+
+
+class WritesBehind:
+    """Writes done by one thread on the caller's connection while the caller goes on with work
+    that needs no database — on PostgreSQL, where the server inserts the rows in its own process:
+    the caller checks the next rows of an import while the server writes the last ones, instead of
+    waiting for it (bench/RESULTS.md).
+
+    `submit(write)` runs `write()` in the thread, after the write before it. Any statement the
+    caller runs meanwhile first waits for the write in flight (an execute wrapper on the
+    connection), so the two threads never use the connection at once and a statement always sees
+    what was written before it: the same transaction, in the same order, as without the thread. A
+    write's error is raised in the caller, by `wait()`, by the caller's next statement or when the
+    block ends. Within the thread, the connection's alias names the caller's connection, so what
+    the write sets off (core.bulk.inserted's receivers) writes there too."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.future = None
+        self.writer: int | None = None  # the thread's ident
+
+    def __enter__(self):
+        self.connection.inc_thread_sharing()
+        self.connection.execute_wrappers.append(self._guard)
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvu-writes")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            self.wait()
+        except Exception:
+            if exc_type is None:  # the caller's own error, if any, is the one to report
+                raise
+        finally:
+            self.pool.shutdown()
+            self.connection.execute_wrappers.remove(self._guard)
+            self.connection.dec_thread_sharing()
+
+    def submit(self, write):
+        self.wait()
+        self.future = self.pool.submit(self._run, write)
+
+    def wait(self):
+        """Until the write in flight is done; raises its error."""
+        future, self.future = self.future, None
+        if future is not None:
+            future.result()
+
+    def _run(self, write):
+        self.writer = threading.get_ident()
+        alias = self.connection.alias
+        connections[alias] = self.connection
+        try:
+            write()
+        finally:
+            del connections[alias]
+
+    def _guard(self, execute, sql, params, many, context):
+        if threading.get_ident() != self.writer:
+            self.wait()
+        return execute(sql, params, many, context)

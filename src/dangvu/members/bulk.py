@@ -21,11 +21,14 @@ creation entry per member, holding the member as stored and naming the import jo
 in its additional data; the events and periods the lifecycle rules derive carry the job's id
 (import_job) instead of entries of their own. Who, when and what stay answered for each member.
 Rows are checked and written in batches of BATCH, so a large file never holds more than one
-batch of rows to write. The whole call is one transaction: when a row fails, every failing row is
-reported (RowErrors) and nothing is stored; a database error part-way (a citizen ID entered
-meanwhile by someone else) rolls everything back too.
+batch of rows to write. On PostgreSQL a batch is written by a thread of its own on the same
+connection (core.bulk.WritesBehind) while the next one is checked, and checked again when the
+stored members turn out to hold one of its numbers (_planned_behind). The whole call is one
+transaction: when a row fails, every failing row is reported (RowErrors) and nothing is stored; a
+database error part-way (a citizen ID entered meanwhile by someone else) rolls everything back too.
 """
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -36,7 +39,7 @@ from django.db import connections, router, transaction
 from django.db.models import BooleanField, F, Func, Q
 from django.utils import timezone
 
-from dangvu.core.bulk import AuditLog, Table
+from dangvu.core.bulk import AuditLog, Table, WritesBehind
 from dangvu.core.closing import checker as open_checker
 from dangvu.core.errors import fail
 from dangvu.core.text import clean, name_sort_key, search_key
@@ -117,20 +120,48 @@ def _bulk(actor, rows, skip_invalid: bool, plan_row, source: Source | None) -> B
     taken: dict[tuple, str] = {}  # (field, number) -> full name, of the rows accepted so far
     writer = _Writer(actor, source)
     result = BulkResult()
-    for batch in _batches(rows, BATCH):
-        stored = _stored_numbers(batch)
-        for number, fields in batch:
-            try:
-                plan = plan_row(dict(fields), taken, stored)
-            except ValidationError as e:
-                result.errors[number] = e
-                continue
-            if skip_invalid or not result.errors:  # after a failure, only check the rest
-                writer.add(number, plan)
-        result.created += writer.flush(result.ids)
+    with writer.behind or contextlib.nullcontext():
+        for batch in _batches(rows, BATCH):
+            if writer.behind is None:
+                planned = _planned(batch, plan_row, taken, _stored_numbers(batch))
+            else:
+                planned = _planned_behind(batch, plan_row, taken)
+            for number, plan in planned:
+                if isinstance(plan, ValidationError):
+                    result.errors[number] = plan
+                elif skip_invalid or not result.errors:  # after a failure, only check the rest
+                    writer.add(number, plan)
+            result.created += writer.flush(result.ids)
     if result.errors and not skip_invalid:
         raise RowErrors(result.errors)
     return result
+
+
+def _planned(batch, plan_row, taken: dict, stored: dict) -> list[tuple]:
+    """[(row number, its _Plan or its ValidationError)] of `batch`, in order."""
+    planned = []
+    for number, fields in batch:
+        try:
+            planned.append((number, plan_row(dict(fields), taken, stored)))
+        except ValidationError as e:
+            planned.append((number, e))
+    return planned
+
+
+def _planned_behind(batch, plan_row, taken: dict) -> list[tuple]:
+    """_planned while the batch before is being written (core.bulk.WritesBehind): checked first
+    against the rows accepted so far only, since the stored members can be read only once that
+    write is done. When the stored members then hold a number the batch names — a row would fail,
+    or its message name them — the batch is checked again as _planned checks it, from the numbers
+    accepted before it, so every row comes out as it would have."""
+    before = len(taken)
+    planned = _planned(batch, plan_row, taken, {})
+    stored = _stored_numbers(batch)  # waits for the write in flight
+    if not stored:
+        return planned
+    for key in list(taken)[before:]:  # the batch's own, added last (a number is taken once)
+        del taken[key]
+    return _planned(batch, plan_row, taken, stored)
 
 
 def _batches(rows, size):
@@ -319,12 +350,16 @@ class _Writer:
         self.periods = Table(MemberPeriod, connection, with_pk=False)
         self.audit = AuditLog(actor, connection)
         self.plans: list[tuple] = []  # (row number, _Plan)
+        # PostgreSQL inserts in its own process: the next batch is checked meanwhile. SQLite
+        # writes in this one, under Python's lock (a writer thread gained 2-7 %, bench/RESULTS.md).
+        self.behind = WritesBehind(connection) if connection.vendor == "postgresql" else None
 
     def add(self, number, plan: _Plan):
         self.plans.append((number, plan))
 
     def flush(self, ids: dict) -> int:
-        """Write the plans added; record each row's member id in `ids`."""
+        """Write the plans added; record each row's member id in `ids`. With `behind`, the rows
+        are written by its thread while the caller goes on."""
         plans, self.plans = self.plans, []
         if not plans:
             return 0
@@ -332,8 +367,24 @@ class _Writer:
         stamp = self.connection.ops.adapt_datetimefield_value(now)
         member_ids = iter(self.members.reserve_ids(len(plans)))
         event_ids = iter(self.events.reserve_ids(sum(len(p.steps) for _n, p in plans)))
-        if self.source is not None:
-            return self._flush_import(plans, ids, now, stamp, member_ids, event_ids)
+        rows = self._import_rows if self.source is not None else self._rows
+        members, events, periods = rows(plans, ids, stamp, member_ids, event_ids)
+        entries = self.audit.take()
+
+        def write():
+            self.members.insert(members)
+            self.events.insert(events)
+            self.periods.insert(periods)
+            self.audit.write(entries, now)
+
+        if self.behind is None:
+            write()
+        else:
+            self.behind.submit(write)
+        return len(plans)
+
+    def _rows(self, plans, ids, stamp, member_ids, event_ids) -> tuple[list, list, list]:
+        """The members, events and periods of `plans`, and their audit entries collected."""
         members, events, periods = [], [], []
         audit = self.audit
         for number, plan in plans:
@@ -351,14 +402,10 @@ class _Writer:
             for period in plan.periods:
                 period["member_id"] = member_id
                 periods.append(period)
-        self.members.insert(members)
-        self.events.insert(events)
-        self.periods.insert(periods)
-        audit.flush(now)
-        return len(plans)
+        return members, events, periods
 
-    def _flush_import(self, plans, ids, now, stamp, member_ids, event_ids) -> int:
-        """flush() for an import: one audit entry per member, the member as stored, naming the job
+    def _import_rows(self, plans, ids, stamp, member_ids, event_ids) -> tuple[list, list, list]:
+        """_rows for an import: one audit entry per member, the member as stored, naming the job
         and row; the events and periods carry the job's id."""
         job, note, audit = self.source.job_id, self.source.note, self.audit
         members, events, periods = [], [], []
@@ -375,11 +422,7 @@ class _Writer:
             for period in plan.periods:
                 period["member_id"], period["import_job"] = member_id, job
                 periods.append(period)
-        self.members.insert(members)
-        self.events.insert(events)
-        self.periods.insert(periods)
-        audit.flush(now)
-        return len(plans)
+        return members, events, periods
 
 
 __all__ = ["BATCH", "BulkResult", "RowErrors", "Source", "members_admit_bulk", "members_register_bulk"]
