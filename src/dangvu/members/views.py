@@ -20,7 +20,7 @@ from dangvu.core.downloads import download_log
 from dangvu.core.excel import exports
 from dangvu.core.prepared import prepared
 from dangvu.organizations.models import MEMBER_LEVELS
-from dangvu.organizations.selectors import tree_now, units_by_depth
+from dangvu.organizations.selectors import tree_choices
 from dangvu.reports.member_sheet import sheet_html, sheet_pdf
 from dangvu.web.csp import self_contained_document
 from dangvu.web.pages import form_saved
@@ -62,8 +62,7 @@ def member_list(request):
     scope = Scope.of(request.user)
     per_depth, units = {}, []
     if scope.root:
-        per_depth = units_by_depth(scope.root, at_most=COUNTED_UNITS)
-        units = tree_now(scope.root, UNIT_CHOICES, keep=_unit_asked(scope, request), per_depth=per_depth)
+        per_depth, units = tree_choices(scope.root, UNIT_CHOICES, COUNTED_UNITS, keep=_unit_asked(scope, request))
     form = MemberFilterForm(request.GET or None, units=units, initial={"status": "dang"})
     members = scope.members().select_related("org")
     by_name = False

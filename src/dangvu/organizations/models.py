@@ -179,3 +179,21 @@ class Lineage(models.Model):
 
     def __str__(self):
         return f"{self.predecessor_id} → {self.successor_id} ({self.on})"
+
+
+class TreeVersion(models.Model):
+    """One row whose token the database changes with every statement that writes units — insert,
+    update, delete, a COPY, a raw UPDATE of paths (organizations 0010's triggers, so no way of
+    writing escapes it). The unit choices a member list offers are kept per process under it
+    (organizations.selectors.tree_choices). The row is written in the writer's transaction, so a
+    reader sees the new token with the rows it describes, and the token is random, so a change
+    rolled back leaves behind no token another change could take."""
+
+    token = models.CharField(max_length=36)
+
+    class Meta:
+        verbose_name = "phiên bản cây tổ chức"
+        verbose_name_plural = "phiên bản cây tổ chức"
+
+    def __str__(self):
+        return self.token

@@ -12,6 +12,7 @@ from dangvu.core.prepared import prepared
 from dangvu.core.text import natural_key
 
 from .models import GRASSROOTS_LEVELS, Organization, OrgPeriod
+from .versions import Kept
 
 
 def covering(day: dt.date, prefix: str = "") -> Q:
@@ -348,6 +349,26 @@ def _alive_under() -> QuerySet[Organization]:
 
 def _alive_under_depths() -> QuerySet[Organization]:
     return _alive_under().order_by().values("depth")
+
+
+_CHOICES = Kept()
+
+
+def tree_choices(
+    root: Organization, max_rows: int, at_most: int, keep: Organization | None = None
+) -> tuple[dict[int, int], list[tuple[Organization, int]]]:
+    """`units_by_depth(root, at_most)` and `tree_now(root, max_rows, keep, per_depth)` — what every
+    member list offers to choose from — kept per process for the tree as it is (versions.Kept: one
+    small query instead of two reads of the subtree, ~2 ms of PostgreSQL and ~0,6 of Python on the
+    city). Today is part of the key: a unit founded or dissolved at midnight changes the list. The
+    units are shared by the requests that get them: read them, do not change them."""
+
+    def compute():
+        per_depth = units_by_depth(root, at_most=at_most)
+        return per_depth, tree_now(root, max_rows, keep=keep, per_depth=per_depth)
+
+    key = ("tree-choices", root.pk, max_rows, at_most, keep.pk if keep else None, dt.date.today())
+    return _CHOICES.get(key, compute)
 
 
 def tree_now(
