@@ -351,7 +351,8 @@ def _alive_under_depths() -> QuerySet[Organization]:
     return _alive_under().order_by().values("depth")
 
 
-_CHOICES = Kept()
+# 64 lists of at most UNIT_CHOICES units: a few MB a process at most, one list a scope (and unit asked).
+_CHOICES = Kept(size=64)
 
 
 def tree_choices(

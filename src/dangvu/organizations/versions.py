@@ -6,6 +6,7 @@ of a move, a tree import's bulk insert, a COPY, a hand-written statement — cha
 SQLite a migration that rebuilds the units' table drops its triggers, so they are made again after
 every migrate (apps.OrganizationsConfig), and the row too after a flush."""
 
+import threading
 import uuid
 from collections import OrderedDict
 
@@ -83,6 +84,7 @@ class Kept:
     def __init__(self, size: int = 128):
         self.size = size
         self.values: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()  # a threaded server's requests share it
 
     def get(self, key: tuple, compute):
         """The value kept under `key` for the tree as it is now, or `compute()`'s, then kept."""
@@ -90,11 +92,13 @@ class Kept:
         if token is None:
             return compute()
         full = (alias, connections[alias].settings_dict["NAME"], token, *key)
-        try:
-            self.values.move_to_end(full)
-            return self.values[full]
-        except KeyError:
-            value = self.values[full] = compute()
+        with self.lock:
+            if full in self.values:
+                self.values.move_to_end(full)
+                return self.values[full]
+        value = compute()  # outside the lock: it reads the database
+        with self.lock:
+            self.values[full] = value
             while len(self.values) > self.size:
                 self.values.popitem(last=False)
-            return value
+        return value
