@@ -182,12 +182,12 @@ class Lineage(models.Model):
 
 
 class TreeVersion(models.Model):
-    """One row whose token the database changes with every statement that writes units — insert,
-    update, delete, a COPY, a raw UPDATE of paths (organizations 0010's triggers, so no way of
-    writing escapes it). The unit choices a member list offers are kept per process under it
-    (organizations.selectors.tree_choices). The row is written in the writer's transaction, so a
-    reader sees the new token with the rows it describes, and the token is random, so a change
-    rolled back leaves behind no token another change could take."""
+    """A few rows of tokens the database changes with every statement that writes units — insert,
+    update, delete, a COPY, a raw UPDATE of paths (organizations.versions' triggers, so no way of
+    writing escapes it): the tree's version is all of them, in order. The unit choices a member
+    list offers are kept per process under it (organizations.selectors.tree_choices). A token is
+    written in the writer's transaction, so a reader sees it change with the rows it describes; it
+    is random, so a change rolled back leaves behind no version another change could take."""
 
     token = models.CharField(max_length=36)
 

@@ -368,7 +368,10 @@ def tree_choices(
         per_depth = units_by_depth(root, at_most=at_most)
         return per_depth, tree_now(root, max_rows, keep=keep, per_depth=per_depth)
 
-    key = ("tree-choices", root.pk, max_rows, at_most, keep.pk if keep else None, dt.date.today())
+    # The root's place too: the caller's instance may be older than the version read (a move
+    # committed in between), and its path is what the reads use.
+    key = ("tree-choices", root.pk, root.path, root.depth, max_rows, at_most, keep.pk if keep else None,
+           dt.date.today())  # fmt: skip
     return _CHOICES.get(key, compute)
 
 

@@ -18,37 +18,56 @@ from dangvu.core.prepared import prepared
 from .models import Organization, TreeVersion
 
 TRIGGER = "organization_tree_changed"
-# PostgreSQL: before each statement, so a transaction writing units takes the version's row lock
-# before any unit's (one order for all writers: two cannot wait for each other through it).
+# Rows of tokens: a writing statement changes one that no other transaction holds (SKIP LOCKED), so
+# writers of units never wait for each other on the version — a transaction that locked units and
+# waits for another's (a move, a year's close) would otherwise hold up every writer of units, or
+# deadlock with one. The version is all of them, in order.
+ROWS = 16
+_TABLE = TreeVersion._meta.db_table
 _POSTGRESQL = [
-    f"""CREATE OR REPLACE FUNCTION dangvu_tree_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE OR REPLACE FUNCTION dangvu_tree_changed() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+    DECLARE
+        kept bigint;
     BEGIN
-        UPDATE {TreeVersion._meta.db_table} SET token = gen_random_uuid()::text;
+        SELECT id INTO kept FROM {_TABLE} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;
+        IF kept IS NULL THEN  -- every row held by other writers: wait for the first
+            SELECT min(id) INTO kept FROM {_TABLE};
+        END IF;
+        UPDATE {_TABLE} SET token = gen_random_uuid()::text WHERE id = kept;
         RETURN NULL;
     END $$""",
-    f"""CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+    f"""CREATE OR REPLACE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
     ON {Organization._meta.db_table} FOR EACH STATEMENT EXECUTE FUNCTION dangvu_tree_changed()""",
 ]
-# SQLite has row triggers only; one writer at a time.
+# SQLite has row triggers only, and one writer at a time: the first row.
 _SQLITE = [
     f"""CREATE TRIGGER IF NOT EXISTS {TRIGGER}_{action.lower()} AFTER {action} ON {Organization._meta.db_table}
-    BEGIN UPDATE {TreeVersion._meta.db_table} SET token = lower(hex(randomblob(16))); END"""
+    BEGIN UPDATE {_TABLE} SET token = lower(hex(randomblob(16))) WHERE id = (SELECT min(id) FROM {_TABLE}); END"""
     for action in ("INSERT", "UPDATE", "DELETE")
 ]
 
 
 def ensure_triggers(connection) -> None:
-    """The version's row and the triggers that change it, made where missing (idempotent); nothing
-    while the tables are not there (a migration back to before them)."""
+    """The version's rows and the triggers that change them, made where missing (idempotent), and
+    every token new: units written while the triggers were missing (SQLite drops them when a
+    migration rebuilds the table) must not be read under an old version. Nothing while the tables
+    are not there (a migration back to before them)."""
     tables = set(connection.introspection.table_names())
-    if not {TreeVersion._meta.db_table, Organization._meta.db_table} <= tables:
+    if not {_TABLE, Organization._meta.db_table} <= tables:
         return
-    if not TreeVersion.objects.using(connection.alias).exists():
-        TreeVersion.objects.using(connection.alias).create(token=uuid.uuid4().hex)
+    versions = TreeVersion.objects.using(connection.alias)
+    missing = ROWS - versions.count()
+    versions.bulk_create([TreeVersion(token="") for _ in range(max(0, missing))])
+    for row in versions.order_by("id"):
+        versions.filter(pk=row.pk).update(token=uuid.uuid4().hex)
     statements = {"postgresql": _POSTGRESQL, "sqlite": _SQLITE}.get(connection.vendor)
     if statements is None:
         raise NotImplementedError(f"organizations.versions: {connection.vendor} is not supported")
     with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # CREATE … IF NOT EXISTS keeps an older body
+            for action in ("insert", "update", "delete"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_{action}")
         for sql in statements:
             cursor.execute(sql)
 
@@ -63,7 +82,7 @@ def drop_triggers(connection) -> None:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_{action}")
 
 
-def tree_token() -> tuple[str, str | None]:
+def tree_token() -> tuple[str, tuple | None]:
     """(database alias, the tree's version there as this transaction sees it) for the reads of
     units (the router's choice: the replica's version with the replica's rows). None: no row, as
     after a flush until the next migrate — nothing is then kept. Compiled and prepared once a
@@ -71,11 +90,11 @@ def tree_token() -> tuple[str, str | None]:
     alias = router.db_for_read(TreeVersion)
     with prepared():
         found = compiled.rows(TreeVersion, ("organizations.tree-token",), _token)
-    return alias, (found[0] if found else None)
+    return alias, (tuple(found) if found else None)
 
 
 def _token():
-    return TreeVersion.objects.order_by("id").values_list("token", flat=True)[:1]
+    return TreeVersion.objects.order_by("id").values_list("token", flat=True)
 
 
 class Kept:
@@ -89,7 +108,7 @@ class Kept:
     def get(self, key: tuple, compute):
         """The value kept under `key` for the tree as it is now, or `compute()`'s, then kept."""
         alias, token = tree_token()
-        if token is None:
+        if token is None or router.db_for_read(Organization) != alias:  # the primary went down meanwhile
             return compute()
         full = (alias, connections[alias].settings_dict["NAME"], token, *key)
         with self.lock:
