@@ -20,7 +20,7 @@ class OrganizationsConfig(AppConfig):
 
 
 def _tree_triggers(sender, using, **kwargs):
-    """The tree version's row and triggers, after every migrate (organizations.versions)."""
+    """The tree version's rows and triggers, after every migrate (organizations.versions)."""
     from django.db import connections
 
     from .versions import ensure_triggers

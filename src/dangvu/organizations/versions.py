@@ -1,10 +1,10 @@
-"""The tree's version: a token the database changes with every statement that writes units (see
+"""The tree's version: tokens the database changes with every statement that writes units (see
 models.TreeVersion), read in one small query, and what is kept per process under it.
 
 The triggers are the database's own, so whatever writes units — a service's save, a path UPDATE
 of a move, a tree import's bulk insert, a COPY, a hand-written statement — changes the token. On
 SQLite a migration that rebuilds the units' table drops its triggers, so they are made again after
-every migrate (apps.OrganizationsConfig), and the row too after a flush."""
+every migrate (apps.OrganizationsConfig), and the rows too after a flush."""
 
 import threading
 import uuid
@@ -40,11 +40,12 @@ _POSTGRESQL = [
     f"""CREATE OR REPLACE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
     ON {Organization._meta.db_table} FOR EACH STATEMENT EXECUTE FUNCTION dangvu_tree_changed()""",
 ]
-# SQLite has row triggers only, and one writer at a time: the first row.
+# SQLite has row triggers only, one a kind of write, and one writer at a time: the first row.
+_SQLITE_ACTIONS = ("INSERT", "UPDATE", "DELETE")
 _SQLITE = [
-    f"""CREATE TRIGGER IF NOT EXISTS {TRIGGER}_{action.lower()} AFTER {action} ON {Organization._meta.db_table}
+    f"""CREATE TRIGGER {TRIGGER}_{action.lower()} AFTER {action} ON {Organization._meta.db_table}
     BEGIN UPDATE {_TABLE} SET token = lower(hex(randomblob(16))) WHERE id = (SELECT min(id) FROM {_TABLE}); END"""
-    for action in ("INSERT", "UPDATE", "DELETE")
+    for action in _SQLITE_ACTIONS
 ]
 
 
@@ -59,27 +60,26 @@ def ensure_triggers(connection) -> None:
     versions = TreeVersion.objects.using(connection.alias)
     missing = ROWS - versions.count()
     versions.bulk_create([TreeVersion(token="") for _ in range(max(0, missing))])
-    for row in versions.order_by("id"):
-        versions.filter(pk=row.pk).update(token=uuid.uuid4().hex)
+    versions.update(token=uuid.uuid4().hex)  # all the same, but a version never seen before
     statements = {"postgresql": _POSTGRESQL, "sqlite": _SQLITE}.get(connection.vendor)
     if statements is None:
         raise NotImplementedError(f"organizations.versions: {connection.vendor} is not supported")
+    if connection.vendor == "sqlite":  # no CREATE OR REPLACE: made anew, with today's body
+        drop_triggers(connection)
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # CREATE … IF NOT EXISTS keeps an older body
-            for action in ("insert", "update", "delete"):
-                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_{action}")
         for sql in statements:
             cursor.execute(sql)
 
 
 def drop_triggers(connection) -> None:
+    """The triggers removed (the tests: what a rebuilt SQLite table leaves); the version then stands still."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {Organization._meta.db_table}")
             cursor.execute("DROP FUNCTION IF EXISTS dangvu_tree_changed()")
         else:
-            for action in ("insert", "update", "delete"):
-                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_{action}")
+            for action in _SQLITE_ACTIONS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_{action.lower()}")
 
 
 def tree_token() -> tuple[str, tuple | None]:

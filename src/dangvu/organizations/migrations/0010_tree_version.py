@@ -1,5 +1,5 @@
-"""The tree's version (models.TreeVersion): one row whose token changes with every statement that
-writes units. Its row and the triggers that change it are made after every migrate
+"""The tree's version (models.TreeVersion): rows of tokens, one of which changes with every statement
+that writes units. The rows and the triggers that change them are made after every migrate
 (organizations.versions.ensure_triggers, from apps.OrganizationsConfig): SQLite drops a table's
 triggers when a migration rebuilds the table."""
 
