@@ -11,15 +11,18 @@ through the login form), the dashboard, a search, a member page and a unit page.
   member page at speed 0,79: 17,1 ms measured, 13,5 scaled, against 12,0 at full speed);
 - throughput at saturation: requests/s under 16 clients;
 - p95 under 16 clients next to its queueing bound: N closed-loop clients on k cores wait about
-  N x CPU / k, so the p95 should be within 1,5x of 16 x CPU / cores. gunicorn runs one worker
-  per core (2 threads each) by default: with more workers than cores the OS time-slices them and
-  the tail grows at no gain in throughput (country, member page: p95 1,2-1,5x the bound with 2
-  workers on 2 cores, 2,3x with 4, 3,1x with 8; bench/RESULTS.md). Each client keeps its
-  connection alive (`--connections fresh`: a new one for every request, as a proxy speaking
-  HTTP/1.0 to gunicorn would; slower here, p95 2,3-3,1x).
+  N x CPU / k, so the p95 should be within 1,5x of 16 x CPU / cores. Beside it, what the load
+  phase itself measured: the server's CPU a request under load, how many of the k cores it used
+  (throughput x that CPU: when the shared machine gives it 1,4 of 2 cores, requests wait ~1,4x
+  longer than the bound whatever the code does) and the clients' own CPU a request (one asyncio
+  loop, ~0,3–0,6 ms: the clients are not what takes the cores). gunicorn runs as the README's
+  deployment has it (dangvu.gunicorn_conf: one worker a core, 2 threads each, a connection a
+  request taken by the first worker with room), so each client opens a connection for every
+  request, as the HTTPS proxy in front would.
 Bounded: a fixed number of requests per page and a time limit; gunicorn is stopped by its pid."""
 
 import argparse
+import asyncio
 import http.client
 import os
 import re
@@ -30,7 +33,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 
@@ -197,8 +199,8 @@ def start_server(port: int, workers: int):
         "PGAPPNAME": APP_NAME,  # libpq's default application_name: server_cpu finds the backends
     }
     cmd = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"), "dangvu.wsgi:application", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--threads", "2", "--timeout", "120", "--log-level", "warning",
+        str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "python:dangvu.gunicorn_conf", "dangvu.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "120", "--log-level", "warning",
     ]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
     proc.cache_dir = env["DANGVU_CACHE_DIR"]
@@ -223,6 +225,32 @@ def stop_server(proc):
     shutil.rmtree(proc.cache_dir, ignore_errors=True)
 
 
+async def _get(conn, port: int, cookie: str, url: str):
+    """One GET on `conn` ((reader, writer), opened if None) over HTTP/1.1 kept alive: (status, the
+    connection to reuse or None when the server closes it)."""
+    if conn is None:
+        conn = await asyncio.open_connection("127.0.0.1", port)
+    reader, writer = conn
+    writer.write(f"GET {url} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\r\n".encode("latin-1"))
+    head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").lower()
+    status = int(head[9:12])
+    length = re.search(r"\r\ncontent-length: *(\d+)", head)
+    if length:
+        await reader.readexactly(int(length.group(1)))
+    elif "\r\ntransfer-encoding: chunked" in head:
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readuntil(b"\r\n")  # no trailers: the empty line after the last chunk
+    else:
+        await reader.read()  # the body runs to the end of the connection
+        conn = None
+    if conn is not None and "\r\nconnection: close" in head:
+        conn = None
+    if conn is None:
+        writer.close()
+    return status, conn
+
+
 def load(
     port: int,
     cookie: str,
@@ -233,42 +261,41 @@ def load(
     fresh: bool = False,
     after=None,
 ) -> tuple[list, int]:
-    """`requests` GETs spread over `clients` threads, each on its own keep-alive connection (a new
-    connection for every request with `fresh`), `after()` called by the client after each answer;
-    stops at `limit` seconds whatever is left. Returns (latencies in seconds, errors)."""
-    latencies, errors = [], [0]
-    lock = threading.Lock()
-    counter = iter(range(requests))
-    deadline = time.time() + limit
+    """`requests` GETs spread over `clients` closed-loop clients, each on its own keep-alive
+    connection (a new connection for every request with `fresh`), `after()` called by the client
+    after each answer; stops at `limit` seconds whatever is left. Returns (latencies in seconds,
+    errors).
 
-    def worker():
-        client = Client(port, cookie)
-        while time.time() < deadline:
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                return
-            if fresh:
-                client = Client(port, cookie)
+    The clients share the server's cores, so they are kept cheap and out of each other's way: one
+    asyncio loop writing the request and reading the answer's bytes, ~0,25 ms of CPU a request on a
+    kept connection and ~0,6 with a new one (16 threads of http.client: ~0,37 on a kept one)."""
+    latencies, errors = [], [0]
+    counter = iter(range(requests))
+
+    async def client():
+        conn = None
+        while (i := next(counter, None)) is not None:
             t = time.perf_counter()
             try:
-                status, _ = client.get(urls[i % len(urls)])
-            except Exception:
-                status = 0
-                client = Client(port, cookie)
-            elapsed = time.perf_counter() - t
-            with lock:
-                latencies.append(elapsed)
-                if status != 200:
-                    errors[0] += 1
+                status, conn = await _get(None if fresh else conn, port, cookie, urls[i % len(urls)])
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                status, conn = 0, None
+            latencies.append(time.perf_counter() - t)
+            if status != 200:
+                errors[0] += 1
+            if fresh and conn is not None:
+                conn[1].close()
             if after is not None:
                 after()
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(limit + 35)
+    async def all_clients():
+        tasks = [asyncio.create_task(client()) for _ in range(clients)]
+        done, pending = await asyncio.wait(tasks, timeout=limit)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    asyncio.run(all_clients())
     return latencies, errors[0]
 
 
@@ -277,10 +304,7 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run(
-    size: str, year: int, clients: int, requests: int, workers: int, only: list[str] | None = None,
-    connections: str = "keepalive",
-):  # fmt: skip
+def run(size: str, year: int, clients: int, requests: int, workers: int, only: list[str] | None = None):
     root = ensure_user()
     if root is None:
         note(f"{size}: no data — skipped")
@@ -318,9 +342,13 @@ def run(
             cpu = (spent["app"] + spent["db"]) / len(one)
             speed = REFERENCE_S / statistics.mean(samples)  # 1: the machine at full speed; 0,5: half
             full = cpu * speed
-            started = time.perf_counter()
-            lat, errors = load(port, cookie, page_urls, clients, requests, 90, fresh=connections == "fresh")
+            started, client_cpu, before = time.perf_counter(), time.process_time(), server_cpu(proc)
+            lat, errors = load(port, cookie, page_urls, clients, requests, 90)
             rate = len(lat) / (time.perf_counter() - started)
+            client_cpu = (time.process_time() - client_cpu) / max(1, len(lat))
+            after = server_cpu(proc)
+            loaded = cpu_spent(before, after)
+            loaded_cpu = (loaded["app"] + loaded["db"]) / max(1, len(lat))
             p50, p95 = pct(lat, 50), pct(lat, 95)
             bound = clients * cpu / cores
             aim_cpu = AIM_CPU_MS[name] / 1000
@@ -338,12 +366,14 @@ def run(
             )  # fmt: skip
             report(
                 f"web.{name}[{size}]",
-                f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(lat)} req, {clients} clients, {connections} "
-                f"connections, {errors} err)",
+                f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(lat)} req, {clients} clients, {errors} err; "
+                f"under load the server's CPU {loaded_cpu * 1000:.1f} ms/request, "
+                f"{rate * loaded_cpu:.2f} of the {cores} cores, the clients' own {client_cpu * 1000:.2f} ms/request)",
                 f"bound {clients} × CPU / {cores} cores = {bound * 1000:.0f} ms", p95 / bound if bound else None,
                 f"p95 ≤ {AIM_BOUND}× bound", bool(bound) and p95 <= AIM_BOUND * bound and not errors,
                 p50=p50, p95=p95, bound=bound, requests=len(lat), errors=errors, rate=rate,
-                load=os.getloadavg()[0], connections=connections,
+                load=os.getloadavg()[0], client_cpu=client_cpu, loaded_cpu=loaded_cpu,
+                cores_used=rate * loaded_cpu,
             )  # fmt: skip
     finally:
         stop_server(proc)
@@ -359,13 +389,9 @@ def main():
     parser.add_argument("--requests", type=int, default=160, help="per page")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="gunicorn's (default: one a core)")
     parser.add_argument("--pages", nargs="+", choices=sorted(AIM_CPU_MS), help="only these pages")
-    parser.add_argument(
-        "--connections", choices=("keepalive", "fresh"), default="keepalive",
-        help="the 16 clients: one connection kept alive each, or a new one for every request",
-    )  # fmt: skip
     args = parser.parse_args()
     setup_django()
-    run(args.size, args.year, args.clients, args.requests, args.workers, args.pages, args.connections)
+    run(args.size, args.year, args.clients, args.requests, args.workers, args.pages)
     sys.stdout.flush()
 
 

@@ -1,0 +1,24 @@
+"""gunicorn's settings for the site, as the README's deployment and bench.web run it:
+`gunicorn -c python:dangvu.gunicorn_conf dangvu.wsgi:application` (bench/RESULTS.md has the runs).
+
+- One worker a core: with more workers than cores the system time-slices them and the slowest
+  requests grow, at no gain in throughput (country, member page, 2 cores: p95 1,2–1,5× its
+  queueing bound with 2 workers, 2,3× with 4, 3,1× with 8).
+- Two threads a worker: one answers while the other waits for PostgreSQL (half of a search's time).
+- A worker takes a connection only when it can start on it soon (`worker_connections` = threads +
+  1) and closes it after the answer (`keepalive` 0). The others wait in the listening socket's
+  queue, which the workers share, and go to the first with room, so a slow request (a report, an
+  import's upload) delays no request but its own. With connections kept alive, each stayed with the
+  worker that had accepted it and one worker often held 11–13 of 16 clients: their requests waited
+  twice as long as the others'. City, 16 clients, p95 against its bound: 1,2–1,6× this way against
+  1,3–2,0× before. Browsers keep their connections alive to the HTTPS proxy in front, which opens
+  one to gunicorn per request (nginx's default, HTTP/1.0) on the same machine or network.
+
+Set the threads here, not on the command line: `worker_connections` follows them."""
+
+import os
+
+workers = os.cpu_count() or 1
+threads = 2
+worker_connections = threads + 1
+keepalive = 0
