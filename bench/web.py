@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 
@@ -295,7 +296,11 @@ def load(
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
 
-    asyncio.run(all_clients())
+    # A loop of its own in a thread of its own: the caller's thread may run one already (pytest's
+    # process after Playwright's sync API), and asyncio.run refuses to start inside it.
+    runner = threading.Thread(target=asyncio.run, args=(all_clients(),))
+    runner.start()
+    runner.join()
     return latencies, errors[0]
 
 
