@@ -12,7 +12,9 @@
   worker that had accepted it and one worker often held 11–13 of 16 clients: their requests waited
   twice as long as the others'. City, 16 clients, p95 against its bound: 1,2–1,6× this way against
   1,3–2,0× before. Browsers keep their connections alive to the HTTPS proxy in front, which opens
-  one to gunicorn per request (nginx's default, HTTP/1.0) on the same machine or network.
+  one to gunicorn per request (nginx's default, HTTP/1.0) on the same machine or network. With
+  so few connections a worker must never wait for a slow client: gunicorn listens only for the
+  proxy, which reads each request whole before passing it on (SECURITY.md).
 
 Set the threads here, not on the command line: `worker_connections` follows them."""
 
