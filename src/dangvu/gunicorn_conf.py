@@ -20,7 +20,7 @@ Set the threads here, not on the command line: `worker_connections` follows them
 
 import os
 
-workers = os.cpu_count() or 1
+workers = len(os.sched_getaffinity(0))  # the cores this process may run on, as `nproc` counts them
 threads = 2
 worker_connections = threads + 1
 keepalive = 0
