@@ -45,6 +45,7 @@ AIM_BOUND = 1.5  # the p95 under N clients within this multiple of N x CPU / cor
 # The server's PostgreSQL connections carry this name, so their backends' CPU is counted and no one
 # else's (another benchmark may read the same database).
 APP_NAME = "dangvu-bench-web"
+REQUEST_TIMEOUT = 30  # seconds: a request still unanswered then counts as an error
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -265,27 +266,32 @@ def load(
     """`requests` GETs spread over `clients` closed-loop clients, each on its own keep-alive
     connection (a new connection for every request with `fresh`), `after()` called by the client
     after each answer; stops at `limit` seconds whatever is left. Returns (latencies in seconds,
-    errors).
+    errors): an answer other than 200, no answer within REQUEST_TIMEOUT, a broken connection, or a
+    request still in flight at `limit`.
 
     The clients share the server's cores, so they are kept cheap and out of each other's way: one
     asyncio loop writing the request and reading the answer's bytes, ~0,25 ms of CPU a request on a
     kept connection and ~0,6 with a new one (16 threads of http.client: ~0,37 on a kept one)."""
     latencies, errors = [], [0]
     counter = iter(range(requests))
+    open_conns: set = set()
 
     async def client():
         conn = None
         while (i := next(counter, None)) is not None:
             t = time.perf_counter()
             try:
-                status, conn = await _get(None if fresh else conn, port, cookie, urls[i % len(urls)])
-            except (OSError, asyncio.IncompleteReadError, ValueError):
+                got = _get(None if fresh else conn, port, cookie, urls[i % len(urls)])
+                status, conn = await asyncio.wait_for(got, REQUEST_TIMEOUT)
+            except Exception:  # refused, reset, cut short, too long a header, no answer in time
                 status, conn = 0, None
             latencies.append(time.perf_counter() - t)
             if status != 200:
                 errors[0] += 1
-            if fresh and conn is not None:
-                conn[1].close()
+            if conn is not None:
+                open_conns.add(conn[1])
+                if fresh:
+                    conn[1].close()
             if after is not None:
                 after()
 
@@ -295,12 +301,27 @@ def load(
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
+        errors[0] += len(pending)  # a request in flight at the time limit is an error too
+        for writer in open_conns:
+            writer.close()
+        for task in done:
+            task.result()  # a client that failed outside a request (its `after`) fails the load
 
     # A loop of its own in a thread of its own: the caller's thread may run one already (pytest's
     # process after Playwright's sync API), and asyncio.run refuses to start inside it.
-    runner = threading.Thread(target=asyncio.run, args=(all_clients(),))
+    failed = []
+
+    def run_loop():
+        try:
+            asyncio.run(all_clients())
+        except Exception as e:
+            failed.append(e)
+
+    runner = threading.Thread(target=run_loop)
     runner.start()
     runner.join()
+    if failed:
+        raise failed[0]
     return latencies, errors[0]
 
 
@@ -315,7 +336,7 @@ def run(size: str, year: int, clients: int, requests: int, workers: int, only: l
         note(f"{size}: no data — skipped")
         return
     urls = {k: v for k, v in pages(root, year).items() if not only or k in only}
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0))  # the cores the server may run on, as gunicorn_conf counts them
     port = free_port()
     proc = start_server(port, workers)
     # Stopped by a timeout or Ctrl-C, the server goes too (it leads its own process group).
@@ -347,7 +368,8 @@ def run(size: str, year: int, clients: int, requests: int, workers: int, only: l
             cpu = (spent["app"] + spent["db"]) / len(one)
             speed = REFERENCE_S / statistics.mean(samples)  # 1: the machine at full speed; 0,5: half
             full = cpu * speed
-            started, client_cpu, before = time.perf_counter(), time.process_time(), server_cpu(proc)
+            before = server_cpu(proc)
+            started, client_cpu = time.perf_counter(), time.process_time()
             lat, errors = load(port, cookie, page_urls, clients, requests, 90)
             rate = len(lat) / (time.perf_counter() - started)
             client_cpu = (time.process_time() - client_cpu) / max(1, len(lat))
@@ -392,7 +414,9 @@ def main():
     parser.add_argument("--year", type=int, default=dt.date.today().year - 1)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=160, help="per page")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="gunicorn's (default: one a core)")
+    parser.add_argument(
+        "--workers", type=int, default=len(os.sched_getaffinity(0)), help="gunicorn's (default: one a core)"
+    )
     parser.add_argument("--pages", nargs="+", choices=sorted(AIM_CPU_MS), help="only these pages")
     args = parser.parse_args()
     setup_django()

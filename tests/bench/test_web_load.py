@@ -4,6 +4,7 @@ unless asked for a new one every request, and every answer that is not a 200 cou
 
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -34,6 +35,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             for part in (BODY[:30_000], BODY[30_000:]):
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
             self.wfile.write(b"0\r\n\r\n")
+        elif self.path == "/hang":
+            time.sleep(2)
         elif self.path == "/to-the-end":
             self.send_response(200)
             self.send_header("Connection", "close")
@@ -74,3 +77,15 @@ def test_fresh_connections_a_body_to_the_end_and_errors_counted(server):
     calls = []
     latencies, errors = web.load(server, "sessionid=abc", ["/to-the-end"], 1, 4, 30, after=lambda: calls.append(1))
     assert len(latencies) == 4 and errors == 0 and len(calls) == 4  # reconnects after each close
+
+
+def test_no_answer_in_time_is_an_error_and_a_failing_client_fails_the_load(server, monkeypatch):
+    monkeypatch.setattr(web, "REQUEST_TIMEOUT", 0.3)
+    latencies, errors = web.load(server, "sessionid=abc", ["/hang", "/length"], 2, 4, 30)
+    assert len(latencies) == 4 and errors == 2
+
+    def broken():
+        raise RuntimeError("the reference loop failed")
+
+    with pytest.raises(RuntimeError, match="reference loop"):
+        web.load(server, "sessionid=abc", ["/length"], 1, 3, 30, after=broken)
