@@ -91,29 +91,10 @@ def cpu_per_request(user, url: str, rounds: int = 5, per_round: int = 20) -> flo
 
 
 def login(port: int) -> str:
-    """The member's session cookie, through the login form (bench.web's Client for the connection)."""
-    import re
-    import urllib.parse
-
+    """The member's session cookie, through the login form (bench.web.Client)."""
     from .web import Client
 
-    client = Client(port)
-    client.conn.request("GET", "/dang-nhap/", headers={"Host": "127.0.0.1"})
-    resp = client.conn.getresponse()
-    body = resp.read().decode()
-    cookie = re.search(r"csrftoken=([^;]+)", resp.getheader("Set-Cookie", "")).group(1)
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": MEMBER_USER, "password": PASSWORD, "csrfmiddlewaretoken": csrf})
-    client.conn.request("POST", "/dang-nhap/", body=form, headers={
-        "Cookie": f"csrftoken={cookie}", "Content-Type": "application/x-www-form-urlencoded", "Host": "127.0.0.1",
-        "Referer": f"http://127.0.0.1:{port}/dang-nhap/",
-    })  # fmt: skip
-    resp = client.conn.getresponse()
-    resp.read()
-    session = re.search(r"sessionid=([^;]+)", resp.getheader("Set-Cookie", "") or "")
-    if resp.status != 302 or not session:
-        raise RuntimeError(f"the member's login failed: {resp.status}")
-    return f"sessionid={session.group(1)}; csrftoken={cookie}"
+    return Client(port).login(MEMBER_USER, PASSWORD)
 
 
 def run(size: str, clients: int, requests: int, workers: int):

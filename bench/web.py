@@ -165,18 +165,14 @@ class Client:
         self.port, self.cookie = port, cookie
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
-    def get(self, url: str) -> tuple[int, bytes]:
-        self.conn.request("GET", url, headers={"Cookie": self.cookie, "Host": "127.0.0.1"})
-        resp = self.conn.getresponse()
-        return resp.status, resp.read()
-
-    def login(self):
+    def login(self, username: str = USER, password: str = PASSWORD) -> str:
+        """Through the login form; the session's cookie."""
         self.conn.request("GET", "/dang-nhap/", headers={"Host": "127.0.0.1"})
         resp = self.conn.getresponse()
         body = resp.read().decode()
         csrf = re.search(r"csrftoken=([^;]+)", resp.getheader("Set-Cookie", "")).group(1)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-        form = urllib.parse.urlencode({"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token})
+        form = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
         self.conn.request("POST", "/dang-nhap/", body=form, headers={
             "Cookie": f"csrftoken={csrf}", "Content-Type": "application/x-www-form-urlencoded",
             "Host": "127.0.0.1", "Referer": f"http://127.0.0.1:{self.port}/dang-nhap/",
@@ -185,7 +181,7 @@ class Client:
         resp.read()
         session = re.search(r"sessionid=([^;]+)", resp.getheader("Set-Cookie", "") or "")
         if resp.status != 302 or not session:
-            raise RuntimeError(f"login failed: {resp.status}")
+            raise RuntimeError(f"{username}'s login failed: {resp.status}")
         self.cookie = f"sessionid={session.group(1)}; csrftoken={csrf}"
         return self.cookie
 
@@ -288,10 +284,10 @@ def load(
             latencies.append(time.perf_counter() - t)
             if status != 200:
                 errors[0] += 1
-            if conn is not None:
-                open_conns.add(conn[1])
-                if fresh:
-                    conn[1].close()
+            if conn is not None and fresh:
+                conn[1].close()
+            elif conn is not None:
+                open_conns.add(conn[1])  # closed when the load ends
             if after is not None:
                 after()
 
