@@ -57,13 +57,13 @@ def ensure_triggers(connection) -> None:
     tables = set(connection.introspection.table_names())
     if not {_TABLE, Organization._meta.db_table} <= tables:
         return
+    statements = {"postgresql": _POSTGRESQL, "sqlite": _SQLITE}.get(connection.vendor)
+    if statements is None:
+        raise NotImplementedError(f"organizations.versions: {connection.vendor} is not supported")
     versions = TreeVersion.objects.using(connection.alias)
     missing = ROWS - versions.count()
     versions.bulk_create([TreeVersion(token="") for _ in range(max(0, missing))])
     versions.update(token=uuid.uuid4().hex)  # all the same, but a version never seen before
-    statements = {"postgresql": _POSTGRESQL, "sqlite": _SQLITE}.get(connection.vendor)
-    if statements is None:
-        raise NotImplementedError(f"organizations.versions: {connection.vendor} is not supported")
     if connection.vendor == "sqlite":  # no CREATE OR REPLACE: made anew, with today's body
         drop_triggers(connection)
     with connection.cursor() as cursor:
