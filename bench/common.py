@@ -19,6 +19,7 @@ RESULT_PREFIX = "RESULT "
 # were 1,82 and 2,21 ms, the slowest 3,7: the shared machine's cores slow to about half for seconds
 # at a time, whatever else runs, and how often differs from one minute to the next. See `reference_cpu`.
 REFERENCE_S = 0.00178
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 def reference_cpu(n: int = 2000) -> float:
@@ -37,6 +38,29 @@ def reference_cpu(n: int = 2000) -> float:
             rows.sort()
             rows.clear()
     return time.process_time() - t
+
+
+def proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def backend_cpu() -> float:
+    """CPU seconds so far of the default connection's PostgreSQL backend, read from /proc (the
+    database runs on this host), so other work on the shared machine does not count; 0 on SQLite,
+    whose work is this process's own."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        return proc_cpu(c.fetchone()[0])
 
 
 def setup_django():

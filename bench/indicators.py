@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import statistics
 
-from .common import ms, note, report, setup_django, timed
+from .common import backend_cpu, ms, note, report, setup_django, timed
 
 MAIN = (
     "orgs.grassroots", "members.total", "members.probationary", "members.full", "members.admitted",
@@ -68,16 +68,7 @@ def cpu_now() -> float:
     database runs on this host), so other work on the shared machine does not count."""
     import time
 
-    from django.db import connection
-
-    from .web import proc_cpu
-
-    spent = time.process_time()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as c:
-            c.execute("SELECT pg_backend_pid()")
-            spent += proc_cpu(c.fetchone()[0])
-    return spent
+    return time.process_time() + backend_cpu()
 
 
 def with_cpu(fn, spent: list):

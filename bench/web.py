@@ -37,7 +37,7 @@ import threading
 import time
 import urllib.parse
 
-from .common import REFERENCE_S, ROOT, note, reference_cpu, report, setup_django
+from .common import REFERENCE_S, ROOT, TICK, note, proc_cpu, reference_cpu, report, setup_django
 
 USER, PASSWORD = "bench-admin", "bench-mat-khau-2026"
 AIM_CPU_MS = {"dashboard": 10, "search": 15, "member": 10, "unit": 12}
@@ -46,17 +46,6 @@ AIM_BOUND = 1.5  # the p95 under N clients within this multiple of N x CPU / cor
 # else's (another benchmark may read the same database).
 APP_NAME = "dangvu-bench-web"
 REQUEST_TIMEOUT = 30  # seconds: a request still unanswered then counts as an error
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def proc_cpu(pid: int) -> float:
-    """User + system CPU seconds of a process so far (0 if it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 def group_pids(pgid: int) -> list[int]:

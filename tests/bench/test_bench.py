@@ -111,6 +111,18 @@ def test_import_benchmark_runs(tiny, capsys, tmp_path, monkeypatch, settings):
     imports.run(rows=30, commit_rows=30)
     out = capsys.readouterr().out
     assert '"rows": 30' in out and "import stored" not in out
+    assert "with the checks free the import would reach at most" in out
+
+
+def test_import_benchmark_times_the_writes_and_not_the_reads(db):
+    from bench.imports import WriteTimer
+
+    timer = WriteTimer()
+    with connection.execute_wrapper(timer):
+        list(Organization.objects.filter(pk=-1))
+        assert timer.seconds == 0
+        Organization.objects.filter(pk=-1).update(name="x")
+    assert timer.seconds > 0
 
 
 def test_web_benchmark_pages_resolve(tiny, client):
