@@ -12,9 +12,10 @@ where the server's work happens in its own process). `--rows` is the workbook (1
 both are timed (the median is the figure: the machine is shared) — every import but the last is
 rolled back, so each starts from the same registry. Beside the ratio, the database's own part of
 the import (SQLite's time in the writing statements, or the PostgreSQL backend's CPU) and the ratio
-it leaves with every check free: the ceiling no work on the checks can pass. Then issue 16's runs, each rolled back: a tree
-of 1.000 units, the admission import beside the member import, and a 20.000-row review workbook
-(review_members) beside the member import of the same members (`--only members` leaves them out)."""
+it leaves with every check free: the ceiling no work on the checks can pass. Then issue 16's runs,
+each rolled back: a tree of 1.000 units, the admission import beside the member import, and a
+20.000-row review workbook (review_members) beside the member import of the same members (`--only
+members` leaves them out)."""
 
 import argparse
 import datetime as dt
