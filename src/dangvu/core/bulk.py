@@ -19,6 +19,7 @@ It refuses what it does not reproduce (masked fields, serialized data, JSON chan
 write different entries. The callers' tests compare the entries with those of single saves.
 """
 
+import contextvars
 import datetime as dt
 import functools
 import json
@@ -32,7 +33,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.db.models import DateTimeField, JSONField
 from django.dispatch import Signal
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import smart_str
 
 # Rows in one INSERT on SQLite, within its limit of variables (32.766 since SQLite 3.32; 999 before).
@@ -347,7 +348,8 @@ class WritesBehind:
     what was written before it: the same transaction, in the same order, as without the thread. A
     write's error is raised in the caller, by `wait()`, by the caller's next statement or when the
     block ends. Within the thread, the connection's alias names the caller's connection, so what
-    the write sets off (core.bulk.inserted's receivers) writes there too."""
+    the write sets off (core.bulk.inserted's receivers) writes there too, and every write runs in
+    a copy of the caller's context (contextvars) as it was when submitted."""
 
     def __init__(self, connection):
         self.connection = connection
@@ -373,7 +375,11 @@ class WritesBehind:
 
     def submit(self, write):
         self.wait()
-        self.future = self.pool.submit(self._run, write)
+        # In the caller's context: what the write sets off reads the request's actor (auditlog's
+        # context), correlation id and language as the caller would. Django keeps the language in
+        # an asgiref Local, which shows a thread nothing another thread set: it is set again there.
+        language = translation.get_language()
+        self.future = self.pool.submit(contextvars.copy_context().run, self._run, write, language)
 
     def wait(self):
         """Until the write in flight is done; raises its error."""
@@ -381,12 +387,13 @@ class WritesBehind:
         if future is not None:
             future.result()
 
-    def _run(self, write):
+    def _run(self, write, language):
         self.writer = threading.get_ident()
         alias = self.connection.alias
         connections[alias] = self.connection
         try:
-            write()
+            with translation.override(language):
+                write()
         finally:
             del connections[alias]
 
