@@ -60,8 +60,14 @@ def test_the_second_call_compiles_nothing(tree, register, monkeypatch):
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(sql_compiler.SQLCompiler, "as_sql", counting)
+    converters = sql_compiler.SQLCompiler.get_converters
+    monkeypatch.setattr(
+        sql_compiler.SQLCompiler,
+        "get_converters",
+        lambda self, expressions: calls.append(self) or converters(self, expressions),
+    )
     assert compiled.rows(Member, ("test.by-pk",), _by_pk, pk=member.pk) == [member]
-    assert calls == []
+    assert calls == []  # nor are the columns' converters found again
     assert Member.objects.filter(pk=member.pk).count() == 1  # an ordinary query still compiles
     assert calls
 
@@ -99,6 +105,30 @@ def test_the_session_user_is_read_with_their_account_or_not_at_all(tree, make_us
     assert backend.get_user(user.pk + 1000) is None
     get_user_model().objects.filter(pk=user.pk).update(is_active=False)
     assert backend.get_user(user.pk) is None
+
+
+def test_a_member_is_found_by_card_or_citizen_id_within_the_scope_alone(tree, register, make_user):
+    """What an import's member column reads for every row (Scope.member_by_number): the card
+    number or the citizen ID, the first by id should each name a member, and nothing outside the
+    scope — each scope through its own compiled query, read fresh each time."""
+    in_a = register(tree.a1, party_card_no="01010001", citizen_id="001080000001")
+    other = register(tree.a1, party_card_no="001080000002", citizen_id="001080000003")
+    in_b = register(tree.b1, party_card_no="02020002", citizen_id="001080000004")
+    scope_a = Scope.of(make_user(Role.ORG_BOARD, tree.a))
+    district = Scope.of(make_user(Role.ORG_BOARD, tree.hm))
+    for _ in range(2):
+        assert scope_a.member_by_number("01010001") == in_a
+        assert scope_a.member_by_number("001080000001") == in_a
+        assert scope_a.member_by_number("001080000002") == other  # a card number that is a citizen ID's form
+        assert scope_a.member_by_number("02020002") is None  # another ward's member
+        assert district.member_by_number("02020002") == in_b
+        assert scope_a.member_by_number("99999999") is None
+    found = scope_a.member_by_number("01010001")
+    assert found.org == tree.a1 and found.org.parent == tree.a
+    assert Member.org.is_cached(found)  # with its unit and the unit's superior, for the review import
+    Member.objects.filter(pk=in_a.pk).update(full_name="Nguyễn Văn Đổi")
+    assert scope_a.member_by_number("01010001").full_name == "Nguyễn Văn Đổi"  # read fresh
+    assert Scope(None, None, frozenset()).member_by_number("01010001") is None
 
 
 def test_a_connection_keeps_a_bounded_number(tree, register, monkeypatch):

@@ -94,7 +94,7 @@ class _Prefix(Expression):
 
 
 class _Compiled:
-    __slots__ = ("queryset", "compiler", "sql", "params")
+    __slots__ = ("queryset", "compiler", "sql", "params", "converters")
 
     def __init__(self, queryset):
         if queryset._prefetch_related_lookups:
@@ -105,6 +105,7 @@ class _Compiled:
         except EmptyResultSet:  # none() or `pk__in=[]`: no rows, no query
             self.sql, self.params = None, ()
         self.queryset, self.compiler = queryset, compiler
+        self.converters: dict = {}
 
     def bind(self, connection, values: dict) -> tuple:
         return tuple(p.slot.prepare(values[p.name], connection) if isinstance(p, _Value) else p for p in self.params)
@@ -118,8 +119,20 @@ class _Compiled:
         # with each other's values.
         compiler = copy.copy(self.compiler)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        compiler.get_converters = self._converters
         queryset = _Run(self.queryset, _Run(self.queryset.query, None, compiler), compiler)
         return list(self.queryset._iterable_class(queryset))
+
+    def _converters(self, expressions) -> dict:
+        """The compiler's converters of the selected columns, found once: Django asks every
+        column's field for them on each run (a member with its unit and the unit's superior: ~120
+        columns, ~0,4 ms a read), and they depend only on the columns, which are the compiled
+        query's own."""
+        key = tuple(map(id, expressions))
+        found = self.converters.get(key)
+        if found is None:  # the columns are kept with their converters: no other object takes their ids
+            found = self.converters[key] = (tuple(expressions), self.compiler.get_converters(expressions))
+        return found[1]
 
 
 class _Run:

@@ -4,8 +4,6 @@ See core.excel.declare for what an importer is."""
 
 import datetime as dt
 
-from django.db.models import Q
-
 from dangvu.core.excel.columns import CellError
 from dangvu.core.excel.declare import IMPORTERS, Importer
 from dangvu.core.text import clean, unaccent
@@ -55,9 +53,7 @@ class ImportContext:
         ref = clean(ref).replace(" ", "")
         # With its unit and the unit's superior: the review import finds each member's grassroots
         # organization from them, one query per row fewer than two.
-        found = (
-            self.scope.members().filter(Q(party_card_no=ref) | Q(citizen_id=ref)).select_related("org__parent").first()
-        )
+        found = self.scope.member_by_number(ref)
         if found is None:
             raise CellError(f"không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn.")
         return found
