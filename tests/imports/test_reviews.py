@@ -87,3 +87,19 @@ def test_each_bad_row_is_refused_naming_row_and_column_and_nothing_is_stored(ctx
     assert [m for r in result.bad for m in r.errors][0].startswith(expected), result.messages()
     assert result.stored == 0
     assert not OrgResult.objects.exists() and not MemberResult.objects.exists() and not ReviewCycle.objects.exists()
+
+
+def test_a_member_column_reads_each_member_fresh_and_each_unit_once(ctx, tree, people, django_assert_num_queries):
+    """Every row naming a member costs one query; the member's unit and the unit's superior (from
+    which the review import finds the grassroots organization) are read once for all its rows."""
+    context = ctx(tree.hm)
+    first, second = people["A1"][:2]
+    context.member(first)  # the scope's compiled read, and the unit
+    with django_assert_num_queries(1):
+        found = context.member(second)
+        assert found.party_card_no == second
+        assert found.org == tree.a1 and found.org.parent == tree.a
+    with django_assert_num_queries(2):  # another unit: read once
+        assert context.member(people["B1"][0]).org.parent == tree.b
+    found.__class__.objects.filter(pk=found.pk).update(full_name="Lê Thị Đổi")
+    assert context.member(second).full_name == "Lê Thị Đổi"  # a row sees what an earlier row changed

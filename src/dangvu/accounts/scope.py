@@ -144,11 +144,11 @@ class Scope:
 
     def member_by_number(self, number: str) -> Member | None:
         """The member of the scope whose party card number or citizen ID is `number` (the first by
-        id, should each name one), with its unit and the unit's superior; None if there is none.
-        An import reads one for each row that names a member: compiled once per scope, where built
-        and compiled anew the query cost ~20 times what the database took to answer it (a 20.000-row
-        review workbook: 62 s, bench/RESULTS.md). Read fresh every time: a row may name a member
-        an earlier row of the same file changed."""
+        id, should each name one); None if there is none. An import reads one for each row that
+        names a member: compiled once per scope, where built and compiled anew the query cost ~20
+        times what the database took to answer it (a 20.000-row review workbook: 62 s,
+        bench/RESULTS.md). Read fresh every time: a row may name a member an earlier row of the
+        same file changed."""
         with prepared():
             found = compiled.rows(Member, ("scope.member_by_number", *self._key), self._member_by_number, number=number)
         return found[0] if found else None
@@ -156,7 +156,7 @@ class Scope:
     def _member_by_number(self):
         card, citizen_id = Member._meta.get_field("party_card_no"), Member._meta.get_field("citizen_id")
         by_number = Q(party_card_no=Slot("number", card)) | Q(citizen_id=Slot("number", citizen_id))
-        return self.members().filter(by_number).select_related("org__parent").order_by("pk")[:1]
+        return self.members().filter(by_number).order_by("pk")[:1]
 
     def get_member(self, pk) -> Member:
         try:

@@ -24,6 +24,7 @@ class ImportContext:
         self.job_id, self.filename, self.import_audit = job_id, filename, import_audit
         self.today = today or dt.date.today()
         self._units = None
+        self._units_by_id = {}
 
     def _index(self) -> dict:
         if self._units is None:
@@ -51,12 +52,20 @@ class ImportContext:
 
     def member(self, ref: str):
         ref = clean(ref).replace(" ", "")
-        # With its unit and the unit's superior: the review import finds each member's grassroots
-        # organization from them, one query per row fewer than two.
         found = self.scope.member_by_number(ref)
         if found is None:
             raise CellError(f"không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn.")
+        if found.org_id is not None:
+            # With its unit and the unit's superior (the review import finds each member's
+            # grassroots organization from them), read once for all the rows of that unit.
+            found.org = self._unit_with_superior(found.org_id)
         return found
+
+    def _unit_with_superior(self, pk):
+        unit = self._units_by_id.get(pk)
+        if unit is None:
+            unit = self._units_by_id[pk] = self.scope.orgs().select_related("parent").get(pk=pk)
+        return unit
 
 
 def importer(key: str) -> Importer:

@@ -10,6 +10,8 @@ against its cells'); members through member_results_record_bulk, grouped by thei
 organization (its quota of excellent members is checked per organization, as on its page). One
 transaction: every failing row is reported, and nothing is stored."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -30,7 +32,10 @@ CLASS_HINT = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _key(text: str) -> str:
+    # Cached: a workbook repeats a few classes in every row, each compared with every class's
+    # code and label (five unaccented texts a row).
     return " ".join(unaccent(clean(text)).replace(",", " ").split())
 
 
