@@ -3,10 +3,15 @@ members of every grassroots organization under the committee, through the review
 year's cycle is opened when missing; a bad row is refused naming row and column, nothing stored."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from dangvu.accounts.models import Role
+from dangvu.accounts.scope import Scope
 from dangvu.core.excel.reading import read_rows
 from dangvu.imports import engine
 from dangvu.imports.importers import IMPORTERS
+from dangvu.members.models import Member
 from dangvu.reviews.models import MemberResult, OrgResult, ReviewCycle
 
 from .helpers import headers, row, xlsx
@@ -103,3 +108,46 @@ def test_a_member_column_reads_each_member_fresh_and_each_unit_once(ctx, tree, p
         assert context.member(people["B1"][0]).org.parent == tree.b
     found.__class__.objects.filter(pk=found.pk).update(full_name="Lê Thị Đổi")
     assert context.member(second).full_name == "Lê Thị Đổi"  # a row sees what an earlier row changed
+
+
+def test_members_read_ahead_are_those_read_one_by_one(
+    ctx, tree, people, register, make_user, monkeypatch, django_assert_num_queries
+):
+    """What the review import reads ahead (ImportContext.read_members_ahead) is what each row would
+    have read alone: within the scope, the first by id when a number is one member's card and
+    another's citizen ID, nothing for a number no member holds — and no member read twice."""
+    from dangvu.imports import importers
+
+    first = Member.objects.get(party_card_no=people["A1"][0])
+    # A later member whose card number is the first's citizen ID, and whose own citizen ID comes
+    # first in order: read through that chunk, it holds the first's number until the first is read.
+    twin = register(tree.a1, party_card_no=first.citizen_id, citizen_id="000000000001")
+    outside = register(tree.b1, party_card_no="07000007")
+    numbers = [*people["A1"], first.citizen_id, twin.citizen_id, outside.party_card_no, "99999999"]
+    monkeypatch.setattr(importers, "READ_AHEAD_CHUNK", 1)  # one number a query: members found across chunks
+    context = ctx(tree.hm)
+    one_by_one = {number: context.scope.member_by_number(number) for number in numbers[:-1]}
+    assert one_by_one[first.citizen_id] == first
+    context.read_members_ahead([f" {n} " for n in numbers])
+    context.member(people["A1"][0])  # the unit with its superior, read once
+    context.member(outside.party_card_no)
+    with django_assert_num_queries(0):
+        assert {number: context.member(number) for number in numbers[:-1]} == one_by_one
+    with pytest.raises(importers.CellError):
+        context.member("99999999")
+    clerk = make_user(Role.ORG_BOARD, tree.a)  # ward A's: B1 is outside
+    ward = importers.ImportContext(actor=clerk, scope=Scope.of(clerk), org=tree.a)
+    ward.read_members_ahead([outside.party_card_no, people["A1"][0]])
+    assert ward.member(people["A1"][0]) == first
+    with pytest.raises(importers.CellError):
+        ward.member(outside.party_card_no)
+
+
+def test_a_review_import_reads_its_members_in_one_query(ctx, tree, people):
+    rows = [member(card, "Đủ tư cách, hoàn thành tốt nhiệm vụ") for cards in people.values() for card in cards]
+    with CaptureQueriesContext(connection) as queries:
+        result = _run(ctx(tree.hm), "review_members", *rows, store=True)
+    assert result.stored == 6 and not result.bad
+    assert MemberResult.objects.count() == 6
+    reads = [q["sql"] for q in queries if 'FROM "members_member"' in q["sql"] and '"party_card_no"' in q["sql"]]
+    assert len(reads) == 1 and '"party_card_no" IN' in reads[0]

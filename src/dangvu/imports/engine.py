@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 
-from dangvu.core.excel.columns import CellError, is_blank, parse, shown
+from dangvu.core.excel.columns import MEMBER, CellError, is_blank, parse, shown
 from dangvu.core.text import unaccent
 
 from .importers import ImportContext, Importer
@@ -184,6 +184,8 @@ def run(
     seen: dict[tuple, int] = {}
     try:
         with _workbook_left_alone(), _page_cache_for_writing(), transaction.atomic():
+            if importer.members_read_ahead:
+                _read_members_ahead(importer, rows, mapping, header_index, ctx)
             data = _data_rows(importer, rows, mapping, header_index, result)
             if progress is not None:
                 data = _reporting(data, progress, total=max(0, len(rows) - header_index - 1))
@@ -252,6 +254,14 @@ def _page_cache_for_writing():
     finally:
         if connection.connection is raw:  # not closed meanwhile (a new one starts at the default)
             raw.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _read_members_ahead(importer: Importer, rows: list[list], mapping: dict, header_index: int, ctx):
+    """The members every member column of the file names, read together (a query for each few
+    hundred, not one a row)."""
+    picks = [i for c in importer.columns if c.type == MEMBER and (i := mapping.get(c.field)) is not None]
+    refs = [shown(raw[i]) for raw in rows[header_index + 1 :] for i in picks if i < len(raw) and not is_blank(raw[i])]
+    ctx.read_members_ahead(refs)
 
 
 def _data_rows(importer: Importer, rows: list[list], mapping: dict, header_index: int, result: Result):

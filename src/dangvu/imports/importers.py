@@ -4,6 +4,8 @@ See core.excel.declare for what an importer is."""
 
 import datetime as dt
 
+from django.db.models import Q
+
 from dangvu.core.excel.columns import CellError
 from dangvu.core.excel.declare import IMPORTERS, Importer
 from dangvu.core.text import clean, unaccent
@@ -25,6 +27,7 @@ class ImportContext:
         self.today = today or dt.date.today()
         self._units = None
         self._units_by_id = {}
+        self._ahead: dict | None = None  # number -> member, read together (read_members_ahead)
 
     def _index(self) -> dict:
         if self._units is None:
@@ -50,9 +53,30 @@ class ImportContext:
             )
         return org
 
+    def read_members_ahead(self, refs):
+        """Read together the members `refs` name (party card numbers or citizen IDs as typed),
+        for an importer that reads every row of its file before it writes anything: member(ref)
+        then finds them without a query each. The same members member_by_number gives — within
+        the scope, the first by id should a number name two — as they are now: nothing the import
+        writes can change them before its rows are read."""
+        numbers = {number for ref in refs if (number := clean(ref).replace(" ", ""))}
+        ahead: dict = {}
+        members, ordered = self.scope.members(), sorted(numbers)
+        for start in range(0, len(ordered), READ_AHEAD_CHUNK):
+            chunk = ordered[start : start + READ_AHEAD_CHUNK]
+            for member in members.filter(Q(party_card_no__in=chunk) | Q(citizen_id__in=chunk)).order_by("pk"):
+                for number in (member.party_card_no, member.citizen_id):
+                    # A member found through one chunk may hold another chunk's number as well.
+                    if number in numbers and (number not in ahead or member.pk < ahead[number].pk):
+                        ahead[number] = member
+        self._ahead = {number: ahead.get(number) for number in numbers}
+
     def member(self, ref: str):
         ref = clean(ref).replace(" ", "")
-        found = self.scope.member_by_number(ref)
+        if self._ahead is not None and ref in self._ahead:
+            found = self._ahead[ref]
+        else:
+            found = self.scope.member_by_number(ref)
         if found is None:
             raise CellError(f"không tìm thấy đảng viên có số thẻ hoặc số CCCD {ref} trong phạm vi của bạn.")
         if found.org_id is not None:
@@ -66,6 +90,9 @@ class ImportContext:
         if unit is None:
             unit = self._units_by_id[pk] = self.scope.orgs().select_related("parent").get(pk=pk)
         return unit
+
+
+READ_AHEAD_CHUNK = 500  # numbers a query (each in two lists: card numbers and citizen IDs)
 
 
 def importer(key: str) -> Importer:

@@ -98,6 +98,8 @@ class OrgReviewImporter(Importer):
 
 
 class MemberReviewImporter(Importer):
+    members_read_ahead = True  # every row is grouped before the first group is written
+
     def save_many(self, ctx, rows, *, skip_invalid: bool):
         result, cycles = BulkResult(), _Cycles(ctx)
         groups: dict[tuple, list] = {}

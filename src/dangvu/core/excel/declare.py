@@ -12,6 +12,7 @@ unit(text) / find_unit(text) / member(ref) lookups within the scope."""
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from .columns import DATE, Column
 
@@ -28,6 +29,9 @@ class Importer:
     unique: tuple = ()  # fields that must not repeat inside one file
     fields: dict = field(default_factory=dict)  # service error field -> column field
     order: int = 100  # place in the list of kinds on the import page
+    # True when save_many reads every row before it writes anything: the members the file names
+    # are then read together before its rows are parsed (ImportContext.read_members_ahead).
+    members_read_ahead: ClassVar[bool] = False
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.field == name), None)
