@@ -40,12 +40,14 @@ def reference_cpu(n: int = 2000) -> float:
     return time.process_time() - t
 
 
-def proc_cpu(pid: int) -> float:
-    """User + system CPU seconds of a process so far (0 if it is gone)."""
+def proc_cpu(pid: int, *, reaped: bool = False) -> float:
+    """User + system CPU seconds of a process so far, or with `reaped` of the children it has
+    reaped (0 if it is gone)."""
+    first = 13 if reaped else 11  # /proc/<pid>/stat after the name: utime, stime, cutime, cstime
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK
+        return (int(fields[first]) + int(fields[first + 1])) / TICK
     except (OSError, IndexError, ValueError):
         return 0.0
 

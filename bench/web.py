@@ -37,7 +37,7 @@ import threading
 import time
 import urllib.parse
 
-from .common import REFERENCE_S, ROOT, TICK, note, proc_cpu, reference_cpu, report, setup_django
+from .common import REFERENCE_S, ROOT, note, proc_cpu, reference_cpu, report, setup_django
 
 USER, PASSWORD = "bench-admin", "bench-mat-khau-2026"
 AIM_CPU_MS = {"dashboard": 10, "search": 15, "member": 10, "unit": 12}
@@ -59,16 +59,6 @@ def group_pids(pgid: int) -> list[int]:
             except (OSError, IndexError, ValueError):
                 pass
     return pids
-
-
-def ended_cpu(pid: int) -> float:
-    """User + system CPU seconds of the children `pid` has reaped (0 if it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[13]) + int(fields[14])) / TICK
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 def postmaster_of(backend: int) -> int | None:
@@ -95,7 +85,7 @@ def server_cpu(proc) -> dict[str, dict[int, float]]:
     return {
         "app": {p: proc_cpu(p) for p in group_pids(proc.pid)},
         "db": {p: proc_cpu(p) for p in backends},
-        "ended": {postmaster: ended_cpu(postmaster)} if postmaster else {},
+        "ended": {postmaster: proc_cpu(postmaster, reaped=True)} if postmaster else {},
     }
 
 
