@@ -59,7 +59,7 @@ class ImportContext:
         then finds them without a query each. The same members member_by_number gives — within
         the scope, the first by id should a number name two — as they are now: nothing the import
         writes can change them before its rows are read."""
-        numbers = {number for ref in refs if (number := clean(ref).replace(" ", ""))}
+        numbers = {number for ref in refs if (number := _number(ref))}
         ahead: dict = {}
         members, ordered = self.scope.members(), sorted(numbers)
         for start in range(0, len(ordered), READ_AHEAD_CHUNK):
@@ -72,7 +72,7 @@ class ImportContext:
         self._ahead = {number: ahead.get(number) for number in numbers}
 
     def member(self, ref: str):
-        ref = clean(ref).replace(" ", "")
+        ref = _number(ref)
         if self._ahead is not None and ref in self._ahead:
             found = self._ahead[ref]
         else:
@@ -90,6 +90,11 @@ class ImportContext:
         if unit is None:
             unit = self._units_by_id[pk] = self.scope.orgs().select_related("parent").get(pk=pk)
         return unit
+
+
+def _number(ref: str) -> str:
+    """A card number or citizen ID as a member column's cell gives it, as stored: trimmed, no spaces."""
+    return clean(ref).replace(" ", "")
 
 
 READ_AHEAD_CHUNK = 500  # numbers a query (each in two lists: card numbers and citizen IDs)
