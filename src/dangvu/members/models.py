@@ -166,6 +166,33 @@ class Member(Person):
         return self.status in IN_PARTY_STATUSES
 
 
+class GivenName(models.Model):
+    """A given name some member's name holds (PostgreSQL; SQLite leaves the table empty): its word
+    as a name key writes it (the key's last word, unaccented: "hung") and the start of the members'
+    sort keys it gives — the primary-level bytes of its collation key (`Member.sort_key` begins
+    with the given name's key: Hùng and Hung share "39534537", Hưng has "3954024537"). Every member
+    whose given name's word is `word` has a sort key in ["<sort_start>01", "<sort_start>02"), a
+    range of the (root, sort key) index in the list's own order, so a search for one word reads its
+    first matches by given name from there instead of sorting every match (members.selectors).
+
+    Written by a trigger on every statement that inserts or updates members (members 0018), from
+    the rows themselves, whatever writes them — a service, an import's COPY, the demo's loader —
+    so a member's range is the one its own stored keys fall in. Never deleted: a name no member
+    holds any more gives an empty range."""
+
+    word = models.CharField(max_length=120)
+    sort_start = models.CharField(max_length=400)
+
+    class Meta:
+        verbose_name = "tên gọi"
+        verbose_name_plural = "tên gọi"
+        constraints = [models.UniqueConstraint(fields=["word", "sort_start"], name="given_name_word_start")]
+        indexes = [models.Index(fields=["word"], name="given_name_word_like", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self):
+        return self.word
+
+
 class MemberEvent(models.Model):
     # member and org have no index of their own: (member, date) and (org, kind, date) lead with them
     # and serve every lookup by one of them (members 0014), at two index entries less per event.
