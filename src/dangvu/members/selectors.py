@@ -239,7 +239,8 @@ class _FirstByGivenName:
     share a member (the words before the given name that the index holds are those the given name
     does not begin with)."""
 
-    MAX_RANGES = 64  # a word of a letter or two begins many given names: sorting them all, then
+    # More ranges than this (a word of a letter or two begins many given names): every match sorted.
+    MAX_RANGES = 64
 
     def __init__(self, members: QuerySet[Member], word: str, root_id: int):
         self.members, self.word, self.root_id = members, word, root_id
