@@ -357,9 +357,7 @@ def page_of_ids(found: QuerySet[Member], limit: int, first: int, size: int) -> t
     (~60 ms against ~45 ms for a province read that way on the country data), and a busy server's
     cores are taken by the other requests."""
     connection = connections[found.db]
-    first_matches = getattr(found, "first_matches", None)  # search's, for one word over a tree
-    compiled = first_matches.sql(limit) if first_matches is not None else None
-    sql, params = compiled or _compiled(found.values_list("pk")[:limit])
+    sql, params = _first_matches_sql(found, limit) or _compiled(found.values_list("pk")[:limit])
     # The matches' order is kept through the subquery: nothing above it joins, groups or sorts
     # (PostgreSQL documents it for aggregates over a sorted subquery; the window has no ORDER BY).
     rows = _by_one_process(
@@ -370,6 +368,23 @@ def page_of_ids(found: QuerySet[Member], limit: int, first: int, size: int) -> t
     if not first:
         return [], 0
     return [], _by_one_process(connection, f"SELECT COUNT(*) FROM ({sql}) kept", params)[0][0]
+
+
+def first_ids(found: QuerySet[Member], count: int) -> list[int] | None:
+    """The ids of `found`'s first `count` members in its order, read by given name where `search`
+    offers it (one word over a tree, PostgreSQL), or None where it does not: the caller slices
+    `found`, which sorts every match."""
+    compiled = _first_matches_sql(found, count)
+    if compiled is None:
+        return None
+    return [row[0] for row in _by_one_process(connections[found.db], *compiled)]
+
+
+def _first_matches_sql(found: QuerySet[Member], limit: int) -> tuple[str, list] | None:
+    """The SQL of `found`'s first `limit` matches read by given name (_FirstByGivenName), which
+    `search` leaves on the queryset it returns (a queryset derived from it has none), or None."""
+    first_matches = getattr(found, "first_matches", None)
+    return first_matches.sql(limit) if first_matches is not None else None
 
 
 def _by_one_process(connection, sql: str, params) -> list[tuple]:
