@@ -298,7 +298,9 @@ class _HasWords(Func):
     (PostgreSQL): the words, under the root, are among `dangvu_name_words(root_id, name_key)`, the
     beginnings of its words that the words' index holds (members 0016). The same members as
     `name_key LIKE '% word%'` for each word, written so the index answers it exactly: a
-    containment of arrays, one a tree, no row read again to recheck it."""
+    containment of arrays, one a tree, no row read again to recheck it. `function`: the indexed
+    function whose words are tested (`dangvu_words_before_given`: only the words before the given
+    name that it does not begin with, members 0018)."""
 
     conditional = True
     output_field = BooleanField()
