@@ -8,7 +8,7 @@ given name begins with the word lie in ranges of the (root, sort key) index, one
 name's primary collation bytes (models.GivenName), read in order and stopped after a page; the
 members who hold the word before their given name (a middle or family name: "Nguyễn Hùng Sơn") are
 found through a second GIN index, of the beginnings of the words before the given name, and merged
-in (members.selectors._first_by_word).
+in (members.selectors._FirstByGivenName).
 
 - `members_givenname`, kept by two statement-level triggers on the members' table (insert, update)
   from the written rows themselves: the key's last word (`split_part(name_key, ' ', -1)`) and the
@@ -61,15 +61,22 @@ INDEX = "member_words_before_given"
 SORT_START = r"substring(sort_key from '^((?:[0-9a-f]{2})*?)01')"
 GIVEN_WORD = "split_part(name_key, ' ', -1)"
 
+
+def given_names_of(table: str) -> str:
+    """The INSERT that adds the given names of `table`'s members the vocabulary lacks: by the
+    trigger, from the rows a statement wrote, and once, from every member."""
+    return (
+        f"INSERT INTO members_givenname (word, sort_start) "
+        f"SELECT DISTINCT {GIVEN_WORD}, {SORT_START} FROM {table} WHERE {SORT_START} IS NOT NULL "
+        f"ORDER BY 1, 2 ON CONFLICT DO NOTHING"
+    )
+
+
 TRIGGER_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION dangvu_given_names_kept() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO members_givenname (word, sort_start)
-    SELECT DISTINCT {GIVEN_WORD}, {SORT_START} FROM written
-    WHERE {SORT_START} IS NOT NULL
-    ORDER BY 1, 2
-    ON CONFLICT DO NOTHING;
+    {given_names_of("written")};
     RETURN NULL;
 END
 $$
@@ -90,11 +97,7 @@ def create(apps, schema_editor):
             f"FOR EACH STATEMENT EXECUTE FUNCTION dangvu_given_names_kept()"
         )
     # After the triggers: a member written meanwhile is in one or the other.
-    schema_editor.execute(
-        f"INSERT INTO members_givenname (word, sort_start) "
-        f"SELECT DISTINCT {GIVEN_WORD}, {SORT_START} FROM members_member WHERE {SORT_START} IS NOT NULL "
-        f"ORDER BY 1, 2 ON CONFLICT DO NOTHING"
-    )
+    schema_editor.execute(given_names_of("members_member"))
     schema_editor.execute(WORDS_BEFORE_GIVEN)
     schema_editor.execute(
         f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {INDEX} ON members_member "
@@ -133,7 +136,9 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "tên gọi",
                 "verbose_name_plural": "tên gọi",
-                "indexes": [models.Index(fields=["word"], name="given_name_word_like", opclasses=["varchar_pattern_ops"])],
+                "indexes": [
+                    models.Index(fields=["word"], name="given_name_word_like", opclasses=["varchar_pattern_ops"])
+                ],
                 "constraints": [models.UniqueConstraint(fields=("word", "sort_start"), name="given_name_word_start")],
             },
         ),
