@@ -39,7 +39,7 @@ def _register_bulk(actor, cells, names):
 
 @pytest.fixture
 def members(actor, tree):
-    """Some 300 members of Hà Nội's cells and of another province's, with names of every kind:
+    """271 members of Hà Nội's cells and of another province's, with names of every kind:
     the word as a family, middle and given name, namesakes, a given name its middle name repeats."""
     other = None
     for code, name, kind, level in [
